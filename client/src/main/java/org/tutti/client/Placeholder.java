@@ -1,0 +1,1 @@
+package org.tutti.client; final class Placeholder {}

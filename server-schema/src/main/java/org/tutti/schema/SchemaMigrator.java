@@ -1,0 +1,51 @@
+package org.tutti.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Applies Tutti's Flyway migrations. The only way the schema changes, for the command line,
+ * the embedded demo and the tests alike.
+ */
+public final class SchemaMigrator {
+
+    public static final String SCHEMA = "tutti";
+    private static final String COMMON_LOCATION = "classpath:db/migration/common";
+
+    private final Flyway flyway;
+
+    public SchemaMigrator(DataSource dataSource, DatabaseVendor vendor) {
+        this.flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .defaultSchema(SCHEMA)
+                .createSchemas(true)
+                .locations(COMMON_LOCATION, vendor.migrationLocation())
+                .failOnMissingLocations(false)
+                .load();
+    }
+
+    /** Applies pending migrations; returns how many were applied. */
+    public int migrate() {
+        MigrateResult result = flyway.migrate();
+        return result.migrationsExecuted;
+    }
+
+    /** Applied migrations, oldest first, as "version description" lines. */
+    public List<String> appliedMigrations() {
+        List<String> lines = new ArrayList<>();
+        for (MigrationInfo info : flyway.info().applied()) {
+            lines.add(info.getVersion() + " " + info.getDescription() + " (" + info.getState().getDisplayName() + ")");
+        }
+        return lines;
+    }
+
+    /** Number of migrations known to this build but not yet applied. */
+    public int pendingCount() {
+        return flyway.info().pending().length;
+    }
+}
