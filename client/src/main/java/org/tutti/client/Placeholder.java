@@ -1,1 +1,0 @@
-package org.tutti.client; final class Placeholder {}

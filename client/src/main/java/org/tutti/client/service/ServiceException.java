@@ -1,0 +1,37 @@
+package org.tutti.client.service;
+
+/**
+ * A failure the user must be told about. {@link #reason()} selects the message shown (from the
+ * resource bundles); the cause is logged, never shown.
+ */
+public class ServiceException extends RuntimeException {
+
+    /** Why a service call failed, as far as the user is concerned. */
+    public enum Reason {
+        /** The database cannot be reached (down, network lost, wrong address). */
+        DATABASE_UNAVAILABLE,
+        /** The configuration file is unreadable or incomplete. */
+        BAD_CONFIGURATION,
+        /** The embedded demo database could not be created or opened (disk full, locked, corrupt). */
+        DEMO_DATABASE_FAILED,
+        /** The session ended or expired: log in again. */
+        SESSION_EXPIRED,
+        /** Anything else. */
+        UNEXPECTED
+    }
+
+    private final Reason reason;
+
+    public ServiceException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public ServiceException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
