@@ -1,0 +1,8 @@
+package org.tutti.client.domain.model;
+
+/** Kind of rented item. Constants match the CHECK constraint of the column. */
+public enum RentalItemKind {
+    INSTRUMENT,
+    ROOM,
+    EQUIPMENT
+}
