@@ -1,22 +1,136 @@
 package org.tutti.client.data;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import org.hibernate.tool.schema.spi.SchemaManagementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tutti.client.config.ClientConfig;
+import org.tutti.client.config.ClientConfigLoader;
+import org.tutti.client.domain.StartupStep;
 import org.tutti.client.service.Backend;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.service.StartupListener;
+import org.tutti.schema.demo.DemoDataGenerator;
 
 /**
  * Opens the database and builds the services. Runs off the JavaFX thread; reports progress.
  * With no configuration file: the embedded demo in {@code dataFolder} (created, migrated and
- * seeded on first start, reused afterwards).
+ * seeded on first start, reused afterwards). With a {@code tutti.json}: the school's PostgreSQL,
+ * whose schema IT migrates with the server tools (the client never migrates it).
  */
 public final class BackendFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackendFactory.class);
 
     private BackendFactory() {
     }
 
     /** @throws ServiceException with a reason the login window can explain */
     public static Backend open(Path dataFolder, StartupListener listener) {
-        throw new ServiceException(ServiceException.Reason.UNEXPECTED, "not implemented yet");
+        return open(dataFolder, listener, ClientConfigLoader.standard(dataFolder), DemoDataGenerator.DEMO_FAMILIES);
+    }
+
+    /** As {@link #open(Path, StartupListener)}, with the configuration folders and demo size chosen (tests). */
+    static Backend open(Path dataFolder, StartupListener listener, ClientConfigLoader configLoader, int demoFamilies) {
+        StartupSteps steps = new StartupSteps(listener);
+        Optional<ClientConfig> config;
+        try {
+            config = steps.step(StartupStep.CONFIGURING, configLoader::load);
+        } catch (ServiceException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ServiceException(ServiceException.Reason.BAD_CONFIGURATION,
+                    "Cannot read the configuration: " + e.getMessage(), e);
+        }
+        Backend backend = config.isPresent()
+                ? openServer(config.get(), steps)
+                : openEmbeddedDemo(dataFolder, steps, demoFamilies);
+        steps.ready();
+        return backend;
+    }
+
+    private static Backend openServer(ClientConfig config, StartupSteps steps) {
+        ClientConfig.Database settings = config.database();
+        Database database;
+        try {
+            database = steps.step(StartupStep.CONNECTING,
+                    () -> Database.open(settings.url(), settings.user(), settings.password(), SessionBinder.NONE));
+        } catch (Exception e) {
+            throw serverFailure(config, e);
+        }
+        return new DatabaseBackend(database, false, () -> { }, Clock.systemUTC());
+    }
+
+    private static ServiceException serverFailure(ClientConfig config, Exception e) {
+        String where = config.database().url() + " (from " + config.source() + ")";
+        if (hasCause(e, SchemaManagementException.class)) {
+            LOG.error("The database schema at {} does not match this version of Tutti", where, e);
+            return new ServiceException(ServiceException.Reason.UNEXPECTED,
+                    "The database at " + where + " does not have the schema this version of Tutti expects", e);
+        }
+        String state = sqlState(e);
+        if (state != null && state.startsWith("28")) {
+            LOG.error("The database at {} refused the user {}", where, config.database().user(), e);
+            return new ServiceException(ServiceException.Reason.BAD_CONFIGURATION,
+                    "The database at " + where + " refused the user \"" + config.database().user()
+                            + "\" or its password", e);
+        }
+        LOG.error("Cannot connect to the database at {}", where, e);
+        return new ServiceException(ServiceException.Reason.DATABASE_UNAVAILABLE,
+                "Cannot connect to the database at " + where, e);
+    }
+
+    private static Backend openEmbeddedDemo(Path dataFolder, StartupSteps steps, int families) {
+        EmbeddedDemo demo = new EmbeddedDemo(dataFolder.resolve("db"), DemoDataGenerator.DEFAULT_SEED, families);
+        AutoCloseable lock = demo.lock();
+        try {
+            boolean firstStart = !demo.exists();
+            if (firstStart) {
+                demo.create(steps);
+            }
+            Database database;
+            // one connection keeps H2 open from the migration to the pool's start
+            try (Connection holder = demo.open()) {
+                if (!firstStart) {
+                    demo.migrate(steps);
+                }
+                database = steps.step(StartupStep.CONNECTING,
+                        () -> Database.open(demo.url(), EmbeddedDemo.USER, EmbeddedDemo.PASSWORD, SessionBinder.NONE));
+            }
+            return new DatabaseBackend(database, true, lock, Clock.systemUTC());
+        } catch (Exception e) {
+            release(lock, e);
+            throw demo.failed("Cannot open the demo database", e);
+        }
+    }
+
+    private static void release(AutoCloseable lock, Exception cause) {
+        try {
+            lock.close();
+        } catch (Exception e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 }

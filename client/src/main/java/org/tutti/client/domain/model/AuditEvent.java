@@ -42,11 +42,11 @@ public class AuditEvent {
     }
 
     /** An event of {@code kind} at {@code occurredAt}; site, account and detail may be null. */
-    public AuditEvent(Instant occurredAt, Site site, Account account, String kind, String detail) {
+    public AuditEvent(Instant occurredAt, Site site, Account account, AuditKind kind, String detail) {
         this.occurredAt = occurredAt;
         this.site = site;
         this.account = account;
-        this.kind = kind;
+        this.kind = kind.name();
         this.detail = detail;
     }
 

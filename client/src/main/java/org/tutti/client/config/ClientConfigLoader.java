@@ -1,0 +1,141 @@
+package org.tutti.client.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tutti.client.service.ServiceException;
+
+/**
+ * Finds and reads {@code tutti.json}. The first folder that has one wins: the installation
+ * folder (where the running jar is), then the system-wide folder ({@code /etc/tutti},
+ * {@code %PROGRAMDATA%\Tutti}, {@code /Library/Application Support/Tutti}), then the user's data
+ * folder. No file anywhere means the embedded demo.
+ */
+public final class ClientConfigLoader {
+
+    public static final String FILE_NAME = "tutti.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConfigLoader.class);
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+    private final List<Path> folders;
+
+    /** Searches {@code folders}, in order. */
+    public ClientConfigLoader(List<Path> folders) {
+        this.folders = List.copyOf(folders);
+    }
+
+    /** Searches the standard folders, ending with {@code dataFolder}. */
+    public static ClientConfigLoader standard(Path dataFolder) {
+        List<Path> folders = new ArrayList<>();
+        installationFolder().ifPresent(folders::add);
+        systemFolder(System.getProperty("os.name", ""), System.getenv()).ifPresent(folders::add);
+        folders.add(dataFolder);
+        return new ClientConfigLoader(folders);
+    }
+
+    public List<Path> folders() {
+        return folders;
+    }
+
+    /**
+     * The configuration, or empty when no folder has a {@code tutti.json}.
+     *
+     * @throws ServiceException BAD_CONFIGURATION when the first file found cannot be read, is
+     *         not valid JSON, or lacks the database settings; the message names the file and the
+     *         problem
+     */
+    public Optional<ClientConfig> load() {
+        for (Path folder : folders) {
+            Path file = folder.resolve(FILE_NAME);
+            if (Files.exists(file)) {
+                ClientConfig config = read(file);
+                LOG.info("Configuration read from {}: database {} as {}", file, config.database().url(),
+                        config.database().user());
+                return Optional.of(config);
+            }
+        }
+        LOG.info("No {} in {}: embedded demo", FILE_NAME, folders);
+        return Optional.empty();
+    }
+
+    /** Reads and checks one file. */
+    public ClientConfig read(Path file) {
+        ClientConfig.FileContent content;
+        try (InputStream in = Files.newInputStream(file)) {
+            content = mapper.readValue(in, ClientConfig.FileContent.class);
+        } catch (JacksonException e) {
+            var where = e.getLocation();
+            String position = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": ";
+            throw bad(file, "it is not valid JSON (" + position + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw bad(file, "it cannot be read (" + e + ")", e);
+        }
+        if (content == null || content.database() == null) {
+            throw bad(file, "it has no \"database\" section", null);
+        }
+        ClientConfig.Database database = content.database();
+        if (database.url() == null || database.url().isBlank()) {
+            throw bad(file, "\"database.url\" is missing", null);
+        }
+        String url = database.url().strip().toLowerCase(Locale.ROOT);
+        if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+            throw bad(file, "\"database.url\" must start with jdbc:postgresql: (found \"" + database.url() + "\")", null);
+        }
+        if (database.user() == null || database.user().isBlank()) {
+            throw bad(file, "\"database.user\" is missing", null);
+        }
+        ClientConfig.Database checked = new ClientConfig.Database(database.url().strip(), database.user().strip(),
+                database.password() == null ? "" : database.password());
+        return new ClientConfig(file, checked);
+    }
+
+    private static ServiceException bad(Path file, String problem, Throwable cause) {
+        return new ServiceException(ServiceException.Reason.BAD_CONFIGURATION,
+                "The configuration file " + file + " is unusable: " + problem, cause);
+    }
+
+    /** The folder of the running jar (in a jpackage image: the {@code app} folder). */
+    static Optional<Path> installationFolder() {
+        try {
+            var codeSource = ClientConfigLoader.class.getProtectionDomain().getCodeSource();
+            if (codeSource == null || codeSource.getLocation() == null) {
+                return Optional.empty();
+            }
+            Path location = Path.of(codeSource.getLocation().toURI());
+            return Optional.ofNullable(Files.isDirectory(location) ? location : location.getParent());
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            LOG.warn("Cannot locate the installation folder: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** The system-wide configuration folder of the operating system. */
+    static Optional<Path> systemFolder(String osName, Map<String, String> env) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String programData = env.get("PROGRAMDATA");
+            return programData == null || programData.isBlank()
+                    ? Optional.empty()
+                    : Optional.of(Path.of(programData, "Tutti"));
+        }
+        if (os.contains("mac")) {
+            return Optional.of(Path.of("/Library", "Application Support", "Tutti"));
+        }
+        return Optional.of(Path.of("/etc", "tutti"));
+    }
+}

@@ -1,0 +1,81 @@
+package org.tutti.client.data;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.MappingSettings;
+import org.hibernate.hikaricp.internal.HikariCPConnectionProvider;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.tool.schema.Action;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tutti.schema.DatabaseVendor;
+import org.tutti.schema.SchemaMigrator;
+
+/**
+ * Hibernate over a small HikariCP pool, on H2 (PostgreSQL mode) or PostgreSQL. Flyway owns the
+ * schema: Hibernate only validates that every entity matches it, and refuses to start otherwise.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** A desktop client needs few connections; the server serves hundreds of clients. */
+    static final int POOL_SIZE = 4;
+
+    private final DatabaseVendor vendor;
+    private final SessionFactory sessionFactory;
+    private final Transactions transactions;
+
+    private Database(DatabaseVendor vendor, SessionFactory sessionFactory, SessionBinder binder) {
+        this.vendor = vendor;
+        this.sessionFactory = sessionFactory;
+        this.transactions = new Transactions(sessionFactory, binder);
+    }
+
+    /**
+     * Connects, validates the mapping against the schema and starts the pool.
+     *
+     * @throws RuntimeException (Hibernate's or the pool's) when the database cannot be reached or
+     *         the schema does not match; {@link BackendFactory} explains it to the user
+     */
+    public static Database open(String url, String user, String password, SessionBinder binder) {
+        DatabaseVendor vendor = DatabaseVendor.fromJdbcUrl(url);
+        long start = System.nanoTime();
+        HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("tutti")
+                .managedClasses(Entities.ALL)
+                .jdbcUrl(url)
+                .jdbcCredentials(user, password == null ? "" : password)
+                .jdbcPoolSize(POOL_SIZE)
+                .defaultSchema(SchemaMigrator.SCHEMA)
+                .schemaToolingAction(Action.VALIDATE)
+                .property("hibernate.connection.provider_class", HikariCPConnectionProvider.class.getName())
+                .property("hibernate.hikari.poolName", "tutti")
+                .property("hibernate.hikari.minimumIdle", "1")
+                .property("hibernate.hikari.connectionTimeout", "10000")
+                // status columns are varchar + CHECK on both databases, not H2's native ENUM type
+                .property(MappingSettings.PREFER_NATIVE_ENUM_TYPES, false);
+        SessionFactory sessionFactory = configuration.createEntityManagerFactory();
+        LOG.info("Hibernate started on {} with the schema validated in {} ms", vendor,
+                (System.nanoTime() - start) / 1_000_000);
+        return new Database(vendor, sessionFactory, binder);
+    }
+
+    public DatabaseVendor vendor() {
+        return vendor;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    /** Closes Hibernate and its pool (every connection). */
+    @Override
+    public void close() {
+        if (sessionFactory.isOpen()) {
+            sessionFactory.close();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.tutti.client.data;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tutti.client.service.AuthService;
+import org.tutti.client.service.Backend;
+import org.tutti.client.service.HomeService;
+import org.tutti.client.service.SiteService;
+
+/** The services over one open {@link Database}. */
+final class DatabaseBackend implements Backend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseBackend.class);
+
+    private final Database database;
+    private final AutoCloseable onClose;
+    private final boolean embeddedDemo;
+    private final SiteService sites;
+    private final AuthService auth;
+    private final HomeService home;
+    private boolean closed;
+
+    /**
+     * @param onClose released after the database is closed (the embedded demo's folder lock)
+     */
+    DatabaseBackend(Database database, boolean embeddedDemo, AutoCloseable onClose, Clock clock) {
+        this.database = database;
+        this.embeddedDemo = embeddedDemo;
+        this.onClose = onClose;
+        Transactions transactions = database.transactions();
+        LiveSessions liveSessions = new LiveSessions(transactions, clock);
+        this.sites = new HibernateSiteService(transactions);
+        this.auth = new HibernateAuthService(transactions, clock);
+        this.home = new HibernateHomeService(transactions, liveSessions);
+    }
+
+    @Override
+    public boolean isEmbeddedDemo() {
+        return embeddedDemo;
+    }
+
+    @Override
+    public SiteService sites() {
+        return sites;
+    }
+
+    @Override
+    public AuthService auth() {
+        return auth;
+    }
+
+    @Override
+    public HomeService home() {
+        return home;
+    }
+
+    /** Closes Hibernate and the pool, then releases the demo folder. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            database.close();
+        } finally {
+            try {
+                onClose.close();
+            } catch (Exception e) {
+                LOG.warn("Could not release the database folder: {}", e.toString());
+            }
+        }
+        LOG.info("Database closed");
+    }
+}
