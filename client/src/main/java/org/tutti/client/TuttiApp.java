@@ -1,0 +1,182 @@
+package org.tutti.client;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tutti.client.config.DataFolder;
+import org.tutti.client.data.BackendFactory;
+import org.tutti.client.domain.UserSession;
+import org.tutti.client.service.Backend;
+import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.Dialogs;
+import org.tutti.client.ui.common.I18n;
+import org.tutti.client.ui.common.ThemeManager;
+import org.tutti.client.ui.login.LoginView;
+import org.tutti.client.ui.login.LoginViewModel;
+import org.tutti.client.ui.main.MainView;
+import org.tutti.client.ui.main.MainViewModel;
+import org.tutti.client.ui.main.Modules;
+
+/**
+ * The application. Start-up order matters (start-up time is a feature): the login window is
+ * built and shown first, and only then is the database opened, on a background thread, with
+ * its progress shown in that window.
+ *
+ * <p>One stage for the whole session: the login scene, then the main scene after login, then
+ * the login scene again after Déconnexion. One window means one entry in the task bar, keyboard
+ * focus that does not jump to another window, and a window position the user keeps; the login
+ * scene is kept, so the chosen site stays selected after Déconnexion.
+ *
+ * <p>The data folder is {@link DataFolder#resolve()} (system property {@code tutti.home}, which
+ * tests set to a temporary folder). With {@code -Dtutti.benchmark=true} the application prints
+ * {@code TUTTI_FIRST_FRAME_MS=<ms since JVM start>} at the first frame of the login window and
+ * exits (see {@code StartupBenchmark}).
+ */
+public class TuttiApp extends Application {
+
+    public static final String BENCHMARK_PROPERTY = "tutti.benchmark";
+    public static final String FIRST_FRAME_MARKER = "TUTTI_FIRST_FRAME_MS=";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TuttiApp.class);
+
+    private final AtomicBoolean errorDialogShowing = new AtomicBoolean();
+    private Stage stage;
+    private BackgroundTasks tasks;
+    private LoginViewModel loginModel;
+    private LoginView loginView;
+    private Scene loginScene;
+    private MainView mainView;
+
+    public TuttiApp() {
+        // public no-arg constructor: Application.launch and FxToolkit.setupApplication need it
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        Thread.setDefaultUncaughtExceptionHandler(this::uncaught);
+        Thread.currentThread().setUncaughtExceptionHandler(this::uncaught);
+        ThemeManager.get().install();
+
+        Path dataFolder = DataFolder.resolve();
+        tasks = BackgroundTasks.withUiExecutor(Platform::runLater);
+        loginModel = new LoginViewModel(tasks, listener -> openBackend(dataFolder, listener));
+        loginModel.setOnLoggedIn(this::showMain);
+        loginView = new LoginView(loginModel);
+        loginScene = new Scene(loginView.root());
+        ThemeManager.get().apply(loginScene);
+
+        stage.setTitle(I18n.get("login.title"));
+        stage.setScene(loginScene);
+        stage.setMinWidth(480);
+        stage.setMinHeight(420);
+        stage.setOnCloseRequest(e -> {
+            if (mainView != null && !mainView.canClose()) {
+                e.consume();
+            }
+        });
+        if (Boolean.getBoolean(BENCHMARK_PROPERTY)) {
+            reportFirstFrame();
+        }
+        stage.show();
+        loginView.focusFirstField();
+        LOG.info("Login window shown; data folder {}", dataFolder);
+
+        if (!Boolean.getBoolean(BENCHMARK_PROPERTY)) {
+            // after the first pulse, so that the window paints before the database work starts
+            Platform.runLater(loginModel::start);
+        }
+    }
+
+    /** Kept out of {@link #start}: the first reference to the data layer happens off the FX thread. */
+    private static Backend openBackend(Path dataFolder, org.tutti.client.service.StartupListener listener) {
+        LOG.info("Opening the database in {}", dataFolder);
+        return BackendFactory.open(dataFolder, listener);
+    }
+
+    private void showMain(UserSession session) {
+        Backend backend = loginModel.backendProperty().get();
+        MainViewModel model = new MainViewModel(session, backend.auth(), tasks);
+        MainView view = new MainView(model, Modules.forSession(session, backend, tasks));
+        model.setOnLoggedOut(this::showLogin);
+        Scene scene = new Scene(view.root());
+        view.installAccelerators(scene);
+        ThemeManager.get().apply(scene);
+        mainView = view;
+        stage.setTitle(model.windowTitle());
+        stage.setScene(scene);
+        if (stage.getWidth() < 1000 || stage.getHeight() < 700) {
+            stage.setWidth(Math.max(stage.getWidth(), 1000));
+            stage.setHeight(Math.max(stage.getHeight(), 700));
+            stage.centerOnScreen();
+        }
+        view.openFirst();
+    }
+
+    private void showLogin() {
+        mainView = null;
+        loginModel.reset();
+        stage.setTitle(I18n.get("login.title"));
+        stage.setScene(loginScene);
+        loginView.focusFirstField();
+    }
+
+    private void uncaught(Thread thread, Throwable error) {
+        LOG.error("Uncaught exception in thread {}", thread.getName(), error);
+        Runnable show = () -> {
+            Window owner = stage;
+            if (owner == null || !owner.isShowing() || !errorDialogShowing.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                Dialogs.showError(owner, I18n.get("error.unexpected"));
+            } finally {
+                errorDialogShowing.set(false);
+            }
+        };
+        // always later: showAndWait is refused during layout or animation processing
+        Platform.runLater(show);
+    }
+
+    private void reportFirstFrame() {
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                // the second pulse after show: by then the first frame has been rendered
+                if (++frames < 2) {
+                    return;
+                }
+                stop();
+                long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                long elapsed = System.currentTimeMillis() - start;
+                System.out.println(FIRST_FRAME_MARKER + elapsed);
+                LOG.info("First frame of the login window {} ms after JVM start", elapsed);
+                Platform.exit();
+            }
+        }.start();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        if (tasks != null) {
+            tasks.shutdown();
+        }
+        if (loginModel != null) {
+            loginModel.closeBackend();
+        }
+        if (tasks != null && !tasks.awaitTermination(2, TimeUnit.SECONDS)) {
+            LOG.warn("Background work still running at exit");
+        }
+        LOG.info("Stopped");
+    }
+}

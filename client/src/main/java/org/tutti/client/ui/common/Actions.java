@@ -1,0 +1,68 @@
+package org.tutti.client.ui.common;
+
+import javafx.scene.input.KeyCombination;
+
+/**
+ * Every user action that has a name, a node id and a key binding, in one place (like JabRef's
+ * {@code StandardActions}). The text comes from the bundle and carries the mnemonic
+ * ({@code _Accueil}); the key binding is a {@link KeyCombination} string, {@code shortcut}
+ * being Ctrl on Windows/Linux and Cmd on macOS.
+ *
+ * <p>Navigation entries are the menu of the main window; the record actions (open detail,
+ * first/previous/next/last, close window) are the bindings every list and detail window uses.
+ */
+public enum Actions {
+
+    // navigation (main window)
+    NAV_HOME("navHome", "action.home", "shortcut+1"),
+    NAV_LOGOUT("navLogout", "action.logout", "shortcut+shift+Q"),
+
+    // login window
+    LOGIN("loginSubmit", "action.login", "ENTER"),
+    RETRY_STARTUP("startupRetry", "action.retry", "shortcut+R"),
+
+    // lists and detail windows
+    OPEN_DETAIL("openDetail", "action.openDetail", "ENTER"),
+    FIRST("navFirst", "action.first", "shortcut+HOME"),
+    PREVIOUS("navPrevious", "action.previous", "shortcut+PAGE_UP"),
+    NEXT("navNext", "action.next", "shortcut+PAGE_DOWN"),
+    LAST("navLast", "action.last", "shortcut+END"),
+    CLOSE_WINDOW("closeWindow", "action.closeWindow", "ESCAPE");
+
+    private final String id;
+    private final String textKey;
+    private final String keyBinding;
+
+    Actions(String id, String textKey, String keyBinding) {
+        this.id = id;
+        this.textKey = textKey;
+        this.keyBinding = keyBinding;
+    }
+
+    /** The node id (see UI-CONTRACT.md). */
+    public String id() {
+        return id;
+    }
+
+    public String textKey() {
+        return textKey;
+    }
+
+    /** The text with its mnemonic marker, e.g. {@code _Accueil}. */
+    public String text() {
+        return I18n.get(textKey);
+    }
+
+    /** The text without the mnemonic marker, for accessible text and tooltips. */
+    public String plainText() {
+        return text().replace("_", "");
+    }
+
+    public String keyBinding() {
+        return keyBinding;
+    }
+
+    public KeyCombination keyCombination() {
+        return KeyCombination.valueOf(keyBinding);
+    }
+}

@@ -1,0 +1,83 @@
+package org.tutti.client.ui.common;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every user-visible text comes from here: the bundle {@code org/tutti/client/ui/messages}, whose
+ * base file is French and which has an English translation.
+ *
+ * <p>The locale is the system property {@code tutti.locale} (a language tag such as {@code en})
+ * if set, else the default locale. A locale the bundle does not translate falls back to the base
+ * (French) file, never to the JVM's default locale.
+ *
+ * <p>Texts are used as they are when no arguments are given; with arguments they go through
+ * {@link MessageFormat}. French texts use the typographic apostrophe (’), so MessageFormat's
+ * quoting rules never bite.
+ */
+public final class I18n {
+
+    public static final String BUNDLE = "org.tutti.client.ui.messages";
+    public static final String LOCALE_PROPERTY = "tutti.locale";
+
+    private static final Logger LOG = LoggerFactory.getLogger(I18n.class);
+    private static volatile ResourceBundle bundle;
+
+    private I18n() {
+    }
+
+    public static Locale locale() {
+        String tag = System.getProperty(LOCALE_PROPERTY);
+        if (tag != null && !tag.isBlank()) {
+            return Locale.forLanguageTag(tag.trim());
+        }
+        return Locale.getDefault();
+    }
+
+    public static ResourceBundle bundle() {
+        ResourceBundle b = bundle;
+        if (b == null) {
+            b = load(locale());
+            bundle = b;
+        }
+        return b;
+    }
+
+    /** Loads the bundle for a locale, falling back to the base (French) file only. */
+    public static ResourceBundle load(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** Forgets the loaded bundle so that the next call reads {@code tutti.locale} again. */
+    public static void reload() {
+        bundle = null;
+    }
+
+    /**
+     * The locale of the texts actually shown, for dates, day names and numbers: the base file is
+     * French, so a locale without its own file formats in French.
+     */
+    public static Locale textLocale() {
+        Locale l = bundle().getLocale();
+        return l == null || l.getLanguage().isEmpty() ? Locale.FRANCE : l;
+    }
+
+    public static String get(String key, Object... args) {
+        String text;
+        try {
+            text = bundle().getString(key);
+        } catch (MissingResourceException e) {
+            LOG.error("Missing text for key {} in {}", key, BUNDLE);
+            return "!" + key + "!";
+        }
+        if (args.length == 0) {
+            return text;
+        }
+        return new MessageFormat(text, textLocale()).format(args);
+    }
+}

@@ -1,0 +1,148 @@
+package org.tutti.client.ui.home;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.tutti.client.ui.common.I18n;
+import org.tutti.client.ui.home.HomeViewModel.CourseRow;
+import org.tutti.client.ui.home.HomeViewModel.StudentItem;
+
+/** Accueil, built in code: greeting, site and year, then one card per student. */
+public final class HomeView {
+
+    private final HomeViewModel model;
+    private final ScrollPane root;
+    private final VBox studentsBox = new VBox();
+
+    public HomeView(HomeViewModel model) {
+        this.model = model;
+
+        Label greeting = new Label();
+        greeting.setId(model.isStaff() ? "homeStaffName" : "homeFamilyName");
+        greeting.getStyleClass().add("h1");
+        greeting.setWrapText(true);
+        greeting.textProperty().bind(model.greetingProperty());
+
+        Label context = new Label();
+        context.setId("homeContext");
+        context.getStyleClass().add("muted");
+        context.textProperty().bind(model.contextProperty());
+
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setId("homeLoading");
+        loading.getStyleClass().add("small-progress");
+        loading.setAccessibleText(I18n.get("home.loading"));
+        Label loadingText = new Label(I18n.get("home.loading"));
+        HBox loadingRow = new HBox(loading, loadingText);
+        loadingRow.getStyleClass().add("button-row");
+        loadingRow.setAlignment(Pos.CENTER_LEFT);
+        loadingRow.visibleProperty().bind(model.loadingProperty());
+        loadingRow.managedProperty().bind(loadingRow.visibleProperty());
+
+        Label error = new Label();
+        error.setId("homeError");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        VBox page = new VBox(greeting, context, loadingRow, error);
+        page.getStyleClass().add("page");
+
+        if (!model.isStaff()) {
+            Label studentsTitle = new Label(I18n.get("home.students.title"));
+            studentsTitle.getStyleClass().add("h2");
+            studentsTitle.visibleProperty().bind(model.loadedProperty());
+            studentsTitle.managedProperty().bind(studentsTitle.visibleProperty());
+            studentsBox.setId("homeStudents");
+            studentsBox.getStyleClass().add("students");
+            model.students().addListener((ListChangeListener<StudentItem>) c -> rebuildStudents());
+            rebuildStudents();
+            page.getChildren().addAll(studentsTitle, studentsBox);
+        }
+
+        root = new ScrollPane(page);
+        root.setId("homeRoot");
+        root.setFitToWidth(true);
+        root.getStyleClass().add("page-scroll");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void rebuildStudents() {
+        if (model.students().isEmpty() && model.loadedProperty().get()) {
+            Label none = new Label(I18n.get("home.students.none"));
+            none.getStyleClass().add("muted");
+            studentsBox.getChildren().setAll(none);
+            return;
+        }
+        studentsBox.getChildren().setAll(model.students().stream().map(this::studentCard).toList());
+    }
+
+    private Node studentCard(StudentItem student) {
+        Label name = new Label(student.name());
+        name.getStyleClass().add("h3");
+        name.setId("homeStudentName-" + student.id());
+        Label age = new Label(student.ageText());
+        age.getStyleClass().add("muted");
+        HBox title = new HBox(name, age);
+        title.setAlignment(Pos.BASELINE_LEFT);
+        title.getStyleClass().add("student-title");
+
+        VBox card = new VBox(title);
+        card.setId("homeStudent-" + student.id());
+        card.getStyleClass().addAll("card", "student-card");
+        if (student.courses().isEmpty()) {
+            Label none = new Label(I18n.get("home.courses.none"));
+            none.getStyleClass().add("muted");
+            card.getChildren().add(none);
+        } else {
+            card.getChildren().add(coursesTable(student));
+        }
+        card.setAccessibleText(student.name() + (student.ageText().isEmpty() ? "" : ", " + student.ageText()));
+        return card;
+    }
+
+    private TableView<CourseRow> coursesTable(StudentItem student) {
+        TableView<CourseRow> table = new TableView<>(FXCollections.observableArrayList(student.courses()));
+        table.setId("homeCourses-" + student.id());
+        table.getStyleClass().add("courses-table");
+        table.setAccessibleText(I18n.get("home.courses.accessible", student.name()));
+        table.getColumns().add(column("home.course.discipline", CourseRow::discipline, 10));
+        table.getColumns().add(column("home.course.class", CourseRow::classLabel, 10));
+        table.getColumns().add(column("home.course.teacher", CourseRow::teacher, 10));
+        table.getColumns().add(column("home.course.slot", CourseRow::slot, 14));
+        table.getColumns().add(column("home.course.room", CourseRow::room, 7));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // show every row without an inner scroll bar: header + one fixed-height line per course
+        table.prefHeightProperty().bind(table.fixedCellSizeProperty()
+                .multiply(student.courses().size() + 1.25));
+        table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.setPlaceholder(new Label(I18n.get("home.courses.none")));
+        return table;
+    }
+
+    private static TableColumn<CourseRow, String> column(String key, Function<CourseRow, String> value, double weightEm) {
+        TableColumn<CourseRow, String> column = new TableColumn<>(I18n.get(key));
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(weightEm * 12);
+        column.setSortable(false);
+        column.setReorderable(false);
+        return column;
+    }
+}

@@ -1,0 +1,164 @@
+package org.tutti.client.ui.home;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tutti.client.domain.CourseSummary;
+import org.tutti.client.domain.FamilyHome;
+import org.tutti.client.domain.StaffHome;
+import org.tutti.client.domain.StudentSummary;
+import org.tutti.client.domain.UserSession;
+import org.tutti.client.service.HomeService;
+import org.tutti.client.service.ServiceException;
+import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.Formats;
+import org.tutti.client.ui.common.I18n;
+
+/**
+ * Accueil: the greeting, the site and school year, and (family mode) each student with this
+ * year's courses, as display-ready texts. Loads in the background.
+ */
+public final class HomeViewModel {
+
+    /** One student as Accueil shows it. */
+    public record StudentItem(long id, String name, String ageText, List<CourseRow> courses) {
+        public StudentItem {
+            courses = List.copyOf(courses);
+        }
+    }
+
+    /** One current course, as texts. */
+    public record CourseRow(String discipline, String classLabel, String teacher, String slot, String room) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(HomeViewModel.class);
+
+    private final UserSession session;
+    private final HomeService service;
+    private final BackgroundTasks tasks;
+    private final Clock clock;
+
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final BooleanProperty loaded = new SimpleBooleanProperty(this, "loaded");
+    private final StringProperty greeting = new SimpleStringProperty(this, "greeting", "");
+    private final StringProperty context = new SimpleStringProperty(this, "context", "");
+    private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final ObservableList<StudentItem> students = FXCollections.observableArrayList();
+
+    public HomeViewModel(UserSession session, HomeService service, BackgroundTasks tasks, Clock clock) {
+        this.session = Objects.requireNonNull(session);
+        this.service = Objects.requireNonNull(service);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public boolean isStaff() {
+        return session.isStaff();
+    }
+
+    /** Loads (or reloads) the content in the background. */
+    public void load() {
+        if (loading.get()) {
+            return;
+        }
+        loading.set(true);
+        error.set("");
+        if (session.isStaff()) {
+            tasks.run(() -> service.staffHome(session)).onSuccess(this::showStaff).onFailure(this::failed);
+        } else {
+            tasks.run(() -> service.familyHome(session)).onSuccess(this::showFamily).onFailure(this::failed);
+        }
+    }
+
+    private void showFamily(FamilyHome home) {
+        loading.set(false);
+        greeting.set(I18n.get("home.family.greeting", home.civility(), home.firstName(), home.lastName()).trim());
+        context.set(I18n.get("home.context", home.siteName(), home.schoolYear()));
+        LocalDate today = LocalDate.now(clock);
+        students.setAll(home.students().stream().map(s -> item(s, today)).toList());
+        loaded.set(true);
+    }
+
+    private void showStaff(StaffHome home) {
+        loading.set(false);
+        greeting.set(I18n.get("home.staff.greeting", home.staffName()));
+        context.set(I18n.get("home.context", home.siteName(), home.schoolYear()));
+        students.clear();
+        loaded.set(true);
+    }
+
+    private void failed(Throwable failure) {
+        loading.set(false);
+        LOG.error("Loading Accueil failed", failure);
+        if (failure instanceof ServiceException se) {
+            switch (se.reason()) {
+                case SESSION_EXPIRED:
+                    error.set(I18n.get("error.sessionExpired"));
+                    return;
+                case DATABASE_UNAVAILABLE:
+                    error.set(I18n.get("error.unavailable"));
+                    return;
+                default:
+                    break;
+            }
+        }
+        error.set(I18n.get("home.error"));
+    }
+
+    static StudentItem item(StudentSummary s, LocalDate today) {
+        String name = s.firstName() + " " + s.lastName();
+        String age = s.birthDate() == null
+                ? ""
+                : I18n.get("home.student.age", Formats.age(s.birthDate(), today), Formats.date(s.birthDate()));
+        List<CourseRow> rows = s.currentCourses().stream().map(HomeViewModel::row).toList();
+        return new StudentItem(s.id(), name, age, rows);
+    }
+
+    static CourseRow row(CourseSummary c) {
+        return new CourseRow(
+                nullToEmpty(c.discipline()),
+                nullToEmpty(c.classLabel()),
+                nullToEmpty(c.teacher()),
+                Formats.slot(c.day(), c.startTime(), c.durationMinutes()),
+                nullToEmpty(c.room()));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded;
+    }
+
+    public ReadOnlyStringProperty greetingProperty() {
+        return greeting;
+    }
+
+    public ReadOnlyStringProperty contextProperty() {
+        return context;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    public ObservableList<StudentItem> students() {
+        return students;
+    }
+}

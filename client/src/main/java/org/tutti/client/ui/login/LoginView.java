@@ -1,0 +1,209 @@
+package org.tutti.client.ui.login;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.tutti.client.domain.SiteSummary;
+import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.common.I18n;
+
+/**
+ * The login window's content, built in code (no FXML: it is the first thing on screen and
+ * start-up time matters). Node ids follow UI-CONTRACT.md.
+ */
+public final class LoginView {
+
+    private final LoginViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final ComboBox<SiteSummary> site = new ComboBox<>();
+    private final TextField identifier = new TextField();
+    private final PasswordField password = new PasswordField();
+    private final Button submit = new Button();
+
+    public LoginView(LoginViewModel model) {
+        this.model = model;
+        root.setId("loginRoot");
+        root.getStyleClass().add("login-root");
+        root.setTop(header());
+        StackPane center = new StackPane(card());
+        center.getStyleClass().add("login-center");
+        root.setCenter(center);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Puts the keyboard focus where the user starts typing. */
+    public void focusFirstField() {
+        if (identifier.getText() == null || identifier.getText().isEmpty()) {
+            identifier.requestFocus();
+        } else {
+            password.requestFocus();
+        }
+    }
+
+    private Node header() {
+        Label app = new Label(I18n.get("app.name"));
+        app.getStyleClass().add("app-title");
+        Label subtitle = new Label(I18n.get("login.header"));
+        subtitle.getStyleClass().add("app-subtitle");
+        HBox header = new HBox(app, subtitle);
+        header.setAlignment(Pos.BASELINE_LEFT);
+        header.getStyleClass().add("app-header");
+        return header;
+    }
+
+    private Node card() {
+        Label heading = new Label(I18n.get("login.heading"));
+        heading.getStyleClass().add("h2");
+        Label intro = new Label(I18n.get("login.intro"));
+        intro.getStyleClass().add("muted");
+        intro.setWrapText(true);
+
+        site.setId("loginSite");
+        site.setItems(model.sites());
+        site.valueProperty().bindBidirectional(model.siteProperty());
+        site.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SiteSummary s) {
+                return s == null ? "" : s.name();
+            }
+
+            @Override
+            public SiteSummary fromString(String text) {
+                return model.sites().stream().filter(s -> s.name().equals(text)).findFirst().orElse(null);
+            }
+        });
+        site.setPromptText(I18n.get("login.site.prompt"));
+        site.setMaxWidth(Double.MAX_VALUE);
+        site.disableProperty().bind(model.phaseProperty().isNotEqualTo(LoginViewModel.Phase.READY));
+
+        identifier.setId("loginIdentifier");
+        identifier.textProperty().bindBidirectional(model.identifierProperty());
+        password.setId("loginPassword");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+
+        GridPane form = new GridPane();
+        form.getStyleClass().add("form");
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setHalignment(HPos.RIGHT);
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        form.getColumnConstraints().addAll(labels, fields);
+        form.addRow(0, label("login.site", site), site);
+        form.addRow(1, label("login.identifier", identifier), identifier);
+        form.addRow(2, label("login.password", password), password);
+
+        Label error = new Label();
+        error.setId("loginError");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        submit.setId(Actions.LOGIN.id());
+        submit.setText(Actions.LOGIN.text());
+        submit.setDefaultButton(true);
+        submit.getStyleClass().add("accent");
+        submit.setMaxWidth(Double.MAX_VALUE);
+        submit.disableProperty().bind(model.canSubmitProperty().not());
+        submit.setOnAction(e -> model.login());
+        HBox.setHgrow(submit, Priority.ALWAYS);
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("loginBusy");
+        busy.getStyleClass().add("small-progress");
+        busy.visibleProperty().bind(model.busyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        busy.setAccessibleText(I18n.get("login.busy"));
+        HBox actions = new HBox(submit, busy);
+        actions.getStyleClass().add("button-row");
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        model.refusalsProperty().addListener((obs, old, now) -> password.requestFocus());
+
+        VBox card = new VBox(heading, intro, form, error, actions, startupPane(), demoHint());
+        card.getStyleClass().addAll("card", "login-card");
+        card.setMaxWidth(Region.USE_PREF_SIZE);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
+        return card;
+    }
+
+    private Label label(String key, Node field) {
+        Label label = new Label(I18n.get(key));
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        label.getStyleClass().add("field-label");
+        return label;
+    }
+
+    private Node startupPane() {
+        Label status = new Label();
+        status.setId("startupStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        status.getStyleClass().add("startup-status");
+        model.phaseProperty().addListener((obs, old, phase) -> {
+            status.getStyleClass().remove("error-text");
+            if (phase == LoginViewModel.Phase.FAILED) {
+                status.getStyleClass().add("error-text");
+            }
+        });
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("startupProgress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(model.progressProperty());
+        bar.setAccessibleText(I18n.get("startup.progress"));
+        bar.visibleProperty().bind(model.phaseProperty().isEqualTo(LoginViewModel.Phase.STARTING));
+        bar.managedProperty().bind(bar.visibleProperty());
+
+        Button retry = new Button(Actions.RETRY_STARTUP.text());
+        retry.setId(Actions.RETRY_STARTUP.id());
+        retry.setOnAction(e -> model.start());
+        retry.visibleProperty().bind(model.phaseProperty().isEqualTo(LoginViewModel.Phase.FAILED));
+        retry.managedProperty().bind(retry.visibleProperty());
+
+        VBox pane = new VBox(status, bar, retry);
+        pane.setId("startupPane");
+        pane.getStyleClass().add("startup-pane");
+        pane.visibleProperty().bind(model.phaseProperty().isNotEqualTo(LoginViewModel.Phase.READY));
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
+    }
+
+    private Node demoHint() {
+        Label text = new Label(I18n.get("login.demo.accounts"));
+        text.setId("demoHintText");
+        text.setWrapText(true);
+        VBox box = new VBox(text);
+        box.setId("demoHint");
+        box.getStyleClass().add("demo-hint");
+        box.visibleProperty().bind(Bindings.and(model.demoProperty(),
+                model.phaseProperty().isEqualTo(LoginViewModel.Phase.READY)));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+}

@@ -1,0 +1,316 @@
+package org.tutti.client.ui.login;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tutti.client.domain.SiteSummary;
+import org.tutti.client.domain.StartupStep;
+import org.tutti.client.domain.UserSession;
+import org.tutti.client.service.Backend;
+import org.tutti.client.service.ServiceException;
+import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.I18n;
+
+/**
+ * The login window's state: opening the backend at start-up (progress, failure, retry) and
+ * logging in. JavaFX properties only; no nodes.
+ */
+public final class LoginViewModel {
+
+    /** Where start-up stands. */
+    public enum Phase { STARTING, READY, FAILED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginViewModel.class);
+
+    private final BackgroundTasks tasks;
+    private final BackendOpener opener;
+
+    private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(this, "phase", Phase.STARTING);
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", -1);
+    private final StringProperty status = new SimpleStringProperty(this, "status", I18n.get("startup.starting"));
+    private final ObjectProperty<Backend> backend = new SimpleObjectProperty<>(this, "backend");
+    private final BooleanProperty demo = new SimpleBooleanProperty(this, "demo");
+
+    private final ObservableList<SiteSummary> sites = FXCollections.observableArrayList();
+    private final ObjectProperty<SiteSummary> site = new SimpleObjectProperty<>(this, "site");
+    private final StringProperty identifier = new SimpleStringProperty(this, "identifier", "");
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+    private final IntegerProperty refusals = new SimpleIntegerProperty(this, "refusals");
+    private final BooleanBinding canSubmit;
+
+    private Consumer<UserSession> onLoggedIn = session -> { };
+    private volatile boolean closed;
+
+    public LoginViewModel(BackgroundTasks tasks, BackendOpener opener) {
+        this.tasks = Objects.requireNonNull(tasks);
+        this.opener = Objects.requireNonNull(opener);
+        this.canSubmit = Bindings.createBooleanBinding(() -> phase.get() == Phase.READY && !busy.get(), phase, busy);
+    }
+
+    /** Called with the session after a successful login (on the UI thread). */
+    public void setOnLoggedIn(Consumer<UserSession> onLoggedIn) {
+        this.onLoggedIn = Objects.requireNonNull(onLoggedIn);
+    }
+
+    /** Opens the backend in the background; progress and the outcome show in the properties. */
+    public void start() {
+        if (phase.get() == Phase.READY) {
+            return;
+        }
+        phase.set(Phase.STARTING);
+        progress.set(-1);
+        status.set(I18n.get("startup.starting"));
+        ProgressRelay relay = new ProgressRelay();
+        tasks.run(() -> {
+            Backend opened = opener.open(relay);
+            try {
+                return new Opened(opened, opened.sites().listSites());
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+        }).onSuccess(this::ready).onFailure(this::startupFailed);
+    }
+
+    private record Opened(Backend backend, List<SiteSummary> sites) {
+    }
+
+    private void ready(Opened opened) {
+        if (closed) {
+            LOG.info("Backend opened after exit was requested: closing it");
+            opened.backend().close();
+            return;
+        }
+        backend.set(opened.backend());
+        demo.set(opened.backend().isEmbeddedDemo());
+        SiteSummary previous = site.get();
+        sites.setAll(opened.sites());
+        if (previous != null && sites.contains(previous)) {
+            site.set(previous);
+        } else {
+            site.set(sites.isEmpty() ? null : sites.get(0));
+        }
+        progress.set(1);
+        status.set(I18n.get("startup.ready"));
+        phase.set(Phase.READY);
+        LOG.info("Backend ready ({} sites, demo={})", sites.size(), demo.get());
+    }
+
+    private void startupFailed(Throwable failure) {
+        LOG.error("Opening the database failed", failure);
+        progress.set(0);
+        status.set(startupMessage(failure));
+        phase.set(Phase.FAILED);
+    }
+
+    static String startupMessage(Throwable failure) {
+        if (failure instanceof ServiceException se) {
+            switch (se.reason()) {
+                case DATABASE_UNAVAILABLE:
+                    return I18n.get("startup.error.unavailable");
+                case BAD_CONFIGURATION:
+                    return I18n.get("startup.error.configuration");
+                case DEMO_DATABASE_FAILED:
+                    return I18n.get("startup.error.demo");
+                default:
+                    return I18n.get("startup.error.unexpected");
+            }
+        }
+        return I18n.get("startup.error.unexpected");
+    }
+
+    /** The text for one step of start-up. */
+    public static String stepText(StartupStep step, double fraction) {
+        switch (step) {
+            case CONFIGURING:
+                return I18n.get("startup.step.configuring");
+            case CREATING_DEMO:
+                return I18n.get("startup.step.creatingDemo");
+            case MIGRATING:
+                return I18n.get("startup.step.migrating");
+            case SEEDING:
+                return fraction >= 0
+                        ? I18n.get("startup.step.seedingPercent", (int) Math.round(fraction * 100))
+                        : I18n.get("startup.step.seeding");
+            case CONNECTING:
+                return I18n.get("startup.step.connecting");
+            case READY:
+            default:
+                return I18n.get("startup.ready");
+        }
+    }
+
+    /**
+     * Receives progress on the background thread and hands the latest value to the UI thread,
+     * at most one hand-over pending at a time (seeding may report thousands of times).
+     */
+    private final class ProgressRelay implements org.tutti.client.service.StartupListener {
+        private final AtomicReference<double[]> latest = new AtomicReference<>();
+        private final AtomicReference<StartupStep> latestStep = new AtomicReference<>();
+        private final AtomicBoolean pending = new AtomicBoolean();
+
+        @Override
+        public void onProgress(StartupStep step, double fraction) {
+            latestStep.set(step);
+            latest.set(new double[] {fraction});
+            if (pending.compareAndSet(false, true)) {
+                tasks.onUi(() -> {
+                    pending.set(false);
+                    StartupStep s = latestStep.get();
+                    double f = latest.get()[0];
+                    if (phase.get() == Phase.STARTING) {
+                        status.set(stepText(s, f));
+                        progress.set(f >= 0 ? Math.min(f, 1) : -1);
+                    }
+                });
+            }
+        }
+    }
+
+    /** Logs in with the fields' values, in the background. */
+    public void login() {
+        if (!canSubmit.get()) {
+            return;
+        }
+        String id = identifier.get() == null ? "" : identifier.get().trim();
+        String pw = password.get() == null ? "" : password.get();
+        SiteSummary chosen = site.get();
+        if (chosen == null) {
+            error.set(I18n.get("login.error.noSite"));
+            return;
+        }
+        if (id.isEmpty() || pw.isEmpty()) {
+            error.set(I18n.get("login.error.empty"));
+            return;
+        }
+        error.set("");
+        busy.set(true);
+        char[] secret = pw.toCharArray();
+        Backend b = backend.get();
+        tasks.run(() -> b.auth().login(chosen.code(), id, secret))
+                .onSuccess(this::loginAnswered)
+                .onFailure(this::loginFailed);
+    }
+
+    private void loginAnswered(Optional<UserSession> session) {
+        busy.set(false);
+        if (session.isPresent()) {
+            LOG.info("Logged in: {}", session.get());
+            password.set("");
+            error.set("");
+            onLoggedIn.accept(session.get());
+        } else {
+            LOG.info("Login refused");
+            error.set(I18n.get("login.error.refused"));
+            password.set("");
+            refusals.set(refusals.get() + 1);
+        }
+    }
+
+    private void loginFailed(Throwable failure) {
+        busy.set(false);
+        LOG.error("Login failed", failure);
+        if (failure instanceof ServiceException se && se.reason() == ServiceException.Reason.DATABASE_UNAVAILABLE) {
+            error.set(I18n.get("login.error.unavailable"));
+        } else {
+            error.set(I18n.get("login.error.unexpected"));
+        }
+    }
+
+    /** After logout: same site, empty fields, no message. */
+    public void reset() {
+        identifier.set("");
+        password.set("");
+        error.set("");
+        busy.set(false);
+    }
+
+    /** Closes the backend (application exit). */
+    public void closeBackend() {
+        closed = true;
+        Backend b = backend.get();
+        if (b != null) {
+            backend.set(null);
+            b.close();
+        }
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase;
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<Backend> backendProperty() {
+        return backend;
+    }
+
+    public ReadOnlyBooleanProperty demoProperty() {
+        return demo;
+    }
+
+    public ObservableList<SiteSummary> sites() {
+        return sites;
+    }
+
+    public ObjectProperty<SiteSummary> siteProperty() {
+        return site;
+    }
+
+    public StringProperty identifierProperty() {
+        return identifier;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** Counts refusals, so that the view can put the focus back in the password field. */
+    public ReadOnlyIntegerProperty refusalsProperty() {
+        return refusals;
+    }
+
+    public BooleanBinding canSubmitProperty() {
+        return canSubmit;
+    }
+}

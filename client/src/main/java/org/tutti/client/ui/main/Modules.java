@@ -1,0 +1,33 @@
+package org.tutti.client.ui.main;
+
+import java.util.List;
+import org.tutti.client.domain.UserSession;
+import org.tutti.client.service.Backend;
+import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.home.HomeModule;
+
+/**
+ * The two navigation lists: family mode and staff mode. Later issues add Famille, Élèves,
+ * Facturation, Accessibilité, Mot de passe (family) and the staff screens here; Déconnexion is
+ * not a module, the main window always adds it last.
+ */
+public final class Modules {
+
+    private Modules() {
+    }
+
+    public static List<ModuleEntry> forSession(UserSession session, Backend backend, BackgroundTasks tasks) {
+        return session.isStaff() ? staff(session, backend, tasks) : family(session, backend, tasks);
+    }
+
+    static List<ModuleEntry> family(UserSession session, Backend backend, BackgroundTasks tasks) {
+        return List.of(
+                new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks)));
+    }
+
+    static List<ModuleEntry> staff(UserSession session, Backend backend, BackgroundTasks tasks) {
+        return List.of(
+                new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks)));
+    }
+}

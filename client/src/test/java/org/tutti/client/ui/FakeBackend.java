@@ -1,0 +1,100 @@
+package org.tutti.client.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.tutti.client.domain.FamilyHome;
+import org.tutti.client.domain.Role;
+import org.tutti.client.domain.SiteSummary;
+import org.tutti.client.domain.StaffHome;
+import org.tutti.client.domain.UserSession;
+import org.tutti.client.service.AuthService;
+import org.tutti.client.service.Backend;
+import org.tutti.client.service.HomeService;
+import org.tutti.client.service.SiteService;
+
+/** A backend in memory for view-model tests: answers are set by the test, calls are recorded. */
+public class FakeBackend implements Backend, AuthService, HomeService, SiteService {
+
+    public static final SiteSummary BELLERIVE = new SiteSummary("BELLERIVE", "Conservatoire de Bellerive");
+    public static final SiteSummary MONTFLEURY = new SiteSummary("MONTFLEURY", "École de musique de Montfleury");
+
+    public boolean demo = true;
+    public List<SiteSummary> siteList = List.of(BELLERIVE, MONTFLEURY);
+    public final List<String> loginCalls = new ArrayList<>();
+    public final List<UserSession> logoutCalls = new ArrayList<>();
+    public Function<String, Optional<UserSession>> loginAnswer = id -> Optional.empty();
+    public FamilyHome familyHome;
+    public StaffHome staffHome;
+    public RuntimeException homeFailure;
+    public boolean closed;
+
+    public static UserSession family(String identifier) {
+        return new UserSession(1, Role.FAMILY, "BELLERIVE", "Conservatoire de Bellerive", identifier,
+                "Claire Martin", 10L, "token");
+    }
+
+    public static UserSession staff() {
+        return new UserSession(2, Role.STAFF, "BELLERIVE", "Conservatoire de Bellerive", "ACCUEIL",
+                "Sophie Bernard", null, "token");
+    }
+
+    @Override
+    public boolean isEmbeddedDemo() {
+        return demo;
+    }
+
+    @Override
+    public SiteService sites() {
+        return this;
+    }
+
+    @Override
+    public AuthService auth() {
+        return this;
+    }
+
+    @Override
+    public HomeService home() {
+        return this;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public List<SiteSummary> listSites() {
+        return siteList;
+    }
+
+    @Override
+    public Optional<UserSession> login(String siteCode, String identifier, char[] password) {
+        loginCalls.add(siteCode + "/" + identifier + "/" + new String(password));
+        java.util.Arrays.fill(password, '\0');
+        return loginAnswer.apply(identifier);
+    }
+
+    @Override
+    public void logout(UserSession session) {
+        logoutCalls.add(session);
+    }
+
+    @Override
+    public FamilyHome familyHome(UserSession session) {
+        if (homeFailure != null) {
+            throw homeFailure;
+        }
+        return familyHome;
+    }
+
+    @Override
+    public StaffHome staffHome(UserSession session) {
+        if (homeFailure != null) {
+            throw homeFailure;
+        }
+        return staffHome;
+    }
+}

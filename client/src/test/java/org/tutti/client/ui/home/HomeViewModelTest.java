@@ -1,0 +1,91 @@
+package org.tutti.client.ui.home;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tutti.client.domain.CourseSummary;
+import org.tutti.client.domain.FamilyHome;
+import org.tutti.client.domain.StaffHome;
+import org.tutti.client.domain.StudentSummary;
+import org.tutti.client.service.ServiceException;
+import org.tutti.client.ui.FakeBackend;
+import org.tutti.client.ui.French;
+import org.tutti.client.ui.common.BackgroundTasks;
+
+class HomeViewModelTest {
+
+    private static final Clock SEPT_2026 = Clock.fixed(
+            LocalDate.of(2026, 9, 15).atStartOfDay(ZoneId.of("Europe/Paris")).toInstant(), ZoneId.of("Europe/Paris"));
+
+    private final FakeBackend backend = new FakeBackend();
+
+    @BeforeAll
+    static void french() {
+        French.use();
+    }
+
+    @Test
+    void familyHomeGreetsAndListsStudentsWithTheirCourses() {
+        backend.familyHome = new FamilyHome("Mme", "Claire", "Martin", "Conservatoire de Bellerive", "2026-2027",
+                List.of(
+                        new StudentSummary(7, "Léa", "Martin", LocalDate.of(2014, 3, 14), List.of(
+                                new CourseSummary(1, "Violon", "Violon 1C2", "Paul Girard", DayOfWeek.TUESDAY,
+                                        LocalTime.of(17, 30), 45, "Salle 12"),
+                                new CourseSummary(2, "Formation musicale", "FM 1C3", "Anne Roux", DayOfWeek.WEDNESDAY,
+                                        LocalTime.of(14, 0), 60, "Salle 3"))),
+                        new StudentSummary(8, "Hugo", "Martin", LocalDate.of(2018, 9, 16), List.of())));
+        HomeViewModel model = new HomeViewModel(FakeBackend.family("F0001"), backend, BackgroundTasks.sameThread(),
+                SEPT_2026);
+
+        model.load();
+
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(model.greetingProperty().get()).isEqualTo("Bonjour Mme Claire Martin");
+        assertThat(model.contextProperty().get()).isEqualTo("Conservatoire de Bellerive — année scolaire 2026-2027");
+        assertThat(model.students()).extracting(HomeViewModel.StudentItem::id).containsExactly(7L, 8L);
+        HomeViewModel.StudentItem lea = model.students().get(0);
+        assertThat(lea.name()).isEqualTo("Léa Martin");
+        assertThat(lea.ageText()).isEqualTo("12 ans — né(e) le 14/03/2014");
+        assertThat(lea.courses()).containsExactly(
+                new HomeViewModel.CourseRow("Violon", "Violon 1C2", "Paul Girard", "Mardi 17 h 30 – 18 h 15", "Salle 12"),
+                new HomeViewModel.CourseRow("Formation musicale", "FM 1C3", "Anne Roux", "Mercredi 14 h 00 – 15 h 00",
+                        "Salle 3"));
+        // the day before the 8th birthday
+        assertThat(model.students().get(1).ageText()).startsWith("7 ans");
+        assertThat(model.students().get(1).courses()).isEmpty();
+    }
+
+    @Test
+    void staffHomeSaysWhoIsLoggedIn() {
+        backend.staffHome = new StaffHome("BELLERIVE", "Conservatoire de Bellerive", "Sophie Bernard", "2026-2027");
+        HomeViewModel model = new HomeViewModel(FakeBackend.staff(), backend, BackgroundTasks.sameThread(), SEPT_2026);
+
+        model.load();
+
+        assertThat(model.isStaff()).isTrue();
+        assertThat(model.greetingProperty().get()).isEqualTo("Accueil — connecté en tant que Sophie Bernard");
+        assertThat(model.contextProperty().get()).contains("Conservatoire de Bellerive");
+        assertThat(model.students()).isEmpty();
+    }
+
+    @Test
+    void anExpiredSessionIsExplained() {
+        backend.homeFailure = new ServiceException(ServiceException.Reason.SESSION_EXPIRED, "token gone");
+        HomeViewModel model = new HomeViewModel(FakeBackend.family("F0001"), backend, BackgroundTasks.sameThread(),
+                SEPT_2026);
+
+        model.load();
+
+        assertThat(model.errorProperty().get()).isEqualTo(
+                "Votre session a expiré. Déconnectez-vous puis reconnectez-vous.");
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(model.loadedProperty().get()).isFalse();
+    }
+}

@@ -1,0 +1,177 @@
+package org.tutti.client.ui.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tutti.client.domain.StartupStep;
+import org.tutti.client.domain.UserSession;
+import org.tutti.client.service.ServiceException;
+import org.tutti.client.ui.FakeBackend;
+import org.tutti.client.ui.French;
+import org.tutti.client.ui.common.BackgroundTasks;
+
+class LoginViewModelTest {
+
+    private FakeBackend backend;
+    private LoginViewModel model;
+    private final AtomicReference<UserSession> loggedIn = new AtomicReference<>();
+
+    @BeforeAll
+    static void french() {
+        French.use();
+    }
+
+    @BeforeEach
+    void setUp() {
+        backend = new FakeBackend();
+        model = new LoginViewModel(BackgroundTasks.sameThread(), listener -> {
+            listener.onProgress(StartupStep.SEEDING, 0.42);
+            return backend;
+        });
+        model.setOnLoggedIn(loggedIn::set);
+    }
+
+    @Test
+    void startingFillsTheSitesAndPreselectsTheFirst() {
+        assertThat(model.canSubmitProperty().get()).isFalse();
+
+        model.start();
+
+        assertThat(model.phaseProperty().get()).isEqualTo(LoginViewModel.Phase.READY);
+        assertThat(model.sites()).containsExactly(FakeBackend.BELLERIVE, FakeBackend.MONTFLEURY);
+        assertThat(model.siteProperty().get()).isEqualTo(FakeBackend.BELLERIVE);
+        assertThat(model.demoProperty().get()).isTrue();
+        assertThat(model.canSubmitProperty().get()).isTrue();
+    }
+
+    @Test
+    void startupFailureIsExplainedInFrenchAndRetryWorks() {
+        boolean[] fail = {true};
+        LoginViewModel failing = new LoginViewModel(BackgroundTasks.sameThread(), listener -> {
+            if (fail[0]) {
+                throw new ServiceException(ServiceException.Reason.DEMO_DATABASE_FAILED, "locked");
+            }
+            return backend;
+        });
+
+        failing.start();
+
+        assertThat(failing.phaseProperty().get()).isEqualTo(LoginViewModel.Phase.FAILED);
+        assertThat(failing.statusProperty().get()).startsWith("La base de démonstration n’a pas pu être créée")
+                .doesNotContain("locked");
+        assertThat(failing.canSubmitProperty().get()).isFalse();
+
+        fail[0] = false;
+        failing.start();
+        assertThat(failing.phaseProperty().get()).isEqualTo(LoginViewModel.Phase.READY);
+    }
+
+    @Test
+    void stepTextsAreFrench() {
+        assertThat(LoginViewModel.stepText(StartupStep.SEEDING, 0.42))
+                .isEqualTo("Création des données de démonstration… 42 %");
+        assertThat(LoginViewModel.stepText(StartupStep.MIGRATING, -1)).isEqualTo("Mise à jour du schéma…");
+        assertThat(LoginViewModel.stepText(StartupStep.CREATING_DEMO, -1))
+                .isEqualTo("Préparation de la base de démonstration…");
+        assertThat(LoginViewModel.stepText(StartupStep.CONNECTING, -1)).isEqualTo("Connexion…");
+    }
+
+    @Test
+    void emptyFieldsGiveAMessageWithoutCallingTheService() {
+        model.start();
+        model.identifierProperty().set("  ");
+        model.passwordProperty().set("secret");
+
+        model.login();
+
+        assertThat(model.errorProperty().get())
+                .isEqualTo("Saisissez votre identifiant et votre mot de passe, puis cliquez sur Se connecter.");
+        assertThat(backend.loginCalls).isEmpty();
+
+        model.identifierProperty().set("F0001");
+        model.passwordProperty().set("");
+        model.login();
+        assertThat(model.errorProperty().get()).isNotEmpty();
+        assertThat(backend.loginCalls).isEmpty();
+    }
+
+    @Test
+    void refusalShowsOneGenericMessageClearsThePasswordAndKeepsTheIdentifier() {
+        model.start();
+        model.siteProperty().set(FakeBackend.MONTFLEURY);
+        model.identifierProperty().set(" F0001 ");
+        model.passwordProperty().set("wrong");
+
+        model.login();
+
+        assertThat(backend.loginCalls).containsExactly("MONTFLEURY/F0001/wrong");
+        assertThat(model.errorProperty().get()).isEqualTo(
+                "Identifiant ou mot de passe incorrect, ou compte momentanément bloqué. Vérifiez les renseignements saisis.");
+        assertThat(model.passwordProperty().get()).isEmpty();
+        assertThat(model.identifierProperty().get()).isEqualTo(" F0001 ");
+        assertThat(model.refusalsProperty().get()).isEqualTo(1);
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(loggedIn.get()).isNull();
+    }
+
+    @Test
+    void successHandsTheSessionOverAndClearsThePassword() {
+        UserSession session = FakeBackend.family("F0001");
+        backend.loginAnswer = id -> Optional.of(session);
+        model.start();
+        model.identifierProperty().set("F0001");
+        model.passwordProperty().set("bellerive");
+
+        model.login();
+
+        assertThat(loggedIn.get()).isSameAs(session);
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.passwordProperty().get()).isEmpty();
+        assertThat(backend.loginCalls).containsExactly("BELLERIVE/F0001/bellerive");
+    }
+
+    @Test
+    void unreachableDatabaseGivesADifferentMessage() {
+        backend.loginAnswer = id -> {
+            throw new ServiceException(ServiceException.Reason.DATABASE_UNAVAILABLE, "connection refused");
+        };
+        model.start();
+        model.identifierProperty().set("F0001");
+        model.passwordProperty().set("bellerive");
+
+        model.login();
+
+        assertThat(model.errorProperty().get())
+                .startsWith("La base de données est injoignable")
+                .isNotEqualTo(org.tutti.client.ui.common.I18n.get("login.error.refused"));
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(loggedIn.get()).isNull();
+    }
+
+    @Test
+    void resetKeepsTheSiteAndClearsTheFields() {
+        model.start();
+        model.siteProperty().set(FakeBackend.MONTFLEURY);
+        model.identifierProperty().set("M0001");
+        model.passwordProperty().set("x");
+
+        model.reset();
+
+        assertThat(model.siteProperty().get()).isEqualTo(FakeBackend.MONTFLEURY);
+        assertThat(model.identifierProperty().get()).isEmpty();
+        assertThat(model.passwordProperty().get()).isEmpty();
+        assertThat(model.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void closingBeforeTheBackendIsReadyClosesItWhenItArrives() {
+        model.closeBackend();
+        model.start();
+        assertThat(backend.closed).isTrue();
+        assertThat(model.backendProperty().get()).isNull();
+    }
+}
