@@ -87,6 +87,7 @@ public final class BackendFactory {
     private static Backend openEmbeddedDemo(Path dataFolder, StartupSteps steps, int families) {
         EmbeddedDemo demo = new EmbeddedDemo(dataFolder.resolve("db"), DemoDataGenerator.DEFAULT_SEED, families);
         AutoCloseable lock = demo.lock();
+        boolean opened = false;
         try {
             boolean firstStart = !demo.exists();
             if (firstStart) {
@@ -101,18 +102,22 @@ public final class BackendFactory {
                 database = steps.step(StartupStep.CONNECTING,
                         () -> Database.open(demo.url(), EmbeddedDemo.USER, EmbeddedDemo.PASSWORD, SessionBinder.NONE));
             }
+            opened = true;
             return new DatabaseBackend(database, true, lock, Clock.systemUTC());
         } catch (Exception e) {
-            release(lock, e);
             throw demo.failed("Cannot open the demo database", e);
+        } finally {
+            if (!opened) {
+                release(lock);
+            }
         }
     }
 
-    private static void release(AutoCloseable lock, Exception cause) {
+    private static void release(AutoCloseable lock) {
         try {
             lock.close();
         } catch (Exception e) {
-            cause.addSuppressed(e);
+            LOG.warn("Could not release the demo database folder: {}", e.toString());
         }
     }
 

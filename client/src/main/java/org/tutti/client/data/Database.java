@@ -1,5 +1,7 @@
 package org.tutti.client.data;
 
+import java.util.List;
+import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.MappingSettings;
 import org.hibernate.hikaricp.internal.HikariCPConnectionProvider;
@@ -38,10 +40,16 @@ public final class Database implements AutoCloseable {
      *         the schema does not match; {@link BackendFactory} explains it to the user
      */
     public static Database open(String url, String user, String password, SessionBinder binder) {
+        return open(url, user, password, binder, Entities.ALL, Map.of());
+    }
+
+    /** As {@link #open(String, String, String, SessionBinder)} with other entities or settings (tests). */
+    static Database open(String url, String user, String password, SessionBinder binder, List<Class<?>> entities,
+            Map<String, ?> extraSettings) {
         DatabaseVendor vendor = DatabaseVendor.fromJdbcUrl(url);
         long start = System.nanoTime();
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("tutti")
-                .managedClasses(Entities.ALL)
+                .managedClasses(entities)
                 .jdbcUrl(url)
                 .jdbcCredentials(user, password == null ? "" : password)
                 .jdbcPoolSize(POOL_SIZE)
@@ -52,7 +60,8 @@ public final class Database implements AutoCloseable {
                 .property("hibernate.hikari.minimumIdle", "1")
                 .property("hibernate.hikari.connectionTimeout", "10000")
                 // status columns are varchar + CHECK on both databases, not H2's native ENUM type
-                .property(MappingSettings.PREFER_NATIVE_ENUM_TYPES, false);
+                .property(MappingSettings.PREFER_NATIVE_ENUM_TYPES, false)
+                .properties(extraSettings);
         SessionFactory sessionFactory = configuration.createEntityManagerFactory();
         LOG.info("Hibernate started on {} with the schema validated in {} ms", vendor,
                 (System.nanoTime() - start) / 1_000_000);

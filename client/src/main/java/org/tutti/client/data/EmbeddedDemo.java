@@ -114,6 +114,7 @@ final class EmbeddedDemo {
      */
     void create(StartupSteps steps) {
         Path creating = folder.resolve(CREATING_NAME);
+        boolean complete = false;
         try {
             deleteH2Files(CREATING_NAME);
             JdbcDataSource dataSource = dataSource(H2Urls.file(creating));
@@ -128,14 +129,15 @@ final class EmbeddedDemo {
             }
             Files.move(folder.resolve(CREATING_NAME + H2_SUFFIX), folder.resolve(NAME + H2_SUFFIX),
                     StandardCopyOption.ATOMIC_MOVE);
+            complete = true;
             deleteH2Files(CREATING_NAME);
             LOG.info("Demo database created in {}", folder);
-        } catch (ServiceException e) {
-            discard();
-            throw e;
         } catch (Exception e) {
-            discard();
             throw failed("Cannot create the demo database in " + folder, e);
+        } finally {
+            if (!complete) {
+                discard();
+            }
         }
     }
 

@@ -1,0 +1,124 @@
+package org.tutti.client.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.text.Collator;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tutti.client.domain.CourseSummary;
+import org.tutti.client.domain.FamilyHome;
+import org.tutti.client.domain.StaffHome;
+import org.tutti.client.domain.StudentSummary;
+import org.tutti.client.domain.UserSession;
+import org.tutti.client.service.ServiceException;
+import org.tutti.schema.DatabaseVendor;
+
+/** Accueil for a family and for the front desk, compared with what plain SQL finds. */
+class HibernateHomeServiceTest {
+
+    /** Current-year courses of one student, as the family sees them. */
+    private static final String CURRENT_COURSES = "select count(*) from tutti.enrolment e"
+            + " join tutti.course c on c.id = e.course_id"
+            + " join tutti.school_year y on y.id = c.school_year_id"
+            + " where e.student_id = ? and y.is_current = true and e.status <> 'WITHDRAWN'";
+
+    static List<DatabaseVendor> vendors() {
+        return SeededDatabases.vendors();
+    }
+
+    private static DatabaseBackend backend(DatabaseVendor vendor) {
+        return SeededDatabases.get(vendor).backend(Clock.systemUTC());
+    }
+
+    @ParameterizedTest
+    @MethodSource("vendors")
+    void aFamilySeesItsOwnStudentsAndTheirCurrentCourses(DatabaseVendor vendor) {
+        Sql sql = new Sql(SeededDatabases.get(vendor).db().dataSource());
+        DatabaseBackend backend = backend(vendor);
+        UserSession session = backend.auth().login("BELLERIVE", "F0001", "bellerive".toCharArray()).orElseThrow();
+
+        FamilyHome home = backend.home().familyHome(session);
+
+        List<Long> expectedStudents = sql.column("select id from tutti.student where family_id = ?", session.familyId())
+                .stream().map(id -> ((Number) id).longValue()).toList();
+        assertThat(expectedStudents).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(home.students()).extracting(StudentSummary::id).containsExactlyInAnyOrderElementsOf(expectedStudents);
+        assertThat(home.lastName()).isEqualTo(sql.value("select last_name from tutti.family where id = ?", session.familyId()));
+        assertThat(home.civility()).isIn("M", "MME");
+        assertThat(home.siteName()).isEqualTo("Conservatoire de Bellerive");
+        assertThat(home.schoolYear()).isEqualTo("2026-2027");
+
+        Collator french = Collator.getInstance(Locale.FRENCH);
+        assertThat(home.students()).extracting(StudentSummary::firstName).isSortedAccordingTo(french);
+        for (StudentSummary student : home.students()) {
+            assertThat((long) student.currentCourses().size()).as(student.firstName())
+                    .isEqualTo(sql.count(CURRENT_COURSES, student.id()));
+            for (CourseSummary course : student.currentCourses()) {
+                assertThat(course.discipline()).isNotBlank();
+                assertThat(course.classLabel()).isNotBlank();
+                assertThat(course.teacher()).matches("\\S.* \\S.*");
+                assertThat(course.startTime()).isNotNull();
+                assertThat(course.durationMinutes()).isPositive();
+                assertThat(sql.count("select e.student_id from tutti.enrolment e where e.id = ?", course.enrolmentId()))
+                        .isEqualTo(student.id());
+            }
+        }
+        assertThat(home.students()).anySatisfy(s -> assertThat(s.currentCourses()).hasSizeGreaterThanOrEqualTo(3));
+        CourseSummary first = home.students().stream().flatMap(s -> s.currentCourses().stream()).findFirst().orElseThrow();
+        assertThat(first.teacher()).isEqualTo(sql.value("select t.first_name || ' ' || t.last_name from tutti.enrolment e"
+                + " join tutti.course c on c.id = e.course_id join tutti.teacher t on t.id = c.teacher_id where e.id = ?",
+                first.enrolmentId()));
+        assertThat(first.day().getValue()).isEqualTo(((Number) sql.value("select c.day_of_week from tutti.enrolment e"
+                + " join tutti.course c on c.id = e.course_id where e.id = ?", first.enrolmentId())).intValue());
+    }
+
+    @ParameterizedTest
+    @MethodSource("vendors")
+    void accueilTakesAFixedNumberOfStatementsWhateverTheFamilySize(DatabaseVendor vendor) {
+        SeededDatabases.Seeded seeded = SeededDatabases.get(vendor);
+        DatabaseBackend backend = seeded.backend(Clock.systemUTC());
+        UserSession session = backend.auth().login("BELLERIVE", "F0001", "bellerive".toCharArray()).orElseThrow();
+        Statistics statistics = seeded.database().sessionFactory().getStatistics();
+        statistics.clear();
+
+        FamilyHome home = backend.home().familyHome(session);
+
+        assertThat(home.students()).isNotEmpty();
+        // renew the session, then family + site, students, courses with everything they show, school year
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @MethodSource("vendors")
+    void staffSeeTheirSiteAndTheCurrentYear(DatabaseVendor vendor) {
+        DatabaseBackend backend = backend(vendor);
+        UserSession staff = backend.auth().login("BELLERIVE", "ACCUEIL", "bellerive".toCharArray()).orElseThrow();
+
+        StaffHome home = backend.home().staffHome(staff);
+
+        assertThat(home.siteCode()).isEqualTo("BELLERIVE");
+        assertThat(home.siteName()).isEqualTo("Conservatoire de Bellerive");
+        assertThat(home.staffName()).isNotBlank();
+        assertThat(home.schoolYear()).isEqualTo("2026-2027");
+        assertThatThrownBy(() -> backend.home().familyHome(staff)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("vendors")
+    void aSessionTheDatabaseDoesNotKnowIsRefused(DatabaseVendor vendor) {
+        DatabaseBackend backend = backend(vendor);
+        UserSession real = backend.auth().login("BELLERIVE", "F0001", "bellerive".toCharArray()).orElseThrow();
+        UserSession forged = new UserSession(real.accountId(), real.role(), real.siteCode(), real.siteName(),
+                real.identifier(), real.displayName(), real.familyId(), "forged-token");
+
+        assertThatThrownBy(() -> backend.home().familyHome(forged))
+                .isInstanceOfSatisfying(ServiceException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ServiceException.Reason.SESSION_EXPIRED));
+        assertThatThrownBy(() -> backend.home().staffHome(real)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
