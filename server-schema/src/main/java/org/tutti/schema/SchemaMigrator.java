@@ -35,10 +35,13 @@ public final class SchemaMigrator {
         return result.migrationsExecuted;
     }
 
-    /** Applied migrations, oldest first, as "version description" lines. */
+    /** Applied migrations, oldest first, as "version description (state)" lines; Flyway's own markers left out. */
     public List<String> appliedMigrations() {
         List<String> lines = new ArrayList<>();
         for (MigrationInfo info : flyway.info().applied()) {
+            if (info.getType().isSynthetic()) {
+                continue; // e.g. "<< Flyway Schema Creation >>"
+            }
             lines.add(info.getVersion() + " " + info.getDescription() + " (" + info.getState().getDisplayName() + ")");
         }
         return lines;

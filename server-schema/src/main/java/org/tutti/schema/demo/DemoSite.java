@@ -1,0 +1,105 @@
+package org.tutti.schema.demo;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tutti.schema.demo.SchoolCatalogue.Ensemble;
+import org.tutti.schema.demo.SchoolCatalogue.EventTemplate;
+import org.tutti.schema.demo.SchoolCatalogue.Instrument;
+
+/** What the family generator needs to know about one site once its reference data is written. */
+final class DemoSite {
+
+    record SchoolYear(int index, long id, String label, LocalDate start, LocalDate end, boolean current) {
+        /** Last day of lessons, end of June. */
+        LocalDate lastLessonDay() {
+            return LocalDate.of(end.getYear(), 6, 30);
+        }
+    }
+
+    record Course(long id, long teacherId, long disciplineId, String discipline, String classLabel,
+                  int dayOfWeek, LocalTime startTime, int durationMinutes) {
+    }
+
+    record Event(long id, LocalDate date, EventTemplate template) {
+    }
+
+    /** Courses of one school year. */
+    static final class YearCourses {
+        final Map<String, Map<Level, Course>> individual = new LinkedHashMap<>();
+        final Map<Level, Course> formationMusicale = new EnumMap<>(Level.class);
+        Course formationMusicaleAdults;
+        final Map<String, Course> ensembles = new LinkedHashMap<>();
+        final Map<Integer, Course> eveilByAge = new LinkedHashMap<>();
+    }
+
+    final long id;
+    final String code;
+    final String name;
+    /** Prefix of invoice and receipt numbers, inventory codes. */
+    final String prefix;
+    final boolean cpesOffered;
+    final boolean onlinePayment;
+    final String passwordHash;
+    final List<Instrument> instruments;
+    final double[] instrumentWeights;
+    final List<FrenchNames.Town> towns;
+    final Map<String, Long> disciplineIds = new HashMap<>();
+    final Map<Level.Cycle, Long> cycleIds = new EnumMap<>(Level.Cycle.class);
+    final List<YearCourses> coursesByYear = new ArrayList<>();
+    final List<List<Event>> eventsByYear = new ArrayList<>();
+    final List<Ensemble> ensembles;
+    final Map<String, Long> documentTypeIds = new LinkedHashMap<>();
+    final Map<String, Long> roomRentalItemIds = new LinkedHashMap<>();
+    long campaignId;
+    long deskAccountId;
+    String campaignStatus;
+    LocalDate campaignOpensOn;
+    LocalDate campaignClosesOn;
+
+    private final Map<Integer, Integer> invoiceNumbers = new HashMap<>();
+    private int receiptNumber;
+    private final Map<String, Integer> rentalModelNumbers = new HashMap<>();
+    private int inventoryNumber;
+
+    DemoSite(long id, String code, String name, String prefix, boolean cpesOffered, boolean onlinePayment, String passwordHash,
+             List<Instrument> instruments, List<Ensemble> ensembles, List<FrenchNames.Town> towns) {
+        this.id = id;
+        this.code = code;
+        this.name = name;
+        this.prefix = prefix;
+        this.cpesOffered = cpesOffered;
+        this.onlinePayment = onlinePayment;
+        this.passwordHash = passwordHash;
+        this.instruments = instruments;
+        this.ensembles = ensembles;
+        this.towns = towns;
+        this.instrumentWeights = instruments.stream().mapToDouble(Instrument::popularity).toArray();
+    }
+
+    /** "BEL-2026-000123": numbered per site and school year. */
+    String nextInvoiceNumber(SchoolYear year) {
+        int n = invoiceNumbers.merge(year.start().getYear(), 1, Integer::sum);
+        return String.format("%s-%d-%06d", prefix, year.start().getYear(), n);
+    }
+
+    /** "BEL-R-0000042": numbered per site. */
+    String nextReceiptNumber() {
+        return String.format("%s-R-%07d", prefix, ++receiptNumber);
+    }
+
+    /** "Violon 3/4 n°12": numbered per model. */
+    String nextRentalLabel(String model) {
+        return model + " n°" + rentalModelNumbers.merge(model, 1, Integer::sum);
+    }
+
+    /** "BEL-INV-00012". */
+    String nextInventoryCode() {
+        return String.format("%s-INV-%05d", prefix, ++inventoryNumber);
+    }
+}
