@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,9 @@ final class EmbeddedDemo {
     private static final String CREATING_NAME = "tutti-creating";
     private static final String H2_SUFFIX = ".mv.db";
     private static final String[] H2_FILE_SUFFIXES = {".mv.db", ".trace.db", ".lock.db", ".mv.db.tempFile"};
+
+    /** Lock files this JVM holds. */
+    private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
     private final Path folder;
     private final long seed;
@@ -68,23 +73,35 @@ final class EmbeddedDemo {
      *         cannot be created
      */
     AutoCloseable lock() {
-        Path lockFile = folder.resolve(NAME + ".lock");
+        Path lockFile = folder.resolve(NAME + ".lock").toAbsolutePath().normalize();
+        // Within one JVM, a second channel on the file must not even be opened: closing it could
+        // release the first one's lock (POSIX locks belong to the process).
+        if (!HELD_IN_THIS_JVM.add(lockFile)) {
+            throw inUse(null);
+        }
         FileChannel channel = null;
         try {
             Files.createDirectories(folder);
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
+                HELD_IN_THIS_JVM.remove(lockFile);
                 throw inUse(channel);
             }
             FileChannel held = channel;
             return () -> {
-                lock.release();
-                held.close();
+                try {
+                    lock.release();
+                    held.close();
+                } finally {
+                    HELD_IN_THIS_JVM.remove(lockFile);
+                }
             };
         } catch (OverlappingFileLockException e) {
+            HELD_IN_THIS_JVM.remove(lockFile);
             throw inUse(channel);
         } catch (IOException e) {
+            HELD_IN_THIS_JVM.remove(lockFile);
             closeQuietly(channel);
             throw new ServiceException(ServiceException.Reason.DEMO_DATABASE_FAILED,
                     "Cannot use the demo database folder " + folder + ": " + e, e);

@@ -1,0 +1,157 @@
+package org.tutti.client.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.tutti.client.domain.StartupStep.CONFIGURING;
+import static org.tutti.client.domain.StartupStep.CONNECTING;
+import static org.tutti.client.domain.StartupStep.CREATING_DEMO;
+import static org.tutti.client.domain.StartupStep.MIGRATING;
+import static org.tutti.client.domain.StartupStep.READY;
+import static org.tutti.client.domain.StartupStep.SEEDING;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tutti.client.config.ClientConfigLoader;
+import org.tutti.client.service.Backend;
+import org.tutti.client.service.ServiceException;
+import org.tutti.schema.DatabaseVendor;
+import org.tutti.schema.testing.TestDatabases.TestDatabase;
+
+class BackendFactoryTest {
+
+    private static final int FAMILIES = 20;
+
+    @TempDir
+    Path dataFolder;
+
+    /** The embedded demo, looking for tutti.json in the data folder only. */
+    private Backend openDemo(StepRecorder recorder) {
+        return BackendFactory.open(dataFolder, recorder, new ClientConfigLoader(List.of(dataFolder)), FAMILIES);
+    }
+
+    private static void assertFails(ThrowingCallable call, ServiceException.Reason reason, String messagePart) {
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.reason()).isEqualTo(reason))
+                .hasMessageContaining(messagePart);
+    }
+
+    @Test
+    void theFirstStartCreatesTheDemoAndLaterStartsReuseIt() {
+        StepRecorder first = new StepRecorder();
+        try (Backend backend = openDemo(first)) {
+            assertThat(first.steps()).containsExactly(CONFIGURING, CREATING_DEMO, MIGRATING, SEEDING, CONNECTING, READY);
+            assertThat(first.seedingFractions()).isNotEmpty().allSatisfy(f -> assertThat(f).isBetween(0.0, 1.0));
+            assertThat(backend.isEmbeddedDemo()).isTrue();
+            assertThat(backend.sites().listSites()).hasSize(2);
+            assertThat(backend.auth().login("BELLERIVE", "F0001", "bellerive".toCharArray())).isPresent();
+            assertThat(dataFolder.resolve("db/tutti.mv.db")).isRegularFile();
+            assertThat(dataFolder.resolve("db/tutti-creating.mv.db")).doesNotExist();
+
+            assertFails(() -> openDemo(new StepRecorder()), ServiceException.Reason.DEMO_DATABASE_FAILED, "already in use");
+            assertThat(backend.sites().listSites()).as("the first one still works").hasSize(2);
+        }
+
+        StepRecorder second = new StepRecorder();
+        try (Backend backend = openDemo(second)) {
+            assertThat(second.steps()).containsExactly(CONFIGURING, MIGRATING, CONNECTING, READY);
+            assertThat(backend.auth().login("BELLERIVE", "F0001", "bellerive".toCharArray())).isPresent();
+        }
+    }
+
+    @Test
+    void aFirstStartKilledWhileSeedingLeavesNoDemoAndTheNextStartBeginsAgain() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                DemoStartChild.class.getName(), dataFolder.toString(), String.valueOf(FAMILIES))
+                .redirectErrorStream(true)
+                .start();
+        try {
+            List<String> output = new ArrayList<>();
+            String marker = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> readUntilMarker(child, output));
+            assertThat(marker).as(String.join("\n", output)).isEqualTo(DemoStartChild.SEEDING_MARKER);
+
+            assertFails(() -> openDemo(new StepRecorder()), ServiceException.Reason.DEMO_DATABASE_FAILED, "already in use");
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        assertThat(dataFolder.resolve("db/tutti.mv.db")).doesNotExist();
+
+        StepRecorder again = new StepRecorder();
+        try (Backend backend = openDemo(again)) {
+            assertThat(again.steps()).containsExactly(CONFIGURING, CREATING_DEMO, MIGRATING, SEEDING, CONNECTING, READY);
+            assertThat(backend.auth().login("BELLERIVE", "F0001", "bellerive".toCharArray())).isPresent();
+        }
+        assertThat(dataFolder.resolve("db/tutti-creating.mv.db")).doesNotExist();
+    }
+
+    private static String readUntilMarker(Process child, List<String> output) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (line.equals(DemoStartChild.SEEDING_MARKER)) {
+                return line;
+            }
+            output.add(line);
+        }
+        return null;
+    }
+
+    @Test
+    void anUnreadableDemoDatabaseIsReported() throws IOException {
+        Files.createDirectories(dataFolder.resolve("db"));
+        Files.write(dataFolder.resolve("db/tutti.mv.db"), new byte[] {'n', 'o', 't', ' ', 'h', '2'});
+        StepRecorder recorder = new StepRecorder();
+
+        assertFails(() -> openDemo(recorder), ServiceException.Reason.DEMO_DATABASE_FAILED, dataFolder.toString());
+        assertThat(recorder.steps()).doesNotContain(READY);
+    }
+
+    @Test
+    void aBrokenConfigurationFileIsReportedWithItsName() throws IOException {
+        Files.writeString(dataFolder.resolve("tutti.json"), "{ \"database\": ");
+
+        assertFails(() -> BackendFactory.open(dataFolder, new StepRecorder()),
+                ServiceException.Reason.BAD_CONFIGURATION, dataFolder.resolve("tutti.json").toString());
+        assertThat(dataFolder.resolve("db")).doesNotExist();
+    }
+
+    @Test
+    void anUnreachableServerIsReported() throws IOException {
+        Files.writeString(dataFolder.resolve("tutti.json"), """
+                {"database": {"url": "jdbc:postgresql://127.0.0.1:1/tutti?connectTimeout=5", "user": "tutti_family",
+                              "password": "x"}}
+                """);
+        StepRecorder recorder = new StepRecorder();
+
+        assertFails(() -> BackendFactory.open(dataFolder, recorder), ServiceException.Reason.DATABASE_UNAVAILABLE,
+                "127.0.0.1:1");
+        assertThat(recorder.steps()).containsExactly(CONFIGURING, CONNECTING);
+    }
+
+    @Test
+    void aConfiguredServerIsUsedWithoutMigratingIt() throws IOException {
+        TestDatabase server = SeededDatabases.get(DatabaseVendor.POSTGRESQL).db();
+        Files.writeString(dataFolder.resolve("tutti.json"), "{\"database\": {\"url\": \"" + server.url()
+                + "\", \"user\": \"" + server.user() + "\", \"password\": \"" + server.password() + "\"}}");
+        StepRecorder recorder = new StepRecorder();
+
+        try (Backend backend = BackendFactory.open(dataFolder, recorder)) {
+            assertThat(recorder.steps()).containsExactly(CONFIGURING, CONNECTING, READY);
+            assertThat(backend.isEmbeddedDemo()).isFalse();
+            assertThat(backend.sites().listSites()).hasSize(2);
+        }
+        assertThat(dataFolder.resolve("db")).doesNotExist();
+    }
+}
