@@ -22,9 +22,18 @@ public record ClientConfig(Path source, Database database) {
             @JsonProperty("user") String user,
             @JsonProperty("password") String password) {
 
+        /** The URL without its parameters (which may carry a password), for logs and messages. */
+        public String displayUrl() {
+            if (url == null) {
+                return null;
+            }
+            int parameters = url.indexOf('?');
+            return parameters < 0 ? url : url.substring(0, parameters) + "?...";
+        }
+
         @Override
         public String toString() {
-            return "Database[url=" + url + ", user=" + user + ", password=***]";
+            return "Database[url=" + displayUrl() + ", user=" + user + ", password=***]";
         }
     }
 

@@ -64,7 +64,7 @@ public final class ClientConfigLoader {
             Path file = folder.resolve(FILE_NAME);
             if (Files.exists(file)) {
                 ClientConfig config = read(file);
-                LOG.info("Configuration read from {}: database {} as {}", file, config.database().url(),
+                LOG.info("Configuration read from {}: database {} as {}", file, config.database().displayUrl(),
                         config.database().user());
                 return Optional.of(config);
             }

@@ -66,7 +66,7 @@ public final class BackendFactory {
     }
 
     private static ServiceException serverFailure(ClientConfig config, Exception e) {
-        String where = config.database().url() + " (from " + config.source() + ")";
+        String where = config.database().displayUrl() + " (from " + config.source() + ")";
         if (hasCause(e, SchemaManagementException.class)) {
             LOG.error("The database schema at {} does not match this version of Tutti", where, e);
             return new ServiceException(ServiceException.Reason.UNEXPECTED,

@@ -55,6 +55,16 @@ class ClientConfigLoaderTest {
     }
 
     @Test
+    void passwordsInTheUrlStayOutOfLogsAndMessages() throws IOException {
+        write(user, "{\"database\": {\"url\": \"jdbc:postgresql://db/tutti?user=x&password=s3cret\", \"user\": \"x\"}}");
+
+        ClientConfig config = loader().load().orElseThrow();
+
+        assertThat(config.database().displayUrl()).isEqualTo("jdbc:postgresql://db/tutti?...");
+        assertThat(config.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
     void aFileThatIsNotJsonIsABadConfigurationNamingTheFile() throws IOException {
         write(user, "{\"database\": {\"url\": ");
 

@@ -136,7 +136,7 @@ class BackendFactoryTest {
         StepRecorder recorder = new StepRecorder();
 
         assertFails(() -> BackendFactory.open(dataFolder, recorder), ServiceException.Reason.DATABASE_UNAVAILABLE,
-                "127.0.0.1:1");
+                "127.0.0.1:1/tutti?...");
         assertThat(recorder.steps()).containsExactly(CONFIGURING, CONNECTING);
     }
 

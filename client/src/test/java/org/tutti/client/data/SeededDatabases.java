@@ -42,12 +42,6 @@ final class SeededDatabases {
         new SchemaMigrator(db.dataSource(), vendor).migrate();
         try {
             new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, FAMILIES).generate(db.dataSource(), DemoProgress.NONE);
-        } catch (UnsupportedOperationException notYet) {
-            try {
-                FallbackSeed.insert(db.dataSource());
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Cannot seed the " + vendor + " test database", e);
         }
