@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.tutti.schema.demo.SchoolCatalogue.Ensemble;
 import org.tutti.schema.demo.SchoolCatalogue.EventTemplate;
 import org.tutti.schema.demo.SchoolCatalogue.Instrument;
@@ -45,7 +47,7 @@ final class DemoSite {
     final String prefix;
     final boolean cpesOffered;
     final boolean onlinePayment;
-    final String passwordHash;
+    private final Future<String> passwordHash;
     final List<Instrument> instruments;
     final double[] instrumentWeights;
     final List<FrenchNames.Town> towns;
@@ -67,7 +69,8 @@ final class DemoSite {
     private final Map<String, Integer> rentalModelNumbers = new HashMap<>();
     private int inventoryNumber;
 
-    DemoSite(long id, String code, String name, String prefix, boolean cpesOffered, boolean onlinePayment, String passwordHash,
+    DemoSite(long id, String code, String name, String prefix, boolean cpesOffered, boolean onlinePayment,
+             Future<String> passwordHash,
              List<Instrument> instruments, List<Ensemble> ensembles, List<FrenchNames.Town> towns) {
         this.id = id;
         this.code = code;
@@ -80,6 +83,18 @@ final class DemoSite {
         this.ensembles = ensembles;
         this.towns = towns;
         this.instrumentWeights = instruments.stream().mapToDouble(Instrument::popularity).toArray();
+    }
+
+    /** The bcrypt hash shared by every account of the site (computed in the background, see {@link SchoolSetup}). */
+    String passwordHash() {
+        try {
+            return passwordHash.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while hashing the demo password", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot hash the demo password", e.getCause());
+        }
     }
 
     /** "BEL-2026-000123": numbered per site and school year. */

@@ -122,7 +122,7 @@ final class FamilyGenerator {
                     student.birthDate, student.email, student.mobile, student.schoolLevel);
         }
         String displayName = ("MME".equals(civility) ? "Mme " : "M. ") + lastName + " " + firstName;
-        long accountId = tables.account.insert(site.id, identifier, email, site.passwordHash, "FAMILY", familyId,
+        long accountId = tables.account.insert(site.id, identifier, email, site.passwordHash(), "FAMILY", familyId,
                 displayName, true, 0, null, createdAt);
         if (demo) {
             demoAccounts.add(new SchoolSetup.KnownAccount(accountId, site.id, identifier, email, createdAt));

@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.tutti.schema.demo.DemoSite.Course;
 import org.tutti.schema.demo.DemoSite.Event;
@@ -62,13 +66,30 @@ final class SchoolSetup {
     }
 
     School write() throws SQLException {
+        // bcrypt is slow on purpose (~0.1 to 0.3 s per hash): both site passwords are hashed on their own
+        // threads while the reference data is written. Salts are drawn first, so the result stays deterministic.
+        ExecutorService hashing = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "demo-password-hash");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<String> bellerivePassword = hashing.submit(hashTask("bellerive"));
+            Future<String> montfleuryPassword = hashing.submit(hashTask("montfleury"));
+            return write(bellerivePassword, montfleuryPassword);
+        } finally {
+            hashing.shutdown();
+        }
+    }
+
+    private School write(Future<String> bellerivePassword, Future<String> montfleuryPassword) throws SQLException {
         List<SchoolYear> years = writeSchoolYears();
         DemoSite bellerive = writeSite("BELLERIVE", "Conservatoire de Bellerive", "BEL", true,
                 "4 place de l'Orangerie", null, "69300", "Bellerive", "04 78 23 45 10", "contact@bellerive.example.org",
-                "bellerive", names.belleriveTowns, List.of());
+                bellerivePassword, names.belleriveTowns, List.of());
         DemoSite montfleury = writeSite("MONTFLEURY", "École de musique de Montfleury", "MON", false,
                 "27 avenue des Tilleuls", "Espace culturel Jean-Vilar", "38240", "Montfleury", "04 76 41 18 92",
-                "secretariat@montfleury.example.net", "montfleury", names.montfleuryTowns,
+                "secretariat@montfleury.example.net", montfleuryPassword, names.montfleuryTowns,
                 SchoolCatalogue.NOT_TAUGHT_AT_MONTFLEURY);
         for (DemoSite site : List.of(bellerive, montfleury)) {
             writeTeachingOffer(site, years, "BELLERIVE".equals(site.code)
@@ -108,7 +129,7 @@ final class SchoolSetup {
 
     private DemoSite writeSite(String code, String name, String prefix, boolean onlinePayment, String address1,
                                String address2, String postalCode, String city, String phone, String email,
-                               String password, List<FrenchNames.Town> towns, List<String> notTaught)
+                               Future<String> passwordHash, List<FrenchNames.Town> towns, List<String> notTaught)
             throws SQLException {
         long id = tables.site.insert(code, name, address1, address2, postalCode, city, phone, email, onlinePayment);
         List<Instrument> instruments = SchoolCatalogue.INSTRUMENTS.stream()
@@ -116,7 +137,7 @@ final class SchoolSetup {
         boolean conservatoire = notTaught.isEmpty(); // the smaller school has no symphony orchestra and no CPES
         List<Ensemble> ensembles = SchoolCatalogue.ENSEMBLES.stream()
                 .filter(e -> conservatoire || !e.classLabel().contains("symphonique")).toList();
-        DemoSite site = new DemoSite(id, code, name, prefix, conservatoire, onlinePayment, hash(password), instruments, ensembles, towns);
+        DemoSite site = new DemoSite(id, code, name, prefix, conservatoire, onlinePayment, passwordHash, instruments, ensembles, towns);
 
         for (Department department : SchoolCatalogue.DEPARTMENTS) {
             long departmentId = tables.department.insert(id, department.code(), department.name());
@@ -135,11 +156,11 @@ final class SchoolSetup {
         return site;
     }
 
-    /** One BCrypt hash per site password: bcrypt is slow on purpose, every account of a site shares it. */
-    private String hash(String password) {
+    /** One bcrypt hash per site password, shared by every account of the site. */
+    private Callable<String> hashTask(String password) {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
-        return OpenBSDBCrypt.generate("2a", password.toCharArray(), salt, BCRYPT_COST);
+        return () -> OpenBSDBCrypt.generate("2a", password.toCharArray(), salt, BCRYPT_COST);
     }
 
     private void writeTeachingOffer(DemoSite site, List<SchoolYear> years, List<String> roomNames) throws SQLException {
@@ -284,7 +305,7 @@ final class SchoolSetup {
 
     private void staffAccount(Map<String, KnownAccount> staff, DemoSite site, String identifier, String email,
                               String displayName) throws SQLException {
-        long id = tables.account.insert(site.id, identifier, email, site.passwordHash, "STAFF", null, displayName, true, 0,
+        long id = tables.account.insert(site.id, identifier, email, site.passwordHash(), "STAFF", null, displayName, true, 0,
                 null, STAFF_CREATED_AT);
         staff.put(site.code + "/" + identifier, new KnownAccount(id, site.id, identifier, email, STAFF_CREATED_AT));
     }

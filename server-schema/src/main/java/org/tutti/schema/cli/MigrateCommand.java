@@ -1,0 +1,39 @@
+package org.tutti.schema.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.tutti.schema.SchemaMigrator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "migrate", description = "Apply the pending migrations of schema tutti.")
+final class MigrateCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SchemaMigrator migrator = new SchemaMigrator(database.openDataSource(), database.vendor());
+        int applied;
+        try {
+            applied = migrator.migrate();
+        } catch (RuntimeException e) {
+            throw new CliFailure("migration failed: " + database.describe(e), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> migrations = migrator.appliedMigrations();
+        String current = migrations.isEmpty() ? "none" : migrations.get(migrations.size() - 1);
+        out.println(applied == 0
+                ? "Schema tutti is up to date: " + current
+                : "Applied " + applied + " migration" + (applied > 1 ? "s" : "") + "; schema tutti is now at " + current);
+        out.flush();
+        return 0;
+    }
+}
