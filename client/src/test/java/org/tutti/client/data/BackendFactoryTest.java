@@ -13,9 +13,13 @@ import static org.tutti.client.domain.StartupStep.SEEDING;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +65,7 @@ class BackendFactoryTest {
             assertFails(() -> openDemo(new StepRecorder()), ServiceException.Reason.DEMO_DATABASE_FAILED, "already in use");
             assertThat(backend.sites().listSites()).as("the first one still works").hasSize(2);
         }
+        assertDatabaseFileIsFree(dataFolder.resolve("db/tutti.mv.db"));
 
         StepRecorder second = new StepRecorder();
         try (Backend backend = openDemo(second)) {
@@ -94,6 +99,16 @@ class BackendFactoryTest {
             assertThat(backend.auth().login("BELLERIVE", "F0001", "bellerive".toCharArray())).isPresent();
         }
         assertThat(dataFolder.resolve("db/tutti-creating.mv.db")).doesNotExist();
+    }
+
+    /** After close() nothing holds the H2 file: the pool and the database are closed. */
+    private static void assertDatabaseFileIsFree(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            assertThat(lock).as("lock on " + file).isNotNull();
+        } catch (IOException | OverlappingFileLockException e) {
+            throw new AssertionError(file + " is still open", e);
+        }
     }
 
     private static String readUntilMarker(Process child, List<String> output) throws IOException {
