@@ -21,6 +21,10 @@ import org.tutti.schema.demo.DemoDataGenerator;
  * With no configuration file: the embedded demo in {@code dataFolder} (created, migrated and
  * seeded on first start, reused afterwards). With a {@code tutti.json}: the school's PostgreSQL,
  * whose schema IT migrates with the server tools (the client never migrates it).
+ *
+ * <p>The user interface calls {@code BackendFactory.open(DataFolder.resolve(), listener)} once,
+ * on a background thread, and closes the returned {@link Backend} when the application exits
+ * (which closes Hibernate, the pool and releases the demo folder).
  */
 public final class BackendFactory {
 
