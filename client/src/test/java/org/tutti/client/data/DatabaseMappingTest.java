@@ -3,6 +3,7 @@ package org.tutti.client.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,6 +12,8 @@ import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.hikaricp.internal.HikariCPConnectionProvider;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,6 +33,10 @@ class DatabaseMappingTest {
         try (Database database = Database.open(db.url(), db.user(), db.password(), SessionBinder.NONE)) {
             assertThat(database.vendor()).isEqualTo(vendor);
             assertThat(database.sessionFactory().getMetamodel().getEntities()).hasSize(31);
+            ConnectionProvider pool = database.sessionFactory().getSessionFactoryOptions().getServiceRegistry()
+                    .requireService(ConnectionProvider.class);
+            assertThat(pool).isInstanceOf(HikariCPConnectionProvider.class);
+            assertThat(pool.unwrap(HikariDataSource.class).getMaximumPoolSize()).isEqualTo(Database.POOL_SIZE);
         }
     }
 
