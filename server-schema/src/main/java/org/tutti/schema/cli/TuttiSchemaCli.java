@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tutti-schema}: migrate the database, write the demo school, show what is there.
@@ -21,6 +23,9 @@ public final class TuttiSchemaCli implements Runnable {
 
     static final String NAME = "tutti-schema";
     static final String LOGBACK_CONFIGURATION = "tutti-schema-logback.xml";
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--debug", description = "Log details, including stack traces of failures.")
     void debug(boolean debug) {
@@ -55,7 +60,7 @@ public final class TuttiSchemaCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(new CommandLine(this), "missing subcommand: migrate, seed-demo or info");
+        throw new ParameterException(spec.commandLine(), "missing subcommand: migrate, seed-demo or info");
     }
 
     private static int executionFailed(Exception failure, CommandLine commandLine, ParseResult parseResult) {

@@ -178,7 +178,9 @@ final class FamilyGenerator {
                 student.lastName = random.chance(0.92) ? lastName : random.pick(names.lastNames);
             }
             student.birthDate = AGE_REFERENCE.minusYears(student.age).minusDays(random.between(0, 364));
-            student.instrument = instrument(site, student.age);
+            student.instrument = identifier.equals(DEMO_FAMILY_WITH_COURSES)
+                    ? site.instruments.get(i == 0 ? 0 : 2) // piano and violin: the classic demo family
+                    : instrument(site, student.age);
             if (student.adult) {
                 student.yearsAtSchool = random.between(0, 5);
             } else if (student.age >= 6) {
@@ -353,14 +355,30 @@ final class FamilyGenerator {
             throws SQLException {
         int result = random.weighted(65, 15, 20); // mark only, mark and mention, mention only
         java.math.BigDecimal mark = result < 2 ? random.mark(markMean) : null;
-        String mention = result > 0 ? random.pick(SchoolCatalogue.MENTIONS) : null;
-        String appreciation = random.chance(0.9) ? appreciation() : null;
+        String mention = result > 0 ? mention(mark != null ? mark.doubleValue() : markMean) : null;
+        double level = mark != null ? mark.doubleValue() : markMean;
+        String appreciation = random.chance(0.9) ? appreciation(level) : null;
         tables.evaluation.insert(enrolmentId, course.teacherId(), date, kind, mark, mention, appreciation);
     }
 
-    /** One to four sentences, the longest ones reading like a real end-of-term report. */
-    private String appreciation() {
-        StringBuilder text = new StringBuilder(random.pick(SchoolCatalogue.APPRECIATION_OPENINGS));
+    private String mention(double mark) {
+        if (mark >= 17) {
+            return random.pickOf("Très bien", "Félicitations", "Très bien à l'unanimité");
+        }
+        if (mark >= 14) {
+            return random.pickOf("Bien", "Très bien");
+        }
+        if (mark >= 11) {
+            return random.pickOf("Assez bien", "Encouragements");
+        }
+        return random.pickOf("Passable", "Encouragements");
+    }
+
+    /** One to four sentences in the tone of the mark, the longest ones reading like a real end-of-term report. */
+    private String appreciation(double mark) {
+        List<String> openings = mark >= 15 ? SchoolCatalogue.APPRECIATION_OPENINGS_GOOD
+                : mark >= 11 ? SchoolCatalogue.APPRECIATION_OPENINGS_FAIR : SchoolCatalogue.APPRECIATION_OPENINGS_WEAK;
+        StringBuilder text = new StringBuilder(random.pick(openings));
         int details = random.weighted(35, 45, 20);
         for (int i = 0; i < details; i++) {
             text.append(' ').append(random.pick(SchoolCatalogue.APPRECIATION_DETAILS));

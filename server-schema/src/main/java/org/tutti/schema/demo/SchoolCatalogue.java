@@ -27,7 +27,7 @@ final class SchoolCatalogue {
     /** Disciplines Montfleury, a smaller school, does not teach. */
     static final List<String> NOT_TAUGHT_AT_MONTFLEURY = List.of("Orgue", "Clavecin", "Harpe", "Basson", "Tuba", "Contrebasse");
 
-    enum Family { STRINGS, WINDS, BRASS, KEYBOARDS, PLUCKED, PERCUSSION, VOICE, AMPLIFIED }
+    enum Family { STRINGS, WINDS, BRASS, KEYBOARDS, PLUCKED, HARP, PERCUSSION, VOICE, AMPLIFIED }
 
     /**
      * An instrument taught individually.
@@ -58,7 +58,7 @@ final class SchoolCatalogue {
             new Instrument("Percussions", Family.PERCUSSION, 2, List.of()),
             new Instrument("Basse électrique", Family.AMPLIFIED, 1.5, List.of()),
             new Instrument("Hautbois", Family.WINDS, 1.5, List.of("Hautbois d'étude")),
-            new Instrument("Harpe", Family.PLUCKED, 1.2, List.of("Harpe celtique")),
+            new Instrument("Harpe", Family.HARP, 1.2, List.of("Harpe celtique")),
             new Instrument("Cor", Family.BRASS, 1, List.of("Cor d'harmonie")),
             new Instrument("Contrebasse", Family.STRINGS, 1, List.of("Contrebasse 1/2")),
             new Instrument("Basson", Family.WINDS, 0.8, List.of("Basson allemand")),
@@ -81,14 +81,15 @@ final class SchoolCatalogue {
     static final List<Ensemble> ENSEMBLES = List.of(
             new Ensemble("Orchestre à cordes junior", "Orchestre", Level.C1_2, 7, 14, 90, f -> f == Family.STRINGS),
             new Ensemble("Orchestre symphonique", "Orchestre", Level.C2_2, 12, 99, 150,
-                    f -> f == Family.STRINGS || f == Family.WINDS || f == Family.BRASS || f == Family.PERCUSSION),
+                    f -> f == Family.STRINGS || f == Family.WINDS || f == Family.BRASS || f == Family.PERCUSSION
+                            || f == Family.HARP),
             new Ensemble("Orchestre d'harmonie", "Orchestre", Level.C1_3, 9, 99, 120,
                     f -> f == Family.WINDS || f == Family.BRASS || f == Family.PERCUSSION),
             new Ensemble("Big band", "Musique de chambre", Level.C2_1, 12, 99, 120,
                     f -> f == Family.BRASS || f == Family.AMPLIFIED || f == Family.PERCUSSION || f == Family.WINDS),
             new Ensemble("Musique de chambre — quatuors", "Musique de chambre", Level.C2_1, 11, 99, 60, f -> f == Family.STRINGS),
             new Ensemble("Musique de chambre — trios avec piano", "Musique de chambre", Level.C2_1, 11, 99, 60,
-                    f -> f == Family.KEYBOARDS || f == Family.STRINGS),
+                    f -> f == Family.KEYBOARDS || f == Family.STRINGS || f == Family.HARP),
             new Ensemble("Ensemble de guitares", "Musique de chambre", Level.C1_3, 9, 99, 60,
                     f -> f == Family.PLUCKED || f == Family.AMPLIFIED),
             new Ensemble("Atelier musiques actuelles", "Musique de chambre", Level.C1_2, 11, 99, 90,
@@ -156,8 +157,12 @@ final class SchoolCatalogue {
                     new Piece("Heitor Villa-Lobos", "Prélude n° 1", 270),
                     new Piece("Mauro Giuliani", "Allegro op. 50 n° 13", 95),
                     new Piece("Isaac Albéniz", "Asturias (Leyenda)", 360),
+                    new Piece("Agustín Barrios", "Julia Florida", 270)),
+            Family.HARP, List.of(
                     new Piece("Gabriel Fauré", "Impromptu pour harpe op. 86", 420),
-                    new Piece("Marcel Tournier", "Féerie", 300)),
+                    new Piece("Marcel Tournier", "Féerie", 300),
+                    new Piece("Alphonse Hasselmans", "La Source op. 44", 240),
+                    new Piece("Bernard Andrès", "Narthex", 180)),
             Family.PERCUSSION, List.of(
                     new Piece("Dave Brubeck", "Take Five", 320),
                     new Piece("Maurice Ravel", "Boléro (caisse claire)", 300),
@@ -211,20 +216,20 @@ final class SchoolCatalogue {
             "Joué de mémoire.",
             "En duo avec un élève de la classe.");
 
-    static final List<String> MENTIONS = List.of("Très bien", "Bien", "Assez bien", "Passable", "Encouragements",
-            "Félicitations", "Très bien à l'unanimité");
-
     /** Sentences of appreciations, by role; an appreciation takes one to four of them. */
-    static final List<String> APPRECIATION_OPENINGS = List.of(
+    static final List<String> APPRECIATION_OPENINGS_GOOD = List.of(
             "Très bon trimestre.",
+            "Excellent investissement en cours comme à la maison.",
+            "Élève sérieux et motivé.",
+            "Belle implication dans la vie de la classe.");
+    static final List<String> APPRECIATION_OPENINGS_FAIR = List.of(
             "Bon travail dans l'ensemble.",
             "Trimestre encourageant.",
-            "Des progrès réguliers depuis la rentrée.",
-            "Élève sérieux et motivé.",
+            "Des progrès réguliers depuis la rentrée.");
+    static final List<String> APPRECIATION_OPENINGS_WEAK = List.of(
             "Un début d'année un peu difficile, mais la situation s'améliore.",
             "Travail irrégulier ce trimestre.",
-            "Excellent investissement en cours comme à la maison.",
-            "Belle implication dans la vie de la classe.");
+            "Des difficultés persistent, mais l'envie est là.");
     static final List<String> APPRECIATION_DETAILS = List.of(
             "La posture et la tenue de l'instrument se sont nettement améliorées.",
             "Le son gagne en rondeur et en projection.",
