@@ -45,6 +45,9 @@ public class TuttiApp extends Application {
     public static final String BENCHMARK_PROPERTY = "tutti.benchmark";
     public static final String FIRST_FRAME_MARKER = "TUTTI_FIRST_FRAME_MS=";
 
+    private static final double MAIN_WIDTH = 1100;
+    private static final double MAIN_HEIGHT = 760;
+
     private static final Logger LOG = LoggerFactory.getLogger(TuttiApp.class);
 
     private final AtomicBoolean errorDialogShowing = new AtomicBoolean();
@@ -107,15 +110,20 @@ public class TuttiApp extends Application {
         MainViewModel model = new MainViewModel(session, backend.auth(), tasks);
         MainView view = new MainView(model, Modules.forSession(session, backend, tasks));
         model.setOnLoggedOut(this::showLogin);
-        Scene scene = new Scene(view.root());
+        // the main window is larger than the login window; the scene gets its size explicitly
+        // (a scene without one would shrink the window to the scene's preferred size)
+        double width = Math.max(stage.getWidth(), MAIN_WIDTH);
+        double height = Math.max(stage.getHeight(), MAIN_HEIGHT);
+        Scene scene = new Scene(view.root(), width, height);
         view.installAccelerators(scene);
         ThemeManager.get().apply(scene);
         mainView = view;
         stage.setTitle(model.windowTitle());
+        boolean grow = stage.getWidth() < width || stage.getHeight() < height;
         stage.setScene(scene);
-        if (stage.getWidth() < 1000 || stage.getHeight() < 700) {
-            stage.setWidth(Math.max(stage.getWidth(), 1000));
-            stage.setHeight(Math.max(stage.getHeight(), 700));
+        if (grow) {
+            stage.setWidth(width);
+            stage.setHeight(height);
             stage.centerOnScreen();
         }
         view.openFirst();

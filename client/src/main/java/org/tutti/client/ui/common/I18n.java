@@ -67,6 +67,11 @@ public final class I18n {
         return l == null || l.getLanguage().isEmpty() ? Locale.FRANCE : l;
     }
 
+    /** True when the bundle has a text for {@code key}. */
+    public static boolean has(String key) {
+        return bundle().containsKey(key);
+    }
+
     public static String get(String key, Object... args) {
         String text;
         try {

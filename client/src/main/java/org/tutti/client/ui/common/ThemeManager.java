@@ -109,6 +109,11 @@ public final class ThemeManager {
         reapply();
     }
 
+    /** One em of the root font in pixels, for sizes set in code (column widths). */
+    public double emInPixels() {
+        return fontSizePt * 96 / 72;
+    }
+
     private void reapply() {
         Window.getWindows().forEach(w -> apply(w.getScene()));
     }

@@ -15,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.tutti.client.ui.common.I18n;
+import org.tutti.client.ui.common.ThemeManager;
 import org.tutti.client.ui.home.HomeViewModel.CourseRow;
 import org.tutti.client.ui.home.HomeViewModel.StudentItem;
 
@@ -122,25 +123,34 @@ public final class HomeView {
         table.setId("homeCourses-" + student.id());
         table.getStyleClass().add("courses-table");
         table.setAccessibleText(I18n.get("home.courses.accessible", student.name()));
-        table.getColumns().add(column("home.course.discipline", CourseRow::discipline, 10));
-        table.getColumns().add(column("home.course.class", CourseRow::classLabel, 10));
-        table.getColumns().add(column("home.course.teacher", CourseRow::teacher, 10));
-        table.getColumns().add(column("home.course.slot", CourseRow::slot, 14));
-        table.getColumns().add(column("home.course.room", CourseRow::room, 7));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // widths in em, used as proportions of the table's width
+        table.getColumns().add(column("home.course.discipline", CourseRow::discipline, 12));
+        table.getColumns().add(column("home.course.class", CourseRow::classLabel, 12));
+        table.getColumns().add(column("home.course.teacher", CourseRow::teacher, 12));
+        table.getColumns().add(column("home.course.slot", CourseRow::slot, 13));
+        table.getColumns().add(column("home.course.room", CourseRow::room, 15));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         // show every row without an inner scroll bar: header + one fixed-height line per course
-        table.prefHeightProperty().bind(table.fixedCellSizeProperty()
-                .multiply(student.courses().size() + 1.25));
+        int rows = student.courses().size();
+        table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(rows + 1.0));
+        table.skinProperty().addListener((obs, old, skin) -> {
+            if (table.lookup(".column-header-background") instanceof javafx.scene.layout.Region header) {
+                table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(rows)
+                        .add(header.heightProperty())
+                        .add(table.snappedTopInset() + table.snappedBottomInset() + 1));
+            }
+        });
         table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.setPlaceholder(new Label(I18n.get("home.courses.none")));
         return table;
     }
 
-    private static TableColumn<CourseRow, String> column(String key, Function<CourseRow, String> value, double weightEm) {
+    /** A text column, {@code widthEm} wide in em of the root font. */
+    private static TableColumn<CourseRow, String> column(String key, Function<CourseRow, String> value, double widthEm) {
         TableColumn<CourseRow, String> column = new TableColumn<>(I18n.get(key));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(weightEm * 12);
+        column.setPrefWidth(widthEm * ThemeManager.get().emInPixels());
         column.setSortable(false);
         column.setReorderable(false);
         return column;

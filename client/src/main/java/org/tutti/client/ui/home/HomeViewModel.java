@@ -83,7 +83,7 @@ public final class HomeViewModel {
 
     private void showFamily(FamilyHome home) {
         loading.set(false);
-        greeting.set(I18n.get("home.family.greeting", home.civility(), home.firstName(), home.lastName()).trim());
+        greeting.set(I18n.get("home.family.greeting", civility(home.civility()), home.firstName(), home.lastName()).trim());
         context.set(I18n.get("home.context", home.siteName(), home.schoolYear()));
         LocalDate today = LocalDate.now(clock);
         students.setAll(home.students().stream().map(s -> item(s, today)).toList());
@@ -114,6 +114,15 @@ public final class HomeViewModel {
             }
         }
         error.set(I18n.get("home.error"));
+    }
+
+    /** "MME" → "Mme", "M" → "M." (codes of the family table); an unknown code as it is. */
+    static String civility(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String key = "civility." + code.trim();
+        return I18n.has(key) ? I18n.get(key) : code.trim();
     }
 
     static StudentItem item(StudentSummary s, LocalDate today) {

@@ -33,7 +33,7 @@ class HomeViewModelTest {
 
     @Test
     void familyHomeGreetsAndListsStudentsWithTheirCourses() {
-        backend.familyHome = new FamilyHome("Mme", "Claire", "Martin", "Conservatoire de Bellerive", "2026-2027",
+        backend.familyHome = new FamilyHome("MME", "Claire", "Martin", "Conservatoire de Bellerive", "2026-2027",
                 List.of(
                         new StudentSummary(7, "Léa", "Martin", LocalDate.of(2014, 3, 14), List.of(
                                 new CourseSummary(1, "Violon", "Violon 1C2", "Paul Girard", DayOfWeek.TUESDAY,

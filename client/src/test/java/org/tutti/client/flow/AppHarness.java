@@ -1,0 +1,68 @@
+package org.tutti.client.flow;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tutti.client.TuttiApp;
+import org.tutti.client.config.DataFolder;
+import org.tutti.client.ui.French;
+
+/** Starts and stops the real application (headless Monocle) on a given data folder. */
+class AppHarness extends FxRobot {
+
+    static final long TIMEOUT_S = 60;
+
+    Stage stage;
+    Application app;
+
+    void startApp(Path dataFolder) throws TimeoutException {
+        System.setProperty(DataFolder.PROPERTY, dataFolder.toString());
+        French.use();
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(TuttiApp::new);
+    }
+
+    void stopApp() throws TimeoutException {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            app = null;
+        }
+        if (stage != null) {
+            FxToolkit.cleanupStages();
+        }
+        System.clearProperty(DataFolder.PROPERTY);
+    }
+
+    void waitUntilLoginEnabled() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> {
+            if (lookup("#startupRetry").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)) {
+                throw new AssertionError("start-up failed: "
+                        + lookup("#startupStatus").queryAs(javafx.scene.control.Label.class).getText());
+            }
+            Button submit = lookup("#loginSubmit").tryQueryAs(Button.class).orElse(null);
+            return submit != null && !submit.isDisabled();
+        });
+    }
+
+    /** Types identifier and password and presses Enter, all by keyboard. */
+    void logInByKeyboard(String identifier, String password) {
+        interact(() -> {
+            stage.requestFocus();
+            lookup("#loginIdentifier").query().requestFocus();
+        });
+        write(identifier);
+        type(javafx.scene.input.KeyCode.TAB);
+        write(password);
+        type(javafx.scene.input.KeyCode.ENTER);
+    }
+
+    boolean exists(String query) {
+        return lookup(query).tryQuery().isPresent();
+    }
+}

@@ -1,0 +1,58 @@
+package org.tutti.client.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tutti.client.domain.SiteSummary;
+
+/** The first start on an empty data folder: the window is there at once, with progress. */
+class FirstStartTest extends AppHarness {
+
+    @TempDir
+    Path dataFolder;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        stopApp();
+    }
+
+    @Test
+    void firstStartShowsProgressThenEnablesTheLoginForm() throws Exception {
+        startApp(dataFolder);
+        List<String> statuses = new CopyOnWriteArrayList<>();
+        boolean[] progressShownWhileDisabled = {false};
+        interact(() -> {
+            Label status = lookup("#startupStatus").queryAs(Label.class);
+            statuses.add(status.getText());
+            status.textProperty().addListener((obs, old, text) -> statuses.add(text));
+            ProgressBar bar = lookup("#startupProgress").queryAs(ProgressBar.class);
+            Button submit = lookup("#loginSubmit").queryAs(Button.class);
+            progressShownWhileDisabled[0] = bar.isVisible() && submit.isDisabled()
+                    && lookup("#loginSite").query().isDisabled();
+        });
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(progressShownWhileDisabled[0]).as("progress bar visible, form disabled").isTrue();
+
+        waitUntilLoginEnabled();
+
+        assertThat(statuses).anyMatch(s -> s.startsWith("Création des données de démonstration"));
+        assertThat(lookup("#startupProgress").query().isVisible()).isFalse();
+        ComboBox<SiteSummary> site = lookup("#loginSite").queryComboBox();
+        assertThat(site.isDisabled()).isFalse();
+        assertThat(site.getItems()).extracting(SiteSummary::name)
+                .contains("Conservatoire de Bellerive", "École de musique de Montfleury");
+        Node hint = lookup("#demoHint").query();
+        assertThat(hint.isVisible()).isTrue();
+        assertThat(lookup("#demoHintText").queryAs(Label.class).getText()).contains("F0001 / bellerive");
+    }
+}

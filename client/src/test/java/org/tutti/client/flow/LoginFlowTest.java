@@ -1,0 +1,123 @@
+package org.tutti.client.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Pane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tutti.client.domain.SiteSummary;
+import org.tutti.client.domain.StudentSummary;
+
+/** Whole flows on the real embedded demo database (a copy per test), driven by keyboard. */
+class LoginFlowTest extends AppHarness {
+
+    @TempDir
+    Path dataFolder;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        stopApp();
+    }
+
+    private void startOnSeededCopy() throws Exception {
+        DemoData.copyInto(dataFolder);
+        startApp(dataFolder);
+        waitUntilLoginEnabled();
+    }
+
+    @Test
+    void familyLogsInByKeyboardAndSeesAllItsStudentsOnAccueil() throws Exception {
+        List<StudentSummary> expected = DemoData.f0001().students();
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(2);
+        startOnSeededCopy();
+        assertThat(stage.getTitle()).isEqualTo("Tutti — Accès usagers");
+        SiteSummary site = lookup("#loginSite").<ComboBox<SiteSummary>>query().getValue();
+        assertThat(site.code()).isEqualTo("BELLERIVE");
+
+        logInByKeyboard("F0001", "bellerive");
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navHome") && exists("#homeStudents")
+                && lookup("#homeStudents").queryAs(Pane.class).getChildren().size() == expected.size());
+        assertThat(stage.getTitle()).isEqualTo("Tutti — Conservatoire de Bellerive");
+        assertThat(exists("#loginSubmit")).isFalse();
+        assertThat(lookup("#homeFamilyName").queryAs(Label.class).getText())
+                .isEqualTo("Bonjour " + java.util.Map.of("M", "M.", "MME", "Mme").get(DemoData.f0001().civility())
+                        + " " + DemoData.f0001().firstName() + " " + DemoData.f0001().lastName());
+        for (StudentSummary student : expected) {
+            Node card = lookup("#homeStudent-" + student.id()).query();
+            assertThat(card.isVisible()).isTrue();
+            assertThat(lookup("#homeStudentName-" + student.id()).queryAs(Label.class).getText())
+                    .isEqualTo(student.firstName() + " " + student.lastName());
+        }
+        assertThat(DemoData.f0001StudentNames()).hasSize(expected.size());
+        // the one with ≥ 3 courses has them all in its table
+        StudentSummary busiest = expected.stream()
+                .max((a, b) -> Integer.compare(a.currentCourses().size(), b.currentCourses().size())).orElseThrow();
+        assertThat(busiest.currentCourses()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(lookup("#homeCourses-" + busiest.id()).queryTableView().getItems())
+                .hasSize(busiest.currentCourses().size());
+    }
+
+    @Test
+    void wrongPasswordShowsTheGenericMessageAndNoMainWindow() throws Exception {
+        startOnSeededCopy();
+
+        logInByKeyboard("F0001", "not-the-password");
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS,
+                () -> lookup("#loginError").queryAs(Label.class).isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#loginError").queryAs(Label.class).getText()).isEqualTo(
+                "Identifiant ou mot de passe incorrect, ou compte momentanément bloqué. Vérifiez les renseignements saisis.");
+        assertThat(exists("#navHome")).isFalse();
+        assertThat(exists("#navLogout")).isFalse();
+        PasswordField password = lookup("#loginPassword").queryAs(PasswordField.class);
+        assertThat(password.getText()).isEmpty();
+        assertThat(password.isFocused()).isTrue();
+        assertThat(lookup("#loginIdentifier").queryAs(TextField.class).getText()).isEqualTo("F0001");
+    }
+
+    @Test
+    void emptyPasswordIsRefusedWithoutAskingTheDatabase() throws Exception {
+        startOnSeededCopy();
+
+        logInByKeyboard("F0001", "");
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS,
+                () -> lookup("#loginError").queryAs(Label.class).isVisible());
+        assertThat(lookup("#loginError").queryAs(Label.class).getText())
+                .isEqualTo("Saisissez votre identifiant et votre mot de passe, puis cliquez sur Se connecter.");
+        assertThat(exists("#navHome")).isFalse();
+    }
+
+    @Test
+    void logoutReturnsToTheLoginWindowWithTheSiteKept() throws Exception {
+        startOnSeededCopy();
+        logInByKeyboard("F0001", "bellerive");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navLogout"));
+
+        clickOn("#navLogout");
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#loginSubmit"));
+        assertThat(exists("#navHome")).isFalse();
+        assertThat(stage.getTitle()).isEqualTo("Tutti — Accès usagers");
+        assertThat(lookup("#loginSite").<ComboBox<SiteSummary>>query().getValue().code()).isEqualTo("BELLERIVE");
+        assertThat(lookup("#loginIdentifier").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(lookup("#loginPassword").queryAs(PasswordField.class).getText()).isEmpty();
+        assertThat(lookup("#loginError").queryAs(Label.class).isVisible()).isFalse();
+
+        // and one can log in again
+        logInByKeyboard("F0001", "bellerive");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#homeFamilyName"));
+    }
+}

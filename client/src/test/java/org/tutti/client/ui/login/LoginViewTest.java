@@ -1,0 +1,100 @@
+package org.tutti.client.ui.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.tutti.client.domain.UserSession;
+import org.tutti.client.ui.FakeBackend;
+import org.tutti.client.ui.French;
+import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.ThemeManager;
+
+/** The login view on a fake backend: ids, labels, mnemonics, demo hint, no dead buttons. */
+@ExtendWith(ApplicationExtension.class)
+class LoginViewTest {
+
+    private final FakeBackend backend = new FakeBackend();
+    private final AtomicReference<UserSession> loggedIn = new AtomicReference<>();
+    private LoginViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        French.use();
+        backend.loginAnswer = id -> id.equals("F0001") ? Optional.of(FakeBackend.family(id)) : Optional.empty();
+        model = new LoginViewModel(BackgroundTasks.sameThread(), listener -> backend);
+        model.setOnLoggedIn(loggedIn::set);
+        LoginView view = new LoginView(model);
+        Scene scene = new Scene(view.root(), 640, 640);
+        ThemeManager.get().apply(scene);
+        stage.setScene(scene);
+        stage.show();
+        model.start();
+    }
+
+    @Test
+    void everyFieldHasALabelWithAMnemonicPointingAtIt(FxRobot robot) {
+        for (String id : new String[] {"loginSite", "loginIdentifier", "loginPassword"}) {
+            Node field = robot.lookup("#" + id).query();
+            Label label = robot.lookup(".field-label").queryAllAs(Label.class).stream()
+                    .filter(l -> l.getLabelFor() == field).findFirst().orElseThrow(() -> new AssertionError(id));
+            assertThat(label.isMnemonicParsing()).as(id).isTrue();
+            assertThat(label.getText()).as(id).startsWith("_");
+        }
+        assertThat(robot.lookup("#loginSubmit").queryButton().getText()).isEqualTo("Se _connecter");
+        assertThat(robot.lookup("#loginSubmit").queryButton().isDefaultButton()).isTrue();
+    }
+
+    @Test
+    void sitesShowTheirNamesAndTheFirstIsPreselected(FxRobot robot) {
+        ComboBox<?> site = robot.lookup("#loginSite").queryComboBox();
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.from(site).lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class))
+                .extracting(javafx.scene.control.ListCell::getText)
+                .contains("Conservatoire de Bellerive");
+        assertThat(site.isDisabled()).isFalse();
+    }
+
+    @Test
+    void demoHintIsShownOnTheDemoDatabase(FxRobot robot) {
+        assertThat(robot.lookup("#demoHint").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#demoHintText").queryAs(Label.class).getText()).isEqualTo(
+                "Base de démonstration — comptes : F0001 / bellerive, F0002 / bellerive (familles, Conservatoire de "
+                        + "Bellerive) ; ACCUEIL / bellerive (accueil) ; M0001 / montfleury (École de musique de Montfleury)");
+        assertThat(robot.lookup("#startupPane").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void noButtonForLaterFeatures(FxRobot robot) {
+        assertThat(robot.lookup("#lostPassword").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#accessibilityToggle").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#openDemoMailbox").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#startupRetry").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void enterInThePasswordFieldLogsIn(FxRobot robot) {
+        robot.interact(() -> {
+            robot.lookup("#loginIdentifier").queryAs(TextField.class).setText("F0001");
+            robot.lookup("#loginPassword").queryAs(TextField.class).setText("x");
+            robot.lookup("#loginPassword").query().requestFocus();
+        });
+        robot.interact(() -> robot.lookup("#loginPassword").query().getScene().getWindow().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        assertThat(loggedIn.get()).isNotNull();
+        Button submit = robot.lookup("#loginSubmit").queryButton();
+        assertThat(submit.isDisabled()).isFalse();
+    }
+}
