@@ -27,46 +27,16 @@ final class FamilyGenerator {
     static final String DEMO_FAMILY_REENROLLING = "F0002";
     static final String DEMO_FAMILY_MONTFLEURY = "M0001";
 
-    private static final LocalDate AGE_REFERENCE = LocalDate.of(2026, 9, 1);
-    private static final List<String> DOMAINS = List.of("example.org", "example.com", "example.net");
     private static final List<String> ADDRESS_COMPLEMENTS = List.of("Bâtiment B", "Résidence Les Tilleuls",
             "Appartement 12", "Escalier C, 3e étage", "Résidence du Parc", "Lieu-dit Les Granges", "Boîte 4");
-    private static final List<String> REENROLMENT_COMMENTS = List.of(
-            "Souhaiterait garder le même professeur l'an prochain.",
-            "Un créneau le mercredi après-midi nous arrangerait beaucoup, si possible.",
-            "Nous déménageons en juillet mais restons dans la commune.",
-            "Aimerait rejoindre l'orchestre l'année prochaine.",
-            "Merci pour cette belle année !");
-
-    /** A student decided before anything is written. */
-    private static final class StudentPlan {
-        String sex;
-        String firstName;
-        String lastName;
-        LocalDate birthDate;
-        int age;
-        boolean adult;
-        Instrument instrument;
-        Instrument secondInstrument;
-        int practiceYears;
-        int yearsAtSchool;
-        boolean threeCoursesAtLeast;
-        long id;
-        /** Enrolment ids of the current year, by discipline name (for re-enrolment choices). */
-        long currentInstrumentEnrolment;
-        long currentFormationMusicaleEnrolment;
-        Level currentLevel;
-        String email;
-        String mobile;
-        String schoolLevel;
-    }
 
     private final DemoTables tables;
     private final DemoRandom random;
     private final FrenchNames names;
     private final SchoolSetup.School school;
+    private final StudentPlanner planner;
     private final BillingGenerator billing;
-    private final ActivityGenerator activity;
+    private final RequestGenerator requests;
     private final List<SchoolSetup.KnownAccount> demoAccounts = new ArrayList<>();
 
     FamilyGenerator(DemoTables tables, DemoRandom random, FrenchNames names, SchoolSetup.School school,
@@ -75,8 +45,9 @@ final class FamilyGenerator {
         this.random = random;
         this.names = names;
         this.school = school;
+        this.planner = new StudentPlanner(random, names);
         this.billing = new BillingGenerator(tables, random);
-        this.activity = activity;
+        this.requests = new RequestGenerator(tables, random, names, activity);
     }
 
     /** Demo family accounts written so far, in order. */
@@ -92,12 +63,12 @@ final class FamilyGenerator {
         String civility = random.chance(0.68) ? "MME" : "M";
         String firstName = names.firstName(random, "MME".equals(civility) ? "F" : "M");
         String lastName = random.pick(names.lastNames);
-        List<StudentPlan> students = planStudents(site, identifier, civility, firstName, lastName);
+        List<PlannedStudent> students = planner.plan(site, identifier, civility, firstName, lastName);
 
         int firstYearIndex = SchoolSetup.CURRENT_YEAR_INDEX;
-        for (StudentPlan student : students) {
+        for (PlannedStudent student : students) {
             for (SchoolYear year : school.taughtYears()) {
-                if (level(site, student, year) != null) {
+                if (StudentPlanner.level(site, student, year) != null) {
                     firstYearIndex = Math.min(firstYearIndex, year.index());
                 }
             }
@@ -113,11 +84,12 @@ final class FamilyGenerator {
         String phoneHome = random.chance(0.55) ? Phones.landline(random, false) : null;
         String phoneMobile = random.chance(0.95) ? Phones.mobile(random) : null;
         String phoneWork = random.chance(0.2) ? Phones.landline(random, true) : null;
-        String email = demo ? identifier.toLowerCase(Locale.ROOT) + "@example.org" : email(firstName, lastName);
+        String email = demo ? identifier.toLowerCase(Locale.ROOT) + "@example.org"
+                : FrenchNames.email(random, firstName, lastName);
 
         long familyId = tables.family.insert(site.id, identifier, civility, lastName, firstName, address1, address2,
                 town.postalCode(), town.city(), "France", phoneHome, phoneMobile, phoneWork, email, createdAt);
-        for (StudentPlan student : students) {
+        for (PlannedStudent student : students) {
             student.id = tables.student.insert(familyId, student.lastName, student.firstName, student.sex,
                     student.birthDate, student.email, student.mobile, student.schoolLevel);
         }
@@ -131,8 +103,8 @@ final class FamilyGenerator {
         for (SchoolYear year : school.taughtYears()) {
             BillingPlan plan = new BillingPlan(year);
             int childrenBilled = 0;
-            for (StudentPlan student : students) {
-                Level level = level(site, student, year);
+            for (PlannedStudent student : students) {
+                Level level = StudentPlanner.level(site, student, year);
                 if (level != null) {
                     writeYear(site, student, year, level, plan, ++childrenBilled);
                 }
@@ -144,110 +116,15 @@ final class FamilyGenerator {
         }
 
         if (!identifier.equals(DEMO_FAMILY_WITH_COURSES)) {
-            writeReenrolmentRequests(site, identifier, students, accountId);
+            requests.writeReenrolmentRequests(site, identifier, students, accountId);
         }
         if (!demo && (number == 3 || number == 4 || random.chance(0.025))) {
-            writeChangeRequests(site, familyId, accountId, displayName, email, phoneMobile, phoneHome, address1, students);
+            requests.writeChangeRequests(site, familyId, accountId, displayName, email, phoneMobile, phoneHome, address1, students);
         }
     }
 
-    // ------------------------------------------------------------------ students and their years
 
-    private List<StudentPlan> planStudents(DemoSite site, String identifier, String civility, String firstName,
-                                           String lastName) {
-        int count = identifier.equals(DEMO_FAMILY_WITH_COURSES) ? 2 : 1 + random.weighted(45, 35, 15, 5);
-        List<StudentPlan> students = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            StudentPlan student = new StudentPlan();
-            if (identifier.equals(DEMO_FAMILY_WITH_COURSES)) {
-                student.age = i == 0 ? 11 : 8;
-                student.threeCoursesAtLeast = i == 0;
-            } else {
-                student.age = age(i == 0 ? 6 : 4);
-            }
-            student.adult = student.age >= 26;
-            if (student.adult) {
-                // An adult learner is the family's responsible adult, alone on the file.
-                student.sex = "MME".equals(civility) ? "F" : "M";
-                student.firstName = firstName;
-                student.lastName = lastName;
-                count = 1;
-            } else {
-                student.sex = random.chance(0.52) ? "F" : "M";
-                student.firstName = names.firstName(random, student.sex);
-                student.lastName = random.chance(0.92) ? lastName : random.pick(names.lastNames);
-            }
-            student.birthDate = AGE_REFERENCE.minusYears(student.age).minusDays(random.between(0, 364));
-            student.instrument = identifier.equals(DEMO_FAMILY_WITH_COURSES)
-                    ? site.instruments.get(i == 0 ? 0 : 2) // piano and violin: the classic demo family
-                    : instrument(site, student.age);
-            if (student.adult) {
-                student.yearsAtSchool = random.between(0, 5);
-            } else if (student.age >= 6) {
-                int startAge = random.between(6, Math.min(student.age, 11));
-                student.practiceYears = student.age - startAge;
-                student.yearsAtSchool = random.between(0, Math.min(4, student.age - 4));
-            } else {
-                student.yearsAtSchool = student.age - 4;
-            }
-            if (student.age >= 8 && !student.adult && random.chance(0.04)) {
-                Instrument second = instrument(site, student.age);
-                student.secondInstrument = second.equals(student.instrument) ? null : second;
-            }
-            student.schoolLevel = student.adult ? null : SchoolCatalogue.schoolLevel(student.age);
-            if (student.age >= 14 && random.chance(0.6)) {
-                student.email = email(student.firstName, student.lastName);
-            }
-            if (student.age >= 12 && random.chance(0.7)) {
-                student.mobile = Phones.mobile(random);
-            }
-            students.add(student);
-            if (student.adult) {
-                break;
-            }
-        }
-        return students;
-    }
-
-    /** Age on 1 September of the current year: mostly children and teenagers, a few young and older adults. */
-    private int age(int youngest) {
-        int bucket = youngest > 4 ? 1 + random.weighted(38, 28, 14, 7, 7) : random.weighted(6, 38, 28, 14, 7);
-        return switch (bucket) {
-            case 0 -> random.between(4, 5);
-            case 1 -> random.between(6, 10);
-            case 2 -> random.between(11, 14);
-            case 3 -> random.between(15, 18);
-            case 4 -> random.between(19, 25);
-            default -> random.between(26, 68);
-        };
-    }
-
-    private Instrument instrument(DemoSite site, int age) {
-        Instrument instrument = site.instruments.get(random.weighted(site.instrumentWeights));
-        boolean tooYoung = age < 8 && (instrument.family() == SchoolCatalogue.Family.VOICE
-                || instrument.family() == SchoolCatalogue.Family.AMPLIFIED
-                || instrument.family() == SchoolCatalogue.Family.PERCUSSION);
-        return tooYoung ? site.instruments.get(random.chance(0.6) ? 0 : 2) : instrument; // piano or violin
-    }
-
-    /** The student's level in a school year, or null when not enrolled that year. */
-    private static Level level(DemoSite site, StudentPlan student, SchoolYear year) {
-        int yearsBack = SchoolSetup.CURRENT_YEAR_INDEX - year.index();
-        int ageThen = student.age - yearsBack;
-        if (yearsBack > student.yearsAtSchool || ageThen < 4) {
-            return null;
-        }
-        if (student.adult) {
-            return Level.HORS_CYCLE;
-        }
-        int practiceThen = student.practiceYears - yearsBack;
-        if (ageThen >= 6 && practiceThen < 0) {
-            return null; // at school in a later year only
-        }
-        return Level.forChild(ageThen, Math.max(0, practiceThen), site.cpesOffered);
-    }
-
-    private void writeYear(DemoSite site, StudentPlan student, SchoolYear year, Level level, BillingPlan plan,
+    private void writeYear(DemoSite site, PlannedStudent student, SchoolYear year, Level level, BillingPlan plan,
                            int childNumber) throws SQLException {
         YearCourses courses = site.coursesByYear.get(year.index());
         int ageThen = student.age - (SchoolSetup.CURRENT_YEAR_INDEX - year.index());
@@ -299,7 +176,7 @@ final class FamilyGenerator {
         planBilling(site, student, year, level, ageThen, plan, childNumber);
     }
 
-    private long writeEnrolment(StudentPlan student, SchoolYear year, Course course, String levelLabel,
+    private long writeEnrolment(PlannedStudent student, SchoolYear year, Course course, String levelLabel,
                                 double markMean) throws SQLException {
         LocalDate enrolledOn = year.start().plusDays(random.between(5, 18));
         String status;
@@ -405,7 +282,7 @@ final class FamilyGenerator {
         }
     }
 
-    private void writeParticipations(DemoSite site, StudentPlan student, SchoolYear year) throws SQLException {
+    private void writeParticipations(DemoSite site, PlannedStudent student, SchoolYear year) throws SQLException {
         List<Event> open = new ArrayList<>();
         for (Event event : site.eventsByYear.get(year.index())) {
             String only = event.template().instrumentOnly();
@@ -423,7 +300,7 @@ final class FamilyGenerator {
         }
     }
 
-    private void planBilling(DemoSite site, StudentPlan student, SchoolYear year, Level level, int ageThen,
+    private void planBilling(DemoSite site, PlannedStudent student, SchoolYear year, Level level, int ageThen,
                              BillingPlan plan, int childNumber) {
         int fee = level.cycle.yearlyFeeCents;
         if (!site.cpesOffered) {
@@ -460,123 +337,5 @@ final class FamilyGenerator {
             plan.rentals.add(new BillingPlan.Rental(student.id, "EQUIPMENT", equipment.label(), null,
                     equipment.monthlyFeeCents(), equipment.depositCents()));
         }
-    }
-
-    // ------------------------------------------------------------------ re-enrolment and change requests
-
-    private void writeReenrolmentRequests(DemoSite site, String identifier, List<StudentPlan> students, long accountId)
-            throws SQLException {
-        boolean open = "OPEN".equals(site.campaignStatus);
-        for (int i = 0; i < students.size(); i++) {
-            StudentPlan student = students.get(i);
-            boolean forced = identifier.equals(DEMO_FAMILY_REENROLLING) && i == 0;
-            if (!forced && !random.chance(open ? 0.04 : 0.3)) {
-                continue;
-            }
-            OffsetDateTime submittedAt = DemoCalendar.at(random.dateBetween(site.campaignOpensOn,
-                    open ? DemoCalendar.TODAY.minusDays(1) : site.campaignClosesOn.minusDays(1)),
-                    random.between(8, 22), random.between(0, 59));
-            String status;
-            if (forced) {
-                status = "PENDING";
-            } else if (open) {
-                status = random.chance(0.75) ? "PENDING" : "VALIDATED";
-            } else {
-                status = random.chance(0.85) ? "VALIDATED" : "REJECTED";
-            }
-            OffsetDateTime decidedAt = null;
-            Long decidedBy = null;
-            if (!"PENDING".equals(status)) {
-                decidedAt = submittedAt.plusDays(random.between(1, 8));
-                if (decidedAt.toLocalDate().isAfter(DemoCalendar.TODAY.minusDays(1))) {
-                    decidedAt = DemoCalendar.at(DemoCalendar.TODAY.minusDays(1), 17, 30);
-                }
-                decidedBy = site.deskAccountId;
-            }
-            String comment = random.chance(0.3) ? random.pick(REENROLMENT_COMMENTS) : null;
-            long requestId = tables.reenrolmentRequest.insert(site.campaignId, student.id, forced || random.chance(0.85),
-                    comment, status, accountId, submittedAt, decidedBy, decidedAt);
-            writeChoices(site, student, requestId);
-            if (forced) {
-                writeDocuments(site, requestId, submittedAt.minusMinutes(3));
-            }
-        }
-    }
-
-    private void writeChoices(DemoSite site, StudentPlan student, long requestId) throws SQLException {
-        if (student.currentLevel == Level.EVEIL) {
-            tables.reenrolmentChoice.insert(requestId, site.disciplineIds.get("Éveil musical"),
-                    student.currentInstrumentEnrolment, "Éveil musical — passage en initiation");
-            return;
-        }
-        Level next = student.currentLevel.ordinal() < Level.C3_2.ordinal()
-                ? Level.values()[student.currentLevel.ordinal() + 1] : student.currentLevel;
-        tables.reenrolmentChoice.insert(requestId, site.disciplineIds.get(student.instrument.name()),
-                student.currentInstrumentEnrolment, student.instrument.name() + " — " + next.label);
-        if (student.currentFormationMusicaleEnrolment != 0) {
-            tables.reenrolmentChoice.insert(requestId, site.disciplineIds.get("Formation musicale"),
-                    student.currentFormationMusicaleEnrolment, "Formation musicale — " + next.label);
-        }
-    }
-
-    private void writeDocuments(DemoSite site, long requestId, OffsetDateTime uploadedAt) throws SQLException {
-        byte[] png = SampleDocuments.png();
-        tables.uploadedDocument.insert(requestId, site.documentTypeIds.get("Justificatif de domicile"),
-                "justificatif-domicile.png", "image/png", png.length, SampleDocuments.sha256Hex(png), png, uploadedAt);
-        byte[] pdf = SampleDocuments.pdf("Attestation d'assurance - responsabilite civile 2026-2027 (document de demonstration)");
-        tables.uploadedDocument.insert(requestId, site.documentTypeIds.get("Attestation d'assurance"),
-                "attestation-assurance.pdf", "application/pdf", pdf.length, SampleDocuments.sha256Hex(pdf), pdf,
-                uploadedAt.plusMinutes(1));
-    }
-
-    private void writeChangeRequests(DemoSite site, long familyId, long accountId, String displayName, String email,
-                                     String phoneMobile, String phoneHome, String address1, List<StudentPlan> students)
-            throws SQLException {
-        OffsetDateTime submittedAt = DemoCalendar.at(DemoCalendar.TODAY.minusDays(random.between(1, 12)),
-                random.between(8, 22), random.between(0, 59));
-        int fields = 0;
-        int wanted = random.between(1, 3);
-        String[] candidates = {"phone_mobile", "email", "address1", "phone_home"};
-        int start = random.between(0, candidates.length - 1);
-        for (int i = 0; i < wanted; i++) {
-            String field = candidates[(start + i) % candidates.length];
-            String oldValue = switch (field) {
-                case "phone_mobile" -> phoneMobile;
-                case "email" -> email;
-                case "address1" -> address1;
-                default -> phoneHome;
-            };
-            String newValue = switch (field) {
-                case "phone_mobile" -> Phones.mobile(random);
-                case "email" -> email.replace("@", random.between(1, 99) + "@");
-                case "address1" -> random.between(1, 90) + " " + random.pick(names.streets);
-                default -> Phones.landline(random, false);
-            };
-            tables.changeRequest.insert(familyId, "FAMILY", familyId, field, oldValue, newValue, 0L, "PENDING",
-                    accountId, submittedAt, null, null, null);
-            fields++;
-        }
-        StudentPlan teenager = students.stream().filter(s -> s.age >= 12 && !s.adult).findFirst().orElse(null);
-        if (teenager != null && random.chance(0.5)) {
-            tables.changeRequest.insert(familyId, "STUDENT", teenager.id, "phone_mobile", teenager.mobile,
-                    Phones.mobile(random), 0L, "PENDING", accountId, submittedAt, null, null, null);
-            fields++;
-        }
-        if (random.chance(0.3)) {
-            OffsetDateTime earlier = submittedAt.minusDays(random.between(20, 40));
-            tables.changeRequest.insert(familyId, "FAMILY", familyId, "address1", address1,
-                    random.between(1, 90) + " " + random.pick(names.streets), 0L, "REJECTED", accountId, earlier,
-                    site.deskAccountId, earlier.plusDays(2),
-                    "Merci de joindre un justificatif de domicile ou de passer à l'accueil.");
-        }
-        activity.changeRequestAcknowledged(site, email, displayName, fields, submittedAt);
-    }
-
-    private String email(String firstName, String lastName) {
-        String local = FrenchNames.asciiSlug(firstName) + "." + FrenchNames.asciiSlug(lastName);
-        if (random.chance(0.3)) {
-            local += random.between(1, 99);
-        }
-        return local + "@" + random.pick(DOMAINS);
     }
 }

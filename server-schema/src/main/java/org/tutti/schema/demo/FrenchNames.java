@@ -28,6 +28,17 @@ final class FrenchNames {
         return random.pick("F".equals(sex) ? femaleFirstNames : maleFirstNames);
     }
 
+    private static final List<String> MAIL_DOMAINS = List.of("example.org", "example.com", "example.net");
+
+    /** "emilie.legall42@example.net": reserved example domains only, no mail can reach a real person. */
+    static String email(DemoRandom random, String firstName, String lastName) {
+        String local = asciiSlug(firstName) + "." + asciiSlug(lastName);
+        if (random.chance(0.3)) {
+            local += random.between(1, 99);
+        }
+        return local + "@" + random.pick(MAIL_DOMAINS);
+    }
+
     /** "Émilie", "Le Gall" → "emilie.legall", for e-mail addresses. */
     static String asciiSlug(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
