@@ -59,14 +59,23 @@ public final class BackendFactory {
 
     private static Backend openServer(ClientConfig config, StartupSteps steps) {
         ClientConfig.Database settings = config.database();
-        Database database;
         try {
-            database = steps.step(StartupStep.CONNECTING,
-                    () -> Database.open(settings.url(), settings.user(), settings.password(), SessionBinder.NONE));
+            return steps.step(StartupStep.CONNECTING, () -> backend(
+                    Database.open(settings.url(), settings.user(), settings.password(), SessionBinder.NONE),
+                    false, () -> { }));
         } catch (Exception e) {
             throw serverFailure(config, e);
         }
-        return new DatabaseBackend(database, false, () -> { }, Clock.systemUTC());
+    }
+
+    /** The services over {@code database}; closes it if they cannot be built. */
+    private static Backend backend(Database database, boolean embeddedDemo, AutoCloseable onClose) {
+        try {
+            return new DatabaseBackend(database, embeddedDemo, onClose, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     private static ServiceException serverFailure(ClientConfig config, Exception e) {
@@ -92,28 +101,38 @@ public final class BackendFactory {
         EmbeddedDemo demo = new EmbeddedDemo(dataFolder.resolve("db"), DemoDataGenerator.DEFAULT_SEED, families);
         AutoCloseable lock = demo.lock();
         boolean opened = false;
+        Connection holder = null;
         try {
             boolean firstStart = !demo.exists();
             if (firstStart) {
                 demo.create(steps);
+            } else {
+                // this connection keeps H2 open from the migration to the pool's start
+                holder = steps.step(StartupStep.MIGRATING, demo::openAndMigrate);
             }
-            Database database;
-            // one connection keeps H2 open from the migration to the pool's start
-            try (Connection holder = demo.open()) {
-                if (!firstStart) {
-                    demo.migrate(steps);
-                }
-                database = steps.step(StartupStep.CONNECTING,
-                        () -> Database.open(demo.url(), EmbeddedDemo.USER, EmbeddedDemo.PASSWORD, SessionBinder.NONE));
-            }
+            Backend backend = steps.step(StartupStep.CONNECTING, () -> backend(
+                    Database.open(demo.url(), EmbeddedDemo.USER, EmbeddedDemo.PASSWORD, SessionBinder.NONE),
+                    true, lock));
             opened = true;
-            return new DatabaseBackend(database, true, lock, Clock.systemUTC());
+            return backend;
         } catch (Exception e) {
             throw demo.failed("Cannot open the demo database", e);
         } finally {
+            closeQuietly(holder);
             if (!opened) {
                 release(lock);
             }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Could not close the start-up connection: {}", e.toString());
         }
     }
 

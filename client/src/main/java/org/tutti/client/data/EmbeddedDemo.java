@@ -138,14 +138,17 @@ final class EmbeddedDemo {
             try (Connection holder = steps.step(StartupStep.CREATING_DEMO, () -> dataSource.getConnection())) {
                 steps.step(StartupStep.MIGRATING,
                         () -> new SchemaMigrator(dataSource, DatabaseVendor.H2).migrate());
-                steps.step(StartupStep.SEEDING, () -> new DemoDataGenerator(seed, families)
-                        .generate(dataSource, fraction -> steps.progress(StartupStep.SEEDING, fraction)));
-                try (Statement statement = holder.createStatement()) {
-                    statement.execute("SHUTDOWN COMPACT");
-                }
+                steps.step(StartupStep.SEEDING, () -> {
+                    new DemoDataGenerator(seed, families)
+                            .generate(dataSource, fraction -> steps.progress(StartupStep.SEEDING, fraction));
+                    try (Statement statement = holder.createStatement()) {
+                        statement.execute("SHUTDOWN COMPACT");
+                    }
+                    Files.move(folder.resolve(CREATING_NAME + H2_SUFFIX), folder.resolve(NAME + H2_SUFFIX),
+                            StandardCopyOption.ATOMIC_MOVE);
+                    return null;
+                });
             }
-            Files.move(folder.resolve(CREATING_NAME + H2_SUFFIX), folder.resolve(NAME + H2_SUFFIX),
-                    StandardCopyOption.ATOMIC_MOVE);
             complete = true;
             deleteH2Files(CREATING_NAME);
             LOG.info("Demo database created in {}", folder);
@@ -158,23 +161,27 @@ final class EmbeddedDemo {
         }
     }
 
-    /** Later starts: applies the migrations this version brings, if any. Reports MIGRATING. */
-    void migrate(StartupSteps steps) {
+    /**
+     * Later starts: opens the database and applies the migrations this version brings, if any.
+     * Returns a connection that keeps the database open until the pool has started.
+     */
+    Connection openAndMigrate() {
+        String url = url();
+        Connection holder = null;
         try {
-            int applied = steps.step(StartupStep.MIGRATING,
-                    () -> new SchemaMigrator(dataSource(url()), DatabaseVendor.H2).migrate());
+            holder = dataSource(url).getConnection();
+            int applied = new SchemaMigrator(dataSource(url), DatabaseVendor.H2).migrate();
             LOG.info("{} migration(s) applied to the demo database", applied);
+            return holder;
         } catch (Exception e) {
+            if (holder != null) {
+                try {
+                    holder.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
             throw failed("Cannot open or migrate the demo database in " + folder, e);
-        }
-    }
-
-    /** A connection that keeps the database open between migration and the pool's start. */
-    Connection open() {
-        try {
-            return dataSource(url()).getConnection();
-        } catch (SQLException e) {
-            throw failed("Cannot open the demo database in " + folder, e);
         }
     }
 

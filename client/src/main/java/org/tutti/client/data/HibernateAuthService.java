@@ -35,16 +35,24 @@ final class HibernateAuthService implements AuthService {
 
     private static final Logger LOG = LoggerFactory.getLogger(HibernateAuthService.class);
 
-    /** Checked when the identifier is unknown, so that a refusal always costs one bcrypt. */
-    private static final String DUMMY_HASH;
+    /**
+     * Checked when the identifier is unknown, so that a refusal always costs one bcrypt. Made
+     * on first use, not at start-up.
+     */
+    private static final class DummyHash {
+        static final String VALUE;
 
-    static {
-        SecureRandom random = new SecureRandom();
-        byte[] salt = new byte[16];
-        random.nextBytes(salt);
-        char[] nothing = Tokens.newToken(random).toCharArray();
-        DUMMY_HASH = OpenBSDBCrypt.generate("2a", nothing, salt, 10);
-        Arrays.fill(nothing, '\0');
+        static {
+            SecureRandom random = new SecureRandom();
+            byte[] salt = new byte[16];
+            random.nextBytes(salt);
+            char[] nothing = Tokens.newToken(random).toCharArray();
+            VALUE = OpenBSDBCrypt.generate("2a", nothing, salt, 10);
+            Arrays.fill(nothing, '\0');
+        }
+
+        private DummyHash() {
+        }
     }
 
     private final Transactions transactions;
@@ -86,7 +94,7 @@ final class HibernateAuthService implements AuthService {
                 .uniqueResult();
 
         if (account == null) {
-            checkPassword(DUMMY_HASH, password);
+            checkPassword(DummyHash.VALUE, password);
             audit(session, now, site, null, AuditKind.LOGIN_FAILURE,
                     site == null ? "unknown site" : "unknown identifier");
             LOG.info("Login refused on {}: unknown {}", siteCode, site == null ? "site" : "identifier");
