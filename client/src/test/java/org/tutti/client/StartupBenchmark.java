@@ -96,7 +96,8 @@ public final class StartupBenchmark {
                 output.append(line).append('\n');
                 if (marker == null && line.startsWith(TuttiApp.FIRST_FRAME_MARKER)) {
                     wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched);
-                    marker = Long.parseLong(line.substring(TuttiApp.FIRST_FRAME_MARKER.length()).trim());
+                    marker = Long.parseLong(line.substring(TuttiApp.FIRST_FRAME_MARKER.length()).split(" ")[0].trim());
+                    System.out.println("  " + line);
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.tutti.client.data.BackendFactory;
 import org.tutti.client.domain.FamilyHome;
+import org.tutti.client.domain.StaffHome;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.Backend;
 import org.tutti.client.service.StartupListener;
@@ -21,6 +22,7 @@ final class DemoData {
 
     private static Path seeded;
     private static FamilyHome f0001;
+    private static StaffHome accueil;
 
     private DemoData() {
     }
@@ -34,6 +36,11 @@ final class DemoData {
                         .orElseThrow(() -> new IllegalStateException("F0001/bellerive cannot log in to the demo"));
                 f0001 = backend.home().familyHome(session);
                 backend.auth().logout(session);
+                UserSession staff = backend.auth()
+                        .login("BELLERIVE", "ACCUEIL", "bellerive".toCharArray())
+                        .orElseThrow(() -> new IllegalStateException("ACCUEIL/bellerive cannot log in to the demo"));
+                accueil = backend.home().staffHome(staff);
+                backend.auth().logout(staff);
             }
             seeded = dir;
         }
@@ -44,6 +51,12 @@ final class DemoData {
     static synchronized FamilyHome f0001() throws IOException {
         seeded();
         return f0001;
+    }
+
+    /** What the demo database holds for the staff account ACCUEIL at BELLERIVE. */
+    static synchronized StaffHome accueil() throws IOException {
+        seeded();
+        return accueil;
     }
 
     /** Copies the seeded demo folder (database files; not logs) into {@code target}. */

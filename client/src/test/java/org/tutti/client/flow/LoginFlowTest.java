@@ -120,4 +120,58 @@ class LoginFlowTest extends AppHarness {
         logInByKeyboard("F0001", "bellerive");
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#homeFamilyName"));
     }
+
+    @Test
+    void staffLogsInAndSeesWhoIsConnected() throws Exception {
+        startOnSeededCopy();
+
+        logInByKeyboard("ACCUEIL", "bellerive");
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#homeStaffName")
+                && !lookup("#homeStaffName").queryAs(Label.class).getText().isEmpty());
+        assertThat(lookup("#homeStaffName").queryAs(Label.class).getText())
+                .isEqualTo("Accueil — connecté en tant que " + DemoData.accueil().staffName());
+        assertThat(lookup("#homeContext").queryAs(Label.class).getText()).contains(DemoData.accueil().siteName());
+        assertThat(exists("#homeStudents")).isFalse();
+        assertThat(exists("#navHome")).isTrue();
+    }
+
+    @Test
+    void theSiteIsChosenByKeyboardAndTitlesTheMainWindow() throws Exception {
+        startOnSeededCopy();
+        interact(() -> {
+            stage.requestFocus();
+            lookup("#loginSite").query().requestFocus();
+        });
+        type(javafx.scene.input.KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#loginSite").<ComboBox<SiteSummary>>query().getValue().code()).isEqualTo("MONTFLEURY");
+
+        logInByKeyboard("M0001", "montfleury");
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#homeFamilyName"));
+        assertThat(stage.getTitle()).isEqualTo("Tutti — École de musique de Montfleury");
+        assertThat(lookup("#mainSiteName").queryAs(Label.class).getText()).isEqualTo("École de musique de Montfleury");
+    }
+
+    @Test
+    void anUncaughtErrorIsLoggedAndExplainedInAFrenchDialog() throws Exception {
+        startOnSeededCopy();
+
+        javafx.application.Platform.runLater(() -> {
+            throw new IllegalStateException("simulated bug");
+        });
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#errorDialog"));
+        javafx.scene.control.DialogPane dialog = lookup("#errorDialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(dialog.getContentText()).startsWith("Une erreur inattendue s’est produite.")
+                .doesNotContain("simulated bug").doesNotContain("Exception");
+        assertThat(dialog.getScene().getWindow()).isInstanceOf(javafx.stage.Stage.class);
+        assertThat(((javafx.stage.Stage) dialog.getScene().getWindow()).getOwner()).isSameAs(stage);
+        javafx.scene.control.Button ok = (javafx.scene.control.Button) dialog.lookupButton(dialog.getButtonTypes().get(0));
+        assertThat(ok.getText()).isEqualTo("OK");
+
+        interact(ok::fire);
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !exists("#errorDialog"));
+    }
 }

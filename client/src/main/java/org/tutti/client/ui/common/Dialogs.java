@@ -30,7 +30,7 @@ public final class Dialogs {
         alert.setTitle(I18n.get("dialog.error.title"));
         alert.setHeaderText(I18n.get("dialog.error.header"));
         alert.getDialogPane().setId("errorDialog");
-        alert.getDialogPane().setMinWidth(28 * 12);
+        alert.getDialogPane().setMinWidth(28 * ThemeManager.get().emInPixels());
         return alert;
     }
 
