@@ -37,7 +37,7 @@ public final class GeneratorBenchmark {
                 s.execute("DROP DATABASE IF EXISTS tutti_benchmark");
                 s.execute("CREATE DATABASE tutti_benchmark");
             }
-            url = server.getJdbcUrl("postgres", "tutti_benchmark");
+            url = server.getJdbcUrl("postgres", "tutti_benchmark") + System.getProperty("benchmark.urlSuffix", "");
             user = "postgres";
             password = "postgres";
         } else {
