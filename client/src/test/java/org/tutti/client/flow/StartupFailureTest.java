@@ -1,0 +1,49 @@
+package org.tutti.client.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tutti.client.ui.common.I18n;
+
+/** A data folder that cannot be used: a French explanation, Réessayer, and a retry that works. */
+class StartupFailureTest extends AppHarness {
+
+    @TempDir
+    Path temp;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        stopApp();
+    }
+
+    @Test
+    void anUnusableDataFolderIsExplainedAndRetryWorksOnceItIsFixed() throws Exception {
+        Path dataFolder = temp.resolve("tutti");
+        Files.writeString(dataFolder, "a file where the data folder should be");
+        startApp(dataFolder);
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> lookup("#startupRetry").query().isVisible());
+        String message = lookup("#startupStatus").queryAs(Label.class).getText();
+        assertThat(message).isIn(I18n.get("startup.error.demo"), I18n.get("startup.error.configuration"),
+                I18n.get("startup.error.unexpected"));
+        assertThat(message).doesNotContain("Exception").doesNotContain(dataFolder.toString());
+        assertThat(lookup("#loginSubmit").queryButton().isDisabled()).isTrue();
+        assertThat(lookup("#startupRetry").queryButton().getText()).isEqualTo("_Réessayer");
+
+        Files.delete(dataFolder);
+        Files.createDirectories(dataFolder);
+        DemoData.copyInto(dataFolder);
+        interact(() -> lookup("#startupRetry").queryButton().fire());
+
+        waitUntilLoginEnabled();
+        assertThat(lookup("#startupRetry").query().isVisible()).isFalse();
+        assertThat(lookup("#startupPane").query().isVisible()).isFalse();
+    }
+}
