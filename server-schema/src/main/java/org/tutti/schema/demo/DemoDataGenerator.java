@@ -68,18 +68,18 @@ public final class DemoDataGenerator {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            DemoSummary summary;
             try {
                 refuseIfSeeded(connection);
-                DemoSummary summary = write(connection, progress);
+                summary = write(connection, progress);
                 connection.commit();
-                progress.update(1.0);
-                return summary;
             } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
+                rollback(connection, autoCommit, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
+            connection.setAutoCommit(autoCommit);
+            progress.update(1.0);
+            return summary;
         }
     }
 
@@ -127,15 +127,19 @@ public final class DemoDataGenerator {
             activity.demoAccountsUsed(school.montfleury(), List.of(demoFamilies.get(2)));
 
             writer.flushAll();
+            // Transactional on PostgreSQL. H2 commits before DDL, so there the rows are committed at this
+            // point: only a failure of these few statements could leave them without restarted identities.
             writer.restartIdentities();
             progress.update(SETUP_SHARE + FAMILIES_SHARE);
             return new DemoSummary(writer.rowsPerTable());
         }
     }
 
-    private static void rollback(Connection connection, Exception cause) {
+    /** Undoes everything; a failure to do so is attached to the original failure, which is what the caller sees. */
+    private static void rollback(Connection connection, boolean autoCommit, Exception cause) {
         try {
             connection.rollback();
+            connection.setAutoCommit(autoCommit);
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }

@@ -45,7 +45,8 @@ final class DemoSite {
     final String name;
     /** Prefix of invoice and receipt numbers, inventory codes. */
     final String prefix;
-    final boolean cpesOffered;
+    /** The larger school (Bellerive): CPES cycle, symphony orchestra, higher fees. */
+    final boolean conservatoire;
     final boolean onlinePayment;
     private final Future<String> passwordHash;
     final List<Instrument> instruments;
@@ -69,14 +70,14 @@ final class DemoSite {
     private final Map<String, Integer> rentalModelNumbers = new HashMap<>();
     private int inventoryNumber;
 
-    DemoSite(long id, String code, String name, String prefix, boolean cpesOffered, boolean onlinePayment,
+    DemoSite(long id, String code, String name, String prefix, boolean conservatoire, boolean onlinePayment,
              Future<String> passwordHash,
              List<Instrument> instruments, List<Ensemble> ensembles, List<FrenchNames.Town> towns) {
         this.id = id;
         this.code = code;
         this.name = name;
         this.prefix = prefix;
-        this.cpesOffered = cpesOffered;
+        this.conservatoire = conservatoire;
         this.onlinePayment = onlinePayment;
         this.passwordHash = passwordHash;
         this.instruments = instruments;

@@ -1,9 +1,11 @@
 package org.tutti.schema.demo;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -119,10 +121,10 @@ final class FamilyGenerator {
             requests.writeReenrolmentRequests(site, identifier, students, accountId);
         }
         if (!demo && (number == 3 || number == 4 || random.chance(0.025))) {
-            requests.writeChangeRequests(site, familyId, accountId, displayName, email, phoneMobile, phoneHome, address1, students);
+            requests.writeChangeRequests(site, familyId, accountId, displayName, email, phoneMobile, phoneHome,
+                    address1, students);
         }
     }
-
 
     private void writeYear(DemoSite site, PlannedStudent student, SchoolYear year, Level level, BillingPlan plan,
                            int childNumber) throws SQLException {
@@ -148,7 +150,8 @@ final class FamilyGenerator {
                 taken.add(formationMusicale);
                 levelLabels.add(level == Level.HORS_CYCLE ? "Adultes" : level.label);
             }
-            List<Ensemble> open = site.ensembles.stream().filter(e -> e.admits(student.instrument, level, ageThen)).toList();
+            List<Ensemble> open = site.ensembles.stream()
+                    .filter(e -> e.admits(student.instrument, level, ageThen)).toList();
             if (!open.isEmpty() && (student.threeCoursesAtLeast || random.chance(0.38))) {
                 taken.add(courses.ensembles.get(random.pick(open).classLabel()));
                 levelLabels.add(student.instrument.name());
@@ -186,7 +189,8 @@ final class FamilyGenerator {
             endedOn = null;
         } else if (random.chance(0.03)) {
             status = "WITHDRAWN";
-            endedOn = random.dateBetween(LocalDate.of(year.end().getYear(), 1, 5), LocalDate.of(year.end().getYear(), 3, 31));
+            int spring = year.end().getYear();
+            endedOn = random.dateBetween(LocalDate.of(spring, 1, 5), LocalDate.of(spring, 3, 31));
         } else {
             status = "COMPLETED";
             endedOn = year.lastLessonDay().minusDays(random.between(0, 4));
@@ -203,7 +207,7 @@ final class FamilyGenerator {
                                   LocalDate endedOn, String levelLabel, double markMean) throws SQLException {
         int first = year.start().getYear();
         if (year.current()) {
-            int count = random.weighted(10, 45, 35, 10);
+            int count = 1 + random.weighted(50, 38, 12);
             LocalDate from = enrolledOn.plusDays(14);
             for (int i = 0; i < count; i++) {
                 LocalDate date = random.dateBetween(from, DemoCalendar.TODAY.minusDays(1));
@@ -221,7 +225,8 @@ final class FamilyGenerator {
         };
         String[] kinds = {"CONTINUOUS", "MIDTERM", endOfCycle ? "EXAM" : random.chance(0.25) ? "AUDITION" : "CONTINUOUS"};
         for (int i = 0; i < dates.length; i++) {
-            if (endedOn.isBefore(dates[i]) || random.chance(0.15)) {
+            boolean skipped = i > 0 && random.chance(0.15); // the first one is always there
+            if (skipped || endedOn.isBefore(dates[i])) {
                 continue;
             }
             writeEvaluation(enrolmentId, course, dates[i], kinds[i], markMean);
@@ -231,10 +236,10 @@ final class FamilyGenerator {
     private void writeEvaluation(long enrolmentId, Course course, LocalDate date, String kind, double markMean)
             throws SQLException {
         int result = random.weighted(65, 15, 20); // mark only, mark and mention, mention only
-        java.math.BigDecimal mark = result < 2 ? random.mark(markMean) : null;
-        String mention = result > 0 ? mention(mark != null ? mark.doubleValue() : markMean) : null;
-        double level = mark != null ? mark.doubleValue() : markMean;
-        String appreciation = random.chance(0.9) ? appreciation(level) : null;
+        BigDecimal mark = result < 2 ? random.mark(markMean) : null;
+        double standard = mark != null ? mark.doubleValue() : markMean;
+        String mention = result > 0 ? mention(standard) : null;
+        String appreciation = random.chance(0.9) ? appreciation(standard) : null;
         tables.evaluation.insert(enrolmentId, course.teacherId(), date, kind, mark, mention, appreciation);
     }
 
@@ -271,7 +276,7 @@ final class FamilyGenerator {
         LocalDate previous = null;
         for (int i = 0; i < count; i++) {
             LocalDate date = random.dateBetween(enrolledOn, DemoCalendar.TODAY.minusDays(1))
-                    .with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.of(course.dayOfWeek())));
+                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.of(course.dayOfWeek())));
             if (date.isBefore(enrolledOn) || date.equals(previous)) {
                 continue;
             }
@@ -303,8 +308,8 @@ final class FamilyGenerator {
     private void planBilling(DemoSite site, PlannedStudent student, SchoolYear year, Level level, int ageThen,
                              BillingPlan plan, int childNumber) {
         int fee = level.cycle.yearlyFeeCents;
-        if (!site.cpesOffered) {
-            fee = Math.round(fee * 0.85f / 100) * 100; // the smaller school is cheaper
+        if (!site.conservatoire) {
+            fee = Math.round(fee * 0.85f / 100) * 100; // the smaller school is cheaper, in whole euros
         }
         String discipline = level == Level.EVEIL ? "Éveil musical" : student.instrument.name();
         String label = "Cotisation annuelle — " + level.cycle.label + " — " + discipline;

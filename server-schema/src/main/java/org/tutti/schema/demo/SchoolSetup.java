@@ -137,7 +137,8 @@ final class SchoolSetup {
         boolean conservatoire = notTaught.isEmpty(); // the smaller school has no symphony orchestra and no CPES
         List<Ensemble> ensembles = SchoolCatalogue.ENSEMBLES.stream()
                 .filter(e -> conservatoire || !e.classLabel().contains("symphonique")).toList();
-        DemoSite site = new DemoSite(id, code, name, prefix, conservatoire, onlinePayment, passwordHash, instruments, ensembles, towns);
+        DemoSite site = new DemoSite(id, code, name, prefix, conservatoire, onlinePayment, passwordHash, instruments,
+                ensembles, towns);
 
         for (Department department : SchoolCatalogue.DEPARTMENTS) {
             long departmentId = tables.department.insert(id, department.code(), department.name());
@@ -149,7 +150,7 @@ final class SchoolSetup {
         }
         int rank = 0;
         for (Level.Cycle cycle : Level.Cycle.values()) {
-            if (cycle != Level.Cycle.CPES || site.cpesOffered) {
+            if (cycle != Level.Cycle.CPES || site.conservatoire) {
                 site.cycleIds.put(cycle, tables.cycle.insert(id, cycle.code, cycle.label, rank++));
             }
         }
@@ -182,7 +183,7 @@ final class SchoolSetup {
             for (Instrument instrument : site.instruments) {
                 Map<Level, Course> byLevel = new LinkedHashMap<>();
                 for (Level level : Level.values()) {
-                    if (level == Level.EVEIL || (level == Level.CPES && !site.cpesOffered)) {
+                    if (level == Level.EVEIL || (level == Level.CPES && !site.conservatoire)) {
                         continue;
                     }
                     String label = instrument.name() + " — " + level.label;
@@ -192,7 +193,7 @@ final class SchoolSetup {
                 courses.individual.put(instrument.name(), byLevel);
             }
             for (Level level : Level.values()) {
-                if (level.takesFormationMusicale() && (level != Level.CPES || site.cpesOffered)) {
+                if (level.takesFormationMusicale() && (level != Level.CPES || site.conservatoire)) {
                     String label = level == Level.CPES ? "FM CPES — analyse" : "FM " + level.label;
                     int minutes = level.cycle == Level.Cycle.INITIATION || level.cycle == Level.Cycle.C1 ? 60
                             : level.cycle == Level.Cycle.C2 ? 90 : 120;

@@ -114,6 +114,6 @@ final class StudentPlanner {
         if (ageThen >= 6 && practiceThen < 0) {
             return null; // at school in a later year only
         }
-        return Level.forChild(ageThen, Math.max(0, practiceThen), site.cpesOffered);
+        return Level.forChild(ageThen, Math.max(0, practiceThen), site.conservatoire);
     }
 }

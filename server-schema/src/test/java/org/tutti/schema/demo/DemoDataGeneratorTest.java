@@ -117,6 +117,22 @@ class DemoDataGeneratorTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
+    void everyStudentFollowsCoursesThisYearAndEveryEnrolmentHasEvaluations(DatabaseVendor vendor) throws SQLException {
+        DataSource db = databases.get(vendor);
+        assertThat(number(db, "SELECT COUNT(*) FROM tutti.student st WHERE NOT EXISTS (SELECT 1 FROM tutti.enrolment e "
+                + "JOIN tutti.course c ON c.id = e.course_id JOIN tutti.school_year y ON y.id = c.school_year_id "
+                + "WHERE e.student_id = st.id AND y.is_current AND e.status = 'ACTIVE')")).isZero();
+        assertThat(number(db, "SELECT COUNT(*) FROM tutti.enrolment e WHERE NOT EXISTS "
+                + "(SELECT 1 FROM tutti.evaluation v WHERE v.enrolment_id = e.id)")).isZero();
+        assertThat(number(db, "SELECT COUNT(*) FROM tutti.enrolment WHERE status = 'COMPLETED' AND ended_on IS NOT NULL"))
+                .isPositive();
+        assertThat(number(db, "SELECT COUNT(*) FROM tutti.evaluation WHERE evaluation_date > DATE '2026-11-27'")).isZero();
+        assertThat(number(db, "SELECT COUNT(*) FROM tutti.absence WHERE excused AND reason IS NOT NULL")).isPositive();
+        assertThat(number(db, "SELECT COUNT(*) FROM tutti.absence WHERE NOT excused")).isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
     void campaignIsOpenAtBelleriveAndClosedAtMontfleury(DatabaseVendor vendor) throws SQLException {
         assertThat(query(databases.get(vendor), "SELECT s.code, c.status, y.label, y.is_current FROM "
                 + "tutti.reenrolment_campaign c JOIN tutti.site s ON s.id = c.site_id "
