@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -41,6 +42,11 @@ public final class DemoDataGenerator {
     /** Families in the embedded demo (first start of the client). */
     public static final int DEMO_FAMILIES = 300;
     public static final long DEFAULT_SEED = 2026L;
+    /**
+     * The "today" of the generated school: evaluations, absences and payments are before it, the campaign
+     * of Bellerive is open on it. Tests that need a fixed clock can use it.
+     */
+    public static final LocalDate DEMO_TODAY = LocalDate.of(2026, 11, 28);
     /** Fewest families that still hold every demo family (F0001, F0002, M0001). */
     public static final int MIN_FAMILIES = 3;
 

@@ -41,14 +41,6 @@ final class SchoolSetup {
         List<SchoolYear> taughtYears() {
             return years.subList(0, CURRENT_YEAR_INDEX + 1);
         }
-
-        SchoolYear currentYear() {
-            return years.get(CURRENT_YEAR_INDEX);
-        }
-
-        SchoolYear campaignYear() {
-            return years.get(CURRENT_YEAR_INDEX + 1);
-        }
     }
 
     static final int CURRENT_YEAR_INDEX = 3;
