@@ -20,10 +20,10 @@ final class DatabaseOptions {
                     + "is added when the URL sets no MODE). Default: $$TUTTI_DB_URL.")
     String url;
 
-    @Option(names = "--user", defaultValue = "${env:TUTTI_DB_USER}", description = "Default: $$TUTTI_DB_USER.")
+    @Option(names = "--user", defaultValue = "${env:TUTTI_DB_USER}", description = "Database user. Default: $$TUTTI_DB_USER.")
     String user;
 
-    @Option(names = "--password", defaultValue = "${env:TUTTI_DB_PASSWORD}", description = "Default: $$TUTTI_DB_PASSWORD.")
+    @Option(names = "--password", defaultValue = "${env:TUTTI_DB_PASSWORD}", description = "Database password. Default: $$TUTTI_DB_PASSWORD.")
     String password;
 
     DatabaseVendor vendor() {

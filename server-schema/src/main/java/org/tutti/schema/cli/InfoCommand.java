@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "info", description = "Show the applied migrations and the number of rows of each table of schema tutti.")
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Show the applied migrations and the number of rows of each table of schema tutti.")
 final class InfoCommand implements Callable<Integer> {
 
     @Mixin

@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "migrate", description = "Apply the pending migrations of schema tutti.")
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Apply the pending migrations of schema tutti.")
 final class MigrateCommand implements Callable<Integer> {
 
     @Mixin

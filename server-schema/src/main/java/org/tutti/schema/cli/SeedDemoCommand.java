@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "seed-demo", description = "Write the demo music school into an empty, migrated database.")
+@Command(name = "seed-demo", mixinStandardHelpOptions = true,
+        description = "Write the demo music school into an empty, migrated database (one transaction).")
 final class SeedDemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -25,7 +26,8 @@ final class SeedDemoCommand implements Callable<Integer> {
     @Option(names = "--families", paramLabel = "<n>", description = "Families to create (default: ${DEFAULT-VALUE}).")
     int families = DemoDataGenerator.DEMO_FAMILIES;
 
-    @Option(names = "--seed", paramLabel = "<seed>", description = "Random seed; same seed, same data (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "<seed>",
+            description = "Random seed; same seed and families, same data (default: ${DEFAULT-VALUE}).")
     long seed = DemoDataGenerator.DEFAULT_SEED;
 
     @Spec

@@ -158,6 +158,10 @@ class TuttiSchemaCliTest {
         Result help = run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("migrate", "seed-demo", "info");
+
+        Result seedHelp = run("seed-demo", "--help");
+        assertThat(seedHelp.exitCode()).isZero();
+        assertThat(seedHelp.out()).contains("--families", "--seed", "--url", "TUTTI_DB_URL");
     }
 
     /** A server of its own whose pg_hba asks every role but postgres for a password (the shared one trusts all). */
