@@ -26,6 +26,7 @@ import org.tutti.schema.testing.TestDatabases.TestDatabase;
 class TuttiSchemaCliTest {
 
     private static EmbeddedPostgres passwordProtected;
+    private static Path passwordProtectedHba;
 
     @TempDir
     Path folder;
@@ -167,14 +168,15 @@ class TuttiSchemaCliTest {
     /** A server of its own whose pg_hba asks every role but postgres for a password (the shared one trusts all). */
     private static synchronized EmbeddedPostgres passwordProtectedServer() throws IOException, SQLException {
         if (passwordProtected == null) {
-            Path hba = Files.createTempFile("tutti-cli-hba", ".conf");
-            Files.writeString(hba, String.join("\n",
+            passwordProtectedHba = Files.createTempFile("tutti-cli-hba", ".conf");
+            Files.writeString(passwordProtectedHba, String.join("\n",
                     "local all all trust",
                     "host all postgres 127.0.0.1/32 trust",
                     "host all postgres ::1/128 trust",
                     "host all all 127.0.0.1/32 scram-sha-256",
                     "host all all ::1/128 scram-sha-256", ""));
-            passwordProtected = EmbeddedPostgres.builder().setServerConfig("hba_file", hba.toString()).start();
+            passwordProtected = EmbeddedPostgres.builder()
+                    .setServerConfig("hba_file", passwordProtectedHba.toString()).start();
             try (Connection c = passwordProtected.getPostgresDatabase().getConnection();
                  Statement s = c.createStatement()) {
                 s.execute("CREATE ROLE tutti_cli LOGIN PASSWORD 'right'");
@@ -188,6 +190,7 @@ class TuttiSchemaCliTest {
         if (passwordProtected != null) {
             passwordProtected.close();
             passwordProtected = null;
+            Files.deleteIfExists(passwordProtectedHba);
         }
     }
 }
