@@ -2,6 +2,7 @@ package org.tutti.client;
 
 import java.nio.file.Path;
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 import org.tutti.client.config.DataFolder;
 
 /**
@@ -18,6 +19,12 @@ public final class Launcher {
         // before any logger exists: logback.xml writes to ${tutti.home}/logs/
         Path dataFolder = DataFolder.resolve();
         System.setProperty(DataFolder.PROPERTY, dataFolder.toString());
+        // Logback reads its configuration in a few hundred ms: do it on a second core while the
+        // JavaFX toolkit starts. Loggers asked for meanwhile are SLF4J substitutes that delegate
+        // once it is done, so the login window never waits for logging.
+        Thread logging = new Thread(LoggerFactory::getILoggerFactory, "tutti-logging-init");
+        logging.setDaemon(true);
+        logging.start();
         Application.launch(TuttiApp.class, args);
     }
 }

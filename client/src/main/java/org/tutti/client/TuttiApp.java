@@ -93,7 +93,6 @@ public class TuttiApp extends Application {
         }
         stage.show();
         loginView.focusFirstField();
-        LOG.info("Login window shown; data folder {}", dataFolder);
 
         if (!Boolean.getBoolean(BENCHMARK_PROPERTY)) {
             // after the first pulse, so that the window paints before the database work starts
@@ -103,7 +102,7 @@ public class TuttiApp extends Application {
 
     /** Kept out of {@link #start}: the first reference to the data layer happens off the FX thread. */
     private static Backend openBackend(Path dataFolder, org.tutti.client.service.StartupListener listener) {
-        LOG.info("Opening the database in {}", dataFolder);
+        LOG.info("Login window shown; opening the database in {}", dataFolder);
         return BackendFactory.open(dataFolder, listener);
     }
 
