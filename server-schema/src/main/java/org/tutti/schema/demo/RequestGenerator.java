@@ -29,6 +29,7 @@ final class RequestGenerator {
         this.activity = activity;
     }
 
+    /** Requests for next year: F0002's first student always (pending, with documents), others at random. */
     void writeReenrolmentRequests(DemoSite site, String identifier, List<PlannedStudent> students, long accountId)
             throws SQLException {
         boolean open = "OPEN".equals(site.campaignStatus);
@@ -88,14 +89,15 @@ final class RequestGenerator {
         byte[] png = SampleDocuments.png();
         tables.uploadedDocument.insert(requestId, site.documentTypeIds.get("Justificatif de domicile"),
                 "justificatif-domicile.png", "image/png", png.length, SampleDocuments.sha256Hex(png), png, uploadedAt);
-        byte[] pdf = SampleDocuments.pdf("Attestation d'assurance - responsabilite civile 2026-2027 (document de demonstration)");
+        byte[] pdf = SampleDocuments.pdf("Attestation d'assurance responsabilité civile 2026-2027 (document de démonstration)");
         tables.uploadedDocument.insert(requestId, site.documentTypeIds.get("Attestation d'assurance"),
                 "attestation-assurance.pdf", "application/pdf", pdf.length, SampleDocuments.sha256Hex(pdf), pdf,
                 uploadedAt.plusMinutes(1));
     }
 
+    /** Pending changes to the family's file, field by field (names are the columns of family and student). */
     void writeChangeRequests(DemoSite site, long familyId, long accountId, String displayName, String email,
-                                     String phoneMobile, String phoneHome, String address1, List<PlannedStudent> students)
+                             String phoneMobile, String phoneHome, String address1, List<PlannedStudent> students)
             throws SQLException {
         OffsetDateTime submittedAt = DemoCalendar.at(DemoCalendar.TODAY.minusDays(random.between(1, 12)),
                 random.between(8, 22), random.between(0, 59));

@@ -37,16 +37,16 @@ final class SampleDocuments {
         return png.toByteArray();
     }
 
-    /** A one-page PDF 1.4 with one line of text. */
-    static byte[] pdf(String asciiText) {
-        String stream = "BT /F1 14 Tf 56 780 Td (" + asciiText.replace("(", "\\(").replace(")", "\\)") + ") Tj ET";
+    /** A one-page PDF 1.4 with one line of text (Latin-1 letters such as é are written as octal escapes). */
+    static byte[] pdf(String text) {
+        String stream = "BT /F1 14 Tf 56 780 Td (" + pdfString(text) + ") Tj ET";
         String[] objects = {
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
                     + " /Resources << /Font << /F1 5 0 R >> >> >>",
             "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         };
         StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
         int[] offsets = new int[objects.length];
@@ -62,6 +62,22 @@ final class SampleDocuments {
         pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
                 .append(xref).append("\n%%EOF\n");
         return pdf.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String pdfString(String text) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '(' || c == ')' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 128) {
+                escaped.append(c);
+            } else if (c <= 255) {
+                escaped.append(String.format("\\%03o", (int) c)); // WinAnsi agrees with Latin-1 for letters
+            } else {
+                escaped.append('?');
+            }
+        }
+        return escaped.toString();
     }
 
     static String sha256Hex(byte[] content) {

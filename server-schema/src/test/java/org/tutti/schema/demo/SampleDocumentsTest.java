@@ -25,9 +25,10 @@ class SampleDocumentsTest {
 
     @Test
     void pdfHasAConsistentCrossReferenceTable() {
-        String pdf = new String(SampleDocuments.pdf("Test (demo)"), StandardCharsets.US_ASCII);
+        String pdf = new String(SampleDocuments.pdf("Test (démo)"), StandardCharsets.US_ASCII);
 
-        assertThat(pdf).startsWith("%PDF-1.4\n").endsWith("%%EOF\n").contains("(Test \\(demo\\)) Tj");
+        assertThat(pdf).startsWith("%PDF-1.4\n").endsWith("%%EOF\n").contains("(Test \\(d\\351mo\\)) Tj")
+                .contains("/WinAnsiEncoding");
         Matcher offsets = Pattern.compile("(\\d{10}) 00000 n ").matcher(pdf);
         int object = 1;
         while (offsets.find()) {
