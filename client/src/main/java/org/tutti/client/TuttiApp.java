@@ -45,7 +45,7 @@ public class TuttiApp extends Application {
     public static final String BENCHMARK_PROPERTY = "tutti.benchmark";
     public static final String FIRST_FRAME_MARKER = "TUTTI_FIRST_FRAME_MS=";
 
-    private static final double MAIN_WIDTH = 1100;
+    private static final double MAIN_WIDTH = 1180;
     private static final double MAIN_HEIGHT = 760;
 
     private static final Logger LOG = LoggerFactory.getLogger(TuttiApp.class);

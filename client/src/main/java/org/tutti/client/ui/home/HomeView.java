@@ -125,9 +125,9 @@ public final class HomeView {
         table.setAccessibleText(I18n.get("home.courses.accessible", student.name()));
         // widths in em, used as proportions of the table's width
         table.getColumns().add(column("home.course.discipline", CourseRow::discipline, 12));
-        table.getColumns().add(column("home.course.class", CourseRow::classLabel, 12));
-        table.getColumns().add(column("home.course.teacher", CourseRow::teacher, 12));
-        table.getColumns().add(column("home.course.slot", CourseRow::slot, 13));
+        table.getColumns().add(column("home.course.class", CourseRow::classLabel, 13));
+        table.getColumns().add(column("home.course.teacher", CourseRow::teacher, 11));
+        table.getColumns().add(column("home.course.slot", CourseRow::slot, 14.5));
         table.getColumns().add(column("home.course.room", CourseRow::room, 15));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         // show every row without an inner scroll bar: header + one fixed-height line per course
