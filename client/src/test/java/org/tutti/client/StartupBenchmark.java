@@ -31,7 +31,9 @@ import org.tutti.client.service.StartupListener;
  *     org.tutti.client.StartupBenchmark client/target/tutti.jar 5
  * </pre>
  * The launched application uses the real GTK glass (the display of {@code xvfb-run}), not
- * Monocle: that is what a user starts. Arguments: the jar (default
+ * Monocle: that is what a user starts. Xvfb has no GPU: JavaFX first tries its OpenGL pipeline,
+ * fails the hardware check and falls back to software rendering, which costs ~100 ms that a
+ * desktop with a GPU does not pay; {@code -Dbenchmark.jvmArgs=-Dprism.order=sw} skips that try. Arguments: the jar (default
  * {@code client/target/tutti.jar}), the number of runs (default 5), the data folder (default: a
  * temporary folder where the demo database is created once before the runs). Extra JVM options
  * for the launched application: system property {@code benchmark.jvmArgs} (space-separated).
