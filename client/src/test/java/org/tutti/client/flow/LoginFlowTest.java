@@ -116,9 +116,13 @@ class LoginFlowTest extends AppHarness {
         assertThat(lookup("#loginPassword").queryAs(PasswordField.class).getText()).isEmpty();
         assertThat(lookup("#loginError").queryAs(Label.class).isVisible()).isFalse();
 
-        // and one can log in again
+        // one can log in again, and Déconnexion's mnemonic (Alt+D) logs out by keyboard
         logInByKeyboard("F0001", "bellerive");
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#homeFamilyName"));
+        interact(() -> stage.requestFocus());
+        press(javafx.scene.input.KeyCode.ALT).type(javafx.scene.input.KeyCode.D).release(javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#loginSubmit"));
+        assertThat(exists("#navHome")).isFalse();
     }
 
     @Test

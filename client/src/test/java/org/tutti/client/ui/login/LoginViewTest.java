@@ -97,4 +97,15 @@ class LoginViewTest {
         Button submit = robot.lookup("#loginSubmit").queryButton();
         assertThat(submit.isDisabled()).isFalse();
     }
+
+    @Test
+    void mnemonicsMoveTheFocusToTheirField(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#loginIdentifier").query().getScene().getWindow().requestFocus());
+        robot.press(javafx.scene.input.KeyCode.ALT).type(javafx.scene.input.KeyCode.M)
+                .release(javafx.scene.input.KeyCode.ALT);
+        assertThat(robot.lookup("#loginPassword").query().isFocused()).isTrue();
+        robot.press(javafx.scene.input.KeyCode.ALT).type(javafx.scene.input.KeyCode.I)
+                .release(javafx.scene.input.KeyCode.ALT);
+        assertThat(robot.lookup("#loginIdentifier").query().isFocused()).isTrue();
+    }
 }
