@@ -57,6 +57,7 @@ public class TuttiApp extends Application {
     private LoginView loginView;
     private Scene loginScene;
     private MainView mainView;
+    private UserSession session;
 
     public TuttiApp() {
         // public no-arg constructor: Application.launch and FxToolkit.setupApplication need it
@@ -119,6 +120,7 @@ public class TuttiApp extends Application {
         view.installAccelerators(scene);
         ThemeManager.get().apply(scene);
         mainView = view;
+        this.session = session;
         stage.setTitle(model.windowTitle());
         boolean grow = stage.getWidth() < width || stage.getHeight() < height;
         stage.setScene(scene);
@@ -132,6 +134,7 @@ public class TuttiApp extends Application {
 
     private void showLogin() {
         mainView = null;
+        session = null;
         loginModel.reset();
         long sceneBuilt = System.currentTimeMillis();
         stage.setTitle(I18n.get("login.title"));
@@ -181,6 +184,16 @@ public class TuttiApp extends Application {
     public void stop() throws InterruptedException {
         if (tasks != null) {
             tasks.shutdown();
+        }
+        Backend backend = loginModel == null ? null : loginModel.backendProperty().get();
+        if (session != null && backend != null) {
+            // the window was closed while logged in: end the session at the database too
+            try {
+                backend.auth().logout(session);
+            } catch (RuntimeException e) {
+                LOG.warn("Logout at exit failed; the session will expire on its own", e);
+            }
+            session = null;
         }
         if (loginModel != null) {
             loginModel.closeBackend();
