@@ -96,7 +96,7 @@ public class TuttiApp extends Application {
         loginView.focusFirstField();
 
         if (!Boolean.getBoolean(BENCHMARK_PROPERTY)) {
-            // after the first pulse, so that the window paints before the database work starts
+            // once start() has returned; the database work itself runs on a background thread
             Platform.runLater(loginModel::start);
         }
     }
@@ -136,7 +136,6 @@ public class TuttiApp extends Application {
         mainView = null;
         session = null;
         loginModel.reset();
-        long sceneBuilt = System.currentTimeMillis();
         stage.setTitle(I18n.get("login.title"));
         stage.setScene(loginScene);
         loginView.focusFirstField();
