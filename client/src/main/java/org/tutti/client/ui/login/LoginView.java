@@ -143,6 +143,17 @@ public final class LoginView {
         actions.setAlignment(Pos.CENTER_LEFT);
 
         model.refusalsProperty().addListener((obs, old, now) -> password.requestFocus());
+        // a message about an empty field puts the focus in that field
+        model.errorProperty().addListener((obs, old, text) -> {
+            if (text == null || text.isEmpty()) {
+                return;
+            }
+            if (identifier.getText() == null || identifier.getText().isBlank()) {
+                identifier.requestFocus();
+            } else if (password.getText() == null || password.getText().isEmpty()) {
+                password.requestFocus();
+            }
+        });
 
         VBox card = new VBox(heading, intro, form, error, actions, startupPane(), demoHint());
         card.getStyleClass().addAll("card", "login-card");

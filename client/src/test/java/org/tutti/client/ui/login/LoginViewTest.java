@@ -108,4 +108,20 @@ class LoginViewTest {
                 .release(javafx.scene.input.KeyCode.ALT);
         assertThat(robot.lookup("#loginIdentifier").query().isFocused()).isTrue();
     }
+
+    @Test
+    void anEmptyIdentifierIsReportedAndGetsTheFocus(FxRobot robot) {
+        robot.interact(() -> {
+            robot.lookup("#loginPassword").queryAs(TextField.class).setText("secret");
+            robot.lookup("#loginPassword").query().requestFocus();
+            robot.lookup("#loginPassword").query().getScene().getWindow().requestFocus();
+        });
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+
+        assertThat(robot.lookup("#loginError").queryAs(Label.class).getText())
+                .isEqualTo("Saisissez votre identifiant et votre mot de passe, puis cliquez sur Se connecter.");
+        assertThat(robot.lookup("#loginError").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#loginIdentifier").query().isFocused()).isTrue();
+        assertThat(backend.loginCalls).isEmpty();
+    }
 }
