@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
  * base file is French and which has an English translation.
  *
  * <p>The locale is the system property {@code tutti.locale} (a language tag such as {@code en})
- * if set, else the default locale. A locale the bundle does not translate falls back to the base
- * (French) file, never to the JVM's default locale.
+ * if set, else French: the product is French first, whatever the language of the computer it
+ * runs on (families and staff of a French school, and a demo that looks the same everywhere).
+ * A locale the bundle does not translate falls back to the base (French) file, never to the
+ * JVM's default locale.
  *
  * <p>Texts are used as they are when no arguments are given; with arguments they go through
  * {@link MessageFormat}. French texts use the typographic apostrophe (’), so MessageFormat's
@@ -35,7 +37,7 @@ public final class I18n {
         if (tag != null && !tag.isBlank()) {
             return Locale.forLanguageTag(tag.trim());
         }
-        return Locale.getDefault();
+        return Locale.FRANCE;
     }
 
     public static ResourceBundle bundle() {
