@@ -45,6 +45,9 @@ public class TuttiApp extends Application {
     public static final String BENCHMARK_PROPERTY = "tutti.benchmark";
     public static final String FIRST_FRAME_MARKER = "TUTTI_FIRST_FRAME_MS=";
 
+    /** Room for the login card with its longest content (an error and the demo hint) at 100 %. */
+    private static final double LOGIN_WIDTH = 720;
+    private static final double LOGIN_HEIGHT = 700;
     private static final double MAIN_WIDTH = 1180;
     private static final double MAIN_HEIGHT = 760;
 
@@ -76,7 +79,7 @@ public class TuttiApp extends Application {
         loginModel = new LoginViewModel(tasks, listener -> openBackend(dataFolder, listener));
         loginModel.setOnLoggedIn(this::showMain);
         loginView = new LoginView(loginModel);
-        loginScene = new Scene(loginView.root());
+        loginScene = new Scene(loginView.root(), LOGIN_WIDTH, LOGIN_HEIGHT);
         ThemeManager.get().apply(loginScene);
 
         long sceneBuilt = System.currentTimeMillis();

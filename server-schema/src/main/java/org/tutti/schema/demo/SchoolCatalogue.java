@@ -21,7 +21,7 @@ final class SchoolCatalogue {
             new Department("PERCU", "Percussions", List.of("Batterie", "Percussions")),
             new Department("FM", "Formation musicale", List.of("Formation musicale", "Éveil musical")),
             new Department("COLLECTIF", "Pratiques collectives", List.of("Orchestre", "Chorale", "Musique de chambre")),
-            new Department("MAA", "Musiques actuelles", List.of("Guitare électrique", "Basse électrique")),
+            new Department("MAA", "Musiques actuelles", List.of("Guitare électrique", "Basse électrique", "Atelier musiques actuelles")),
             new Department("VOIX", "Voix", List.of("Chant")));
 
     /** Disciplines Montfleury, a smaller school, does not teach. */
@@ -92,7 +92,7 @@ final class SchoolCatalogue {
                     f -> f == Family.KEYBOARDS || f == Family.STRINGS || f == Family.HARP),
             new Ensemble("Ensemble de guitares", "Musique de chambre", Level.C1_3, 9, 99, 60,
                     f -> f == Family.PLUCKED || f == Family.AMPLIFIED),
-            new Ensemble("Atelier musiques actuelles", "Musique de chambre", Level.C1_2, 11, 99, 90,
+            new Ensemble("Atelier musiques actuelles", "Atelier musiques actuelles", Level.C1_2, 11, 99, 90,
                     f -> f == Family.AMPLIFIED || f == Family.PERCUSSION || f == Family.VOICE || f == Family.KEYBOARDS),
             new Ensemble("Chorale enfants", "Chorale", Level.INITIATION, 6, 11, 60, f -> true),
             new Ensemble("Chœur de jeunes", "Chorale", Level.C1_2, 12, 18, 90, f -> true),

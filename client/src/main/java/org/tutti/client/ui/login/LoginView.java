@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -45,7 +46,13 @@ public final class LoginView {
         root.setTop(header());
         StackPane center = new StackPane(card());
         center.getStyleClass().add("login-center");
-        root.setCenter(center);
+        // a small window (or text enlarged to 200 %) scrolls instead of cutting messages short
+        ScrollPane scroller = new ScrollPane(center);
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.setFocusTraversable(false);
+        scroller.getStyleClass().add("login-scroller");
+        root.setCenter(scroller);
     }
 
     public Parent root() {
@@ -78,6 +85,7 @@ public final class LoginView {
         Label intro = new Label(I18n.get("login.intro"));
         intro.getStyleClass().add("muted");
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
 
         site.setId("loginSite");
         site.setItems(model.sites());
@@ -119,6 +127,7 @@ public final class LoginView {
         error.setId("loginError");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
@@ -174,6 +183,7 @@ public final class LoginView {
         Label status = new Label();
         status.setId("startupStatus");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(model.statusProperty());
         status.getStyleClass().add("startup-status");
         model.phaseProperty().addListener((obs, old, phase) -> {
@@ -209,6 +219,7 @@ public final class LoginView {
         Label text = new Label(I18n.get("login.demo.accounts"));
         text.setId("demoHintText");
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(text);
         box.setId("demoHint");
         box.getStyleClass().add("demo-hint");
