@@ -5,8 +5,14 @@ import java.nio.file.Path;
 /** JDBC URLs of the embedded H2 database, in the PostgreSQL compatibility mode the migrations rely on. */
 public final class H2Urls {
 
-    /** Settings that make H2 accept the same SQL as PostgreSQL for our migrations and queries. */
-    public static final String COMPATIBILITY = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    /**
+     * Settings that make H2 accept the same SQL as PostgreSQL for our migrations and queries.
+     * {@code BUILTIN_ALIAS_OVERRIDE} lets the unqualified {@code set_config(...)} of the SQL API
+     * reach Tutti's Java function rather than the do-nothing built-in of H2's PostgreSQL mode; H2
+     * does not store it in the database, so every URL carries it.
+     */
+    public static final String COMPATIBILITY = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            + ";BUILTIN_ALIAS_OVERRIDE=TRUE";
 
     private H2Urls() {
     }
