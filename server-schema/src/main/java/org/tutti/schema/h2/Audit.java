@@ -1,0 +1,45 @@
+package org.tutti.schema.h2;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+
+/** Rows of {@code tutti.audit_event} written by the H2 security functions. */
+final class Audit {
+
+    static final String LOGIN_SUCCESS = "LOGIN_SUCCESS";
+    static final String LOGIN_FAILURE = "LOGIN_FAILURE";
+    static final String ACCOUNT_LOCKED = "ACCOUNT_LOCKED";
+    static final String LOGOUT = "LOGOUT";
+    static final String PASSWORD_RESET = "PASSWORD_RESET";
+    static final String PASSWORD_REQUEST_UNMATCHED = "PASSWORD_REQUEST_UNMATCHED";
+    static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
+
+    private static final int DETAIL_MAX = 4000;
+
+    private Audit() {
+    }
+
+    static void record(Connection connection, OffsetDateTime now, Long siteId, Long accountId, String kind,
+                       String detail) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO tutti.audit_event (occurred_at, site_id, account_id, kind, detail) VALUES (?, ?, ?, ?, ?)")) {
+            statement.setObject(1, now);
+            setLong(statement, 2, siteId);
+            setLong(statement, 3, accountId);
+            statement.setString(4, kind);
+            statement.setString(5, detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX));
+            statement.executeUpdate();
+        }
+    }
+
+    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+}

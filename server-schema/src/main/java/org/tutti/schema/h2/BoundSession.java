@@ -1,0 +1,73 @@
+package org.tutti.schema.h2;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * The session bound to the current H2 session by {@code set_config('tutti.session', token, ...)}:
+ * the token is kept in the H2 user variable {@value #VARIABLE}, and resolves to a live session
+ * when its hash is in {@code tutti.app_session}, not ended, not expired, of an active account.
+ *
+ * @param sessionId    {@code app_session.id}
+ * @param accountId    the session's account
+ * @param role         {@code FAMILY} or {@code STAFF}
+ * @param familyId     the family of a FAMILY account, else null
+ * @param siteId       the account's site
+ * @param identifier   the account's identifier
+ * @param passwordHash the account's bcrypt hash (for change_password)
+ */
+record BoundSession(long sessionId, long accountId, String role, Long familyId, long siteId, String identifier,
+                    String passwordHash) {
+
+    /** The H2 user variable that holds the bound token. */
+    static final String VARIABLE = "@tutti_session";
+    static final String SESSION_SETTING = "tutti.session";
+
+    /** The token bound to this H2 session, or null (never bound, or bound to ''). */
+    static String boundToken(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT CAST(" + VARIABLE + " AS VARCHAR)")) {
+            String token = rs.next() ? rs.getString(1) : null;
+            return token == null || token.isEmpty() ? null : token;
+        }
+    }
+
+    /** Binds {@code value} (null is bound as ''), as PostgreSQL's set_config does for the transaction. */
+    static void bind(Connection connection, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SET " + VARIABLE + " = ?")) {
+            statement.setString(1, value == null ? "" : value);
+            statement.execute();
+        }
+    }
+
+    /** The live session of the bound token at {@code now}, if any. */
+    static Optional<BoundSession> live(Connection connection, OffsetDateTime now) throws SQLException {
+        String token = boundToken(connection);
+        if (token == null) {
+            return Optional.empty();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT s.id, a.id, a.role, a.family_id, a.site_id, a.identifier, a.password_hash"
+                        + " FROM tutti.app_session s JOIN tutti.account a ON a.id = s.account_id"
+                        + " WHERE s.token_hash = ? AND s.ended_at IS NULL AND s.expires_at > ? AND a.active")) {
+            statement.setString(1, Secrets.sha256Hex(token));
+            statement.setObject(2, now);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new BoundSession(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, Long.class), rs.getLong(5), rs.getString(6), rs.getString(7)));
+            }
+        }
+    }
+
+    boolean staff() {
+        return "STAFF".equals(role);
+    }
+}

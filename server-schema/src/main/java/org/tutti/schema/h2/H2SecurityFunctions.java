@@ -1,0 +1,161 @@
+package org.tutti.schema.h2;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.h2.tools.SimpleResultSet;
+
+/**
+ * Tutti's SQL API (server-schema/SQL-API.md) for the embedded H2 demo: the Java methods behind
+ * the aliases of migration {@code db/migration/h2/V2__security.sql}, with the behaviour of the
+ * PostgreSQL functions of {@code db/migration/postgresql/V2__security.sql}, so that the client
+ * has one code path.
+ *
+ * <p>H2 passes its own connection as the first parameter. Everything runs in the caller's
+ * transaction, through that connection, which is never committed nor closed: a client that
+ * rolls back undoes a login, a reset or a logout as it would on PostgreSQL.
+ *
+ * <p>Differences with PostgreSQL, all due to H2 being a single-user embedded database that has
+ * neither roles nor row-level security:
+ * <ul>
+ *   <li>{@code tutti.login} accepts both FAMILY and STAFF accounts: there is no login role
+ *       ({@code tutti_family}, {@code tutti_staff}) to tell a family client from a front desk;</li>
+ *   <li>{@code set_config(name, value, is_local)} stores the value in the H2 user variable
+ *       {@code @tutti_session}, which lasts as long as the H2 session rather than the
+ *       transaction: the client binds (a token or '') at the start of every transaction, so a
+ *       value never serves a transaction that did not set it;</li>
+ *   <li>nothing is SECURITY DEFINER: the caller can read every table anyway, and the client's
+ *       queries filter by the session's family themselves.</li>
+ * </ul>
+ */
+public final class H2SecurityFunctions {
+
+    private H2SecurityFunctions() {
+    }
+
+    /**
+     * {@code set_config(name, value, is_local)}: binds {@code tutti.session} (the only setting the
+     * API reads) and returns the value, as PostgreSQL does. Another setting raises SQLSTATE
+     * 42704, PostgreSQL's "unrecognized configuration parameter".
+     */
+    public static String setConfig(Connection connection, String name, String value, Boolean isLocal)
+            throws SQLException {
+        if (!BoundSession.SESSION_SETTING.equals(name)) {
+            throw new SQLException("unrecognized configuration parameter \"" + name + "\"", "42704");
+        }
+        String bound = value == null ? "" : value;
+        BoundSession.bind(connection, bound);
+        return bound;
+    }
+
+    /** {@code tutti.login(site_code, identifier, password)}: a new session token, or NULL for every failure. */
+    public static String login(Connection connection, String siteCode, String identifier, String password)
+            throws SQLException {
+        return Logins.login(connection, siteCode, identifier, password);
+    }
+
+    /** {@code tutti.touch_session()}: true and the expiry pushed back when the bound session is live. */
+    public static Boolean touchSession(Connection connection) throws SQLException {
+        OffsetDateTime now = SecurityClock.now();
+        Optional<BoundSession> session = BoundSession.live(connection, now);
+        if (session.isEmpty()) {
+            return Boolean.FALSE;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE tutti.app_session SET last_seen_at = ?, expires_at = ? WHERE id = ?")) {
+            statement.setObject(1, now);
+            statement.setObject(2, now.plus(Logins.IDLE_TIMEOUT));
+            statement.setLong(3, session.get().sessionId());
+            statement.executeUpdate();
+        }
+        return Boolean.TRUE;
+    }
+
+    /** {@code tutti.current_account()}: the live session's account, else NULL. */
+    public static Long currentAccount(Connection connection) throws SQLException {
+        return BoundSession.live(connection, SecurityClock.now()).map(BoundSession::accountId).orElse(null);
+    }
+
+    /** {@code tutti.current_family()}: the live session's family (FAMILY accounts), else NULL. */
+    public static Long currentFamily(Connection connection) throws SQLException {
+        return BoundSession.live(connection, SecurityClock.now()).map(BoundSession::familyId).orElse(null);
+    }
+
+    /** {@code tutti.current_staff_site()}: the live session's site for a STAFF account, else NULL. */
+    public static Long currentStaffSite(Connection connection) throws SQLException {
+        return BoundSession.live(connection, SecurityClock.now())
+                .filter(BoundSession::staff)
+                .map(BoundSession::siteId)
+                .orElse(null);
+    }
+
+    /**
+     * {@code tutti.session_info()}: one row for the live session's account, none without a
+     * session. Use it as a table: {@code SELECT * FROM tutti.session_info()}.
+     */
+    public static ResultSet sessionInfo(Connection connection) throws SQLException {
+        SimpleResultSet result = new SimpleResultSet();
+        result.addColumn("account_id", Types.BIGINT, 64, 0);
+        result.addColumn("role", Types.VARCHAR, 10, 0);
+        result.addColumn("site_code", Types.VARCHAR, 20, 0);
+        result.addColumn("site_name", Types.VARCHAR, 120, 0);
+        result.addColumn("identifier", Types.VARCHAR, 20, 0);
+        result.addColumn("display_name", Types.VARCHAR, 120, 0);
+        result.addColumn("family_id", Types.BIGINT, 64, 0);
+        if (columnListOnly(connection)) {
+            return result;
+        }
+        Optional<BoundSession> session = BoundSession.live(connection, SecurityClock.now());
+        if (session.isEmpty()) {
+            return result;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT a.id, a.role, s.code, s.name, a.identifier, a.display_name, a.family_id"
+                        + " FROM tutti.account a JOIN tutti.site s ON s.id = a.site_id WHERE a.id = ?")) {
+            statement.setLong(1, session.get().accountId());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    result.addRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getObject(7, Long.class));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** {@code tutti.logout()}: ends the bound session, audit LOGOUT; nothing without a session. */
+    public static void logout(Connection connection) throws SQLException {
+        OffsetDateTime now = SecurityClock.now();
+        Optional<BoundSession> session = BoundSession.live(connection, now);
+        if (session.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE tutti.app_session SET ended_at = ? WHERE id = ?")) {
+            statement.setObject(1, now);
+            statement.setLong(2, session.get().sessionId());
+            statement.executeUpdate();
+        }
+        Audit.record(connection, now, session.get().siteId(), session.get().accountId(), Audit.LOGOUT, null);
+    }
+
+    /** {@code tutti.request_password(identifier, email)}: see SQL-API.md; raises SQLSTATE TU429 when over the limit. */
+    public static void requestPassword(Connection connection, String identifier, String email) throws SQLException {
+        Passwords.request(connection, identifier, email);
+    }
+
+    /** {@code tutti.change_password(old_password, new_password)}: raises TU401, TU403 or TU422 (see SQL-API.md). */
+    public static void changePassword(Connection connection, String oldPassword, String newPassword)
+            throws SQLException {
+        Passwords.change(connection, oldPassword, newPassword);
+    }
+
+    /** True when H2 calls a table function only to learn its columns (while it compiles the query). */
+    private static boolean columnListOnly(Connection connection) throws SQLException {
+        return "jdbc:columnlist:connection".equals(connection.getMetaData().getURL());
+    }
+}
