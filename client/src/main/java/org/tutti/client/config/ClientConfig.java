@@ -5,15 +5,42 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 
 /**
- * The content of {@code tutti.json}, written by IT into the installer: how to reach the
- * school's database. Unknown properties (the relay's SMTP settings, later ones) are ignored.
+ * The content of {@code tutti.json}, written by IT into the installer: which kind of client this
+ * is and how to reach the school's database. Unknown properties (the relay's SMTP settings,
+ * later ones) are ignored.
  *
- * <pre>{"database": {"url": "jdbc:postgresql://db.example.org/tutti?sslmode=verify-full",
- *                 "user": "tutti_family", "password": "..."}}</pre>
+ * <pre>{"mode": "family",
+ *  "database": {"url": "jdbc:postgresql://db.example.org/tutti?ssl=true&amp;sslmode=verify-full",
+ *               "user": "tutti_family", "password": "..."}}</pre>
  *
  * @param source the file it was read from
+ * @param mode   family (installed at home) or staff (front desk); family when absent
  */
-public record ClientConfig(Path source, Database database) {
+public record ClientConfig(Path source, Mode mode, Database database) {
+
+    /** Which clients an installation serves; each connects as its own login role. */
+    public enum Mode {
+        FAMILY("family", "tutti_family"),
+        STAFF("staff", "tutti_staff");
+
+        private final String jsonValue;
+        private final String loginRole;
+
+        Mode(String jsonValue, String loginRole) {
+            this.jsonValue = jsonValue;
+            this.loginRole = loginRole;
+        }
+
+        /** How {@code tutti.json} spells it. */
+        public String jsonValue() {
+            return jsonValue;
+        }
+
+        /** The PostgreSQL login role this mode connects as (SQL-API.md). */
+        public String loginRole() {
+            return loginRole;
+        }
+    }
 
     /** The database connection; the password is never shown by {@link #toString()}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -39,6 +66,6 @@ public record ClientConfig(Path source, Database database) {
 
     /** The file as Jackson reads it, before {@link ClientConfigLoader} checks it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record FileContent(@JsonProperty("database") Database database) {
+    record FileContent(@JsonProperty("mode") String mode, @JsonProperty("database") Database database) {
     }
 }

@@ -64,8 +64,8 @@ public final class ClientConfigLoader {
             Path file = folder.resolve(FILE_NAME);
             if (Files.exists(file)) {
                 ClientConfig config = read(file);
-                LOG.info("Configuration read from {}: database {} as {}", file, config.database().displayUrl(),
-                        config.database().user());
+                LOG.info("Configuration read from {}: {} mode, database {} as {}", file,
+                        config.mode().jsonValue(), config.database().displayUrl(), config.database().user());
                 return Optional.of(config);
             }
         }
@@ -88,6 +88,7 @@ public final class ClientConfigLoader {
         if (content == null || content.database() == null) {
             throw bad(file, "it has no \"database\" section", null);
         }
+        ClientConfig.Mode mode = mode(file, content.mode());
         ClientConfig.Database database = content.database();
         if (database.url() == null || database.url().isBlank()) {
             throw bad(file, "\"database.url\" is missing", null);
@@ -101,7 +102,20 @@ public final class ClientConfigLoader {
         }
         ClientConfig.Database checked = new ClientConfig.Database(database.url().strip(), database.user().strip(),
                 database.password() == null ? "" : database.password());
-        return new ClientConfig(file, checked);
+        return new ClientConfig(file, mode, checked);
+    }
+
+    /** "family" (also when absent) or "staff", in any case. */
+    private static ClientConfig.Mode mode(Path file, String value) {
+        if (value == null) {
+            return ClientConfig.Mode.FAMILY;
+        }
+        for (ClientConfig.Mode mode : ClientConfig.Mode.values()) {
+            if (mode.jsonValue().equalsIgnoreCase(value.strip())) {
+                return mode;
+            }
+        }
+        throw bad(file, "\"mode\" must be \"family\" or \"staff\" (found \"" + value + "\")", null);
     }
 
     private static ServiceException bad(Path file, String problem, Throwable cause) {

@@ -55,6 +55,34 @@ class ClientConfigLoaderTest {
     }
 
     @Test
+    void theModeIsFamilyUnlessTheFileSaysStaff() throws IOException {
+        write(user, "{\"database\": {\"url\": \"jdbc:postgresql://db/tutti\", \"user\": \"tutti_family\"}}");
+        assertThat(loader().load().orElseThrow().mode()).isEqualTo(ClientConfig.Mode.FAMILY);
+
+        write(user, "{\"mode\": \"staff\", \"database\": {\"url\": \"jdbc:postgresql://db/tutti\","
+                + " \"user\": \"tutti_staff\"}}");
+        ClientConfig staff = loader().load().orElseThrow();
+        assertThat(staff.mode()).isEqualTo(ClientConfig.Mode.STAFF);
+        assertThat(staff.mode().loginRole()).isEqualTo("tutti_staff");
+
+        write(user, "{\"mode\": \" Family \", \"database\": {\"url\": \"jdbc:postgresql://db/tutti\","
+                + " \"user\": \"tutti_family\"}}");
+        assertThat(loader().load().orElseThrow().mode()).isEqualTo(ClientConfig.Mode.FAMILY);
+    }
+
+    @Test
+    void anUnknownModeIsABadConfigurationNamingTheFileAndTheValue() throws IOException {
+        write(user, "{\"mode\": \"admin\", \"database\": {\"url\": \"jdbc:postgresql://db/tutti\","
+                + " \"user\": \"tutti_family\"}}");
+
+        assertThatThrownBy(() -> loader().load())
+                .isInstanceOfSatisfying(ServiceException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ServiceException.Reason.BAD_CONFIGURATION))
+                .hasMessageContaining(user.resolve("tutti.json").toString())
+                .hasMessageContaining("\"mode\" must be \"family\" or \"staff\" (found \"admin\")");
+    }
+
+    @Test
     void passwordsInTheUrlStayOutOfLogsAndMessages() throws IOException {
         write(user, "{\"database\": {\"url\": \"jdbc:postgresql://db/tutti?user=x&password=s3cret\", \"user\": \"x\"}}");
 
