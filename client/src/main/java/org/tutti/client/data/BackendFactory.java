@@ -3,7 +3,6 @@ package org.tutti.client.data;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Optional;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.slf4j.Logger;
@@ -60,9 +59,23 @@ public final class BackendFactory {
     private static Backend openServer(ClientConfig config, StartupSteps steps) {
         ClientConfig.Database settings = config.database();
         try {
-            return steps.step(StartupStep.CONNECTING, () -> backend(
-                    Database.open(settings.url(), settings.user(), settings.password(), SessionBinder.NONE),
-                    false, () -> { }));
+            return steps.step(StartupStep.CONNECTING, () -> {
+                Database database = Database.open(settings.url(), settings.user(), settings.password());
+                try {
+                    ServerChecks.verify(database, config);
+                } catch (RuntimeException e) {
+                    database.close();
+                    throw e;
+                }
+                return backend(database, false, () -> { });
+            });
+        } catch (ServiceException e) {
+            if (e.reason() == ServiceException.Reason.BAD_CONFIGURATION
+                    || e.reason() == ServiceException.Reason.OUTDATED_DATABASE) {
+                LOG.error("{}", e.getMessage());
+                throw e;
+            }
+            throw serverFailure(config, e);
         } catch (Exception e) {
             throw serverFailure(config, e);
         }
@@ -71,7 +84,7 @@ public final class BackendFactory {
     /** The services over {@code database}; closes it if they cannot be built. */
     private static Backend backend(Database database, boolean embeddedDemo, AutoCloseable onClose) {
         try {
-            return new DatabaseBackend(database, embeddedDemo, onClose, Clock.systemUTC());
+            return new DatabaseBackend(database, embeddedDemo, onClose);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -82,7 +95,7 @@ public final class BackendFactory {
         String where = config.database().displayUrl() + " (from " + config.source() + ")";
         if (hasCause(e, SchemaManagementException.class)) {
             LOG.error("The database schema at {} does not match this version of Tutti", where, e);
-            return new ServiceException(ServiceException.Reason.UNEXPECTED,
+            return new ServiceException(ServiceException.Reason.OUTDATED_DATABASE,
                     "The database at " + where + " does not have the schema this version of Tutti expects", e);
         }
         String state = sqlState(e);
@@ -111,7 +124,7 @@ public final class BackendFactory {
                 holder = steps.step(StartupStep.MIGRATING, demo::openAndMigrate);
             }
             Backend backend = steps.step(StartupStep.CONNECTING, () -> backend(
-                    Database.open(demo.url(), EmbeddedDemo.USER, EmbeddedDemo.PASSWORD, SessionBinder.NONE),
+                    Database.open(demo.url(), EmbeddedDemo.USER, EmbeddedDemo.PASSWORD),
                     true, lock));
             opened = true;
             return backend;

@@ -27,10 +27,10 @@ public final class Database implements AutoCloseable {
     private final SessionFactory sessionFactory;
     private final Transactions transactions;
 
-    private Database(DatabaseVendor vendor, SessionFactory sessionFactory, SessionBinder binder) {
+    private Database(DatabaseVendor vendor, SessionFactory sessionFactory) {
         this.vendor = vendor;
         this.sessionFactory = sessionFactory;
-        this.transactions = new Transactions(sessionFactory, binder);
+        this.transactions = new Transactions(sessionFactory, SessionBinder.SQL_API, vendor);
     }
 
     /**
@@ -39,12 +39,12 @@ public final class Database implements AutoCloseable {
      * @throws RuntimeException (Hibernate's or the pool's) when the database cannot be reached or
      *         the schema does not match; {@link BackendFactory} explains it to the user
      */
-    public static Database open(String url, String user, String password, SessionBinder binder) {
-        return open(url, user, password, binder, Entities.ALL, Map.of());
+    public static Database open(String url, String user, String password) {
+        return open(url, user, password, Entities.ALL, Map.of());
     }
 
-    /** As {@link #open(String, String, String, SessionBinder)} with other entities or settings (tests). */
-    static Database open(String url, String user, String password, SessionBinder binder, List<Class<?>> entities,
+    /** As {@link #open(String, String, String)} with other entities or settings (tests). */
+    static Database open(String url, String user, String password, List<Class<?>> entities,
             Map<String, ?> extraSettings) {
         DatabaseVendor vendor = DatabaseVendor.fromJdbcUrl(url);
         long start = System.nanoTime();
@@ -65,7 +65,7 @@ public final class Database implements AutoCloseable {
         SessionFactory sessionFactory = configuration.createEntityManagerFactory();
         LOG.info("Hibernate started on {} with the schema validated in {} ms", vendor,
                 (System.nanoTime() - start) / 1_000_000);
-        return new Database(vendor, sessionFactory, binder);
+        return new Database(vendor, sessionFactory);
     }
 
     public DatabaseVendor vendor() {

@@ -1,6 +1,5 @@
 package org.tutti.client.data;
 
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tutti.client.service.AuthService;
@@ -24,15 +23,14 @@ final class DatabaseBackend implements Backend {
     /**
      * @param onClose released after the database is closed (the embedded demo's folder lock)
      */
-    DatabaseBackend(Database database, boolean embeddedDemo, AutoCloseable onClose, Clock clock) {
+    DatabaseBackend(Database database, boolean embeddedDemo, AutoCloseable onClose) {
         this.database = database;
         this.embeddedDemo = embeddedDemo;
         this.onClose = onClose;
         Transactions transactions = database.transactions();
-        LiveSessions liveSessions = new LiveSessions(transactions, clock);
         this.sites = new HibernateSiteService(transactions);
-        this.auth = new HibernateAuthService(transactions, clock);
-        this.home = new HibernateHomeService(transactions, liveSessions);
+        this.auth = new HibernateAuthService(transactions);
+        this.home = new HibernateHomeService(transactions);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.tutti.client.data;
 
 import java.text.Collator;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,28 +15,38 @@ import org.tutti.client.domain.FamilyHome;
 import org.tutti.client.domain.StaffHome;
 import org.tutti.client.domain.StudentSummary;
 import org.tutti.client.domain.UserSession;
-import org.tutti.client.domain.model.Account;
-import org.tutti.client.domain.model.Course;
-import org.tutti.client.domain.model.Enrolment;
+import org.tutti.client.domain.model.Civility;
 import org.tutti.client.domain.model.EnrolmentStatus;
-import org.tutti.client.domain.model.Family;
-import org.tutti.client.domain.model.Student;
-import org.tutti.client.domain.model.Teacher;
 import org.tutti.client.service.HomeService;
 
 /**
- * Accueil. Four queries for a family whatever its size (family and site, school year,
- * students, courses with everything they show), each filtered by the session's family: H2 has
- * no row-level security.
+ * Accueil. Four projection queries for a family whatever its size (family and site, school
+ * year, students, courses with everything they show).
+ *
+ * <p>Projections, not entities: on PostgreSQL a family may read only some columns of
+ * {@code site}, {@code teacher} and {@code account} (column privileges), and loading an entity
+ * selects all of them. Every query also names the session's family (the id that
+ * {@code tutti.session_info()} gave at login): H2, the embedded demo, has no row-level security,
+ * and on PostgreSQL the policies would return the same rows anyway.
  */
 final class HibernateHomeService implements HomeService {
 
     private final Transactions transactions;
-    private final LiveSessions liveSessions;
 
-    HibernateHomeService(Transactions transactions, LiveSessions liveSessions) {
+    HibernateHomeService(Transactions transactions) {
         this.transactions = transactions;
-        this.liveSessions = liveSessions;
+    }
+
+    /** Family and site name. */
+    private record FamilyRow(Civility civility, String firstName, String lastName, String siteName) {
+    }
+
+    private record StudentRow(long id, String firstName, String lastName, LocalDate birthDate) {
+    }
+
+    private record CourseRow(long enrolmentId, long studentId, String discipline, String classLabel,
+            String teacherFirstName, String teacherLastName, short dayOfWeek, LocalTime startTime,
+            int durationMinutes, String room) {
     }
 
     @Override
@@ -41,53 +54,64 @@ final class HibernateHomeService implements HomeService {
         if (user == null || user.isStaff() || user.familyId() == null) {
             throw new IllegalArgumentException("Not a family session: " + user);
         }
-        liveSessions.touch(user);
         long familyId = user.familyId();
         return transactions.readOnly(user, session -> {
-            Family family = session.createSelectionQuery(
-                            "from Family f join fetch f.site where f.id = :family", Family.class)
+            FamilyRow family = session.createSelectionQuery(
+                            "select f.civility, f.firstName, f.lastName, s.name"
+                                    + " from Family f join f.site s where f.id = :family", Object[].class)
                     .setParameter("family", familyId)
-                    .getSingleResult();
-            List<Student> students = session.createSelectionQuery(
-                            "from Student s where s.family.id = :family", Student.class)
+                    .getResultList().stream()
+                    .map(r -> new FamilyRow((Civility) r[0], (String) r[1], (String) r[2], (String) r[3]))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("The session's family " + familyId + " is not visible"));
+            List<StudentRow> students = session.createSelectionQuery(
+                            "select s.id, s.firstName, s.lastName, s.birthDate"
+                                    + " from Student s where s.family.id = :family", Object[].class)
                     .setParameter("family", familyId)
-                    .getResultList();
-            List<Enrolment> enrolments = session.createSelectionQuery(
-                            "from Enrolment e"
-                                    + " join fetch e.course c"
-                                    + " join fetch c.discipline"
-                                    + " join fetch c.teacher"
-                                    + " left join fetch c.room"
-                                    + " where e.student.family.id = :family"
-                                    + " and c.schoolYear.current = true"
+                    .getResultList().stream()
+                    .map(r -> new StudentRow((Long) r[0], (String) r[1], (String) r[2], (LocalDate) r[3]))
+                    .toList();
+            List<CourseRow> courses = session.createSelectionQuery(
+                            "select e.id, st.id, d.name, c.classLabel, t.firstName, t.lastName,"
+                                    + " c.dayOfWeek, c.startTime, c.durationMinutes, r.name"
+                                    + " from Enrolment e"
+                                    + " join e.student st"
+                                    + " join e.course c"
+                                    + " join c.schoolYear y"
+                                    + " join c.discipline d"
+                                    + " join c.teacher t"
+                                    + " left join c.room r"
+                                    + " where st.family.id = :family"
+                                    + " and y.current = true"
                                     + " and e.status <> :withdrawn"
-                                    + " order by c.dayOfWeek, c.startTime, e.id", Enrolment.class)
+                                    + " order by c.dayOfWeek, c.startTime, e.id", Object[].class)
                     .setParameter("family", familyId)
                     .setParameter("withdrawn", EnrolmentStatus.WITHDRAWN)
-                    .getResultList();
-            return new FamilyHome(family.getCivility().name(), family.getFirstName(), family.getLastName(),
-                    family.getSite().getName(), currentSchoolYear(session), summaries(students, enrolments));
+                    .getResultList().stream()
+                    .map(r -> new CourseRow((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4],
+                            (String) r[5], ((Number) r[6]).shortValue(), (LocalTime) r[7], ((Number) r[8]).intValue(),
+                            (String) r[9]))
+                    .toList();
+            return new FamilyHome(family.civility().name(), family.firstName(), family.lastName(),
+                    family.siteName(), currentSchoolYear(session), summaries(students, courses));
         });
     }
 
-    private static List<StudentSummary> summaries(List<Student> students, List<Enrolment> enrolments) {
+    private static List<StudentSummary> summaries(List<StudentRow> students, List<CourseRow> courses) {
         Map<Long, List<CourseSummary>> coursesByStudent = new LinkedHashMap<>();
-        for (Enrolment enrolment : enrolments) {
-            Course course = enrolment.getCourse();
-            Teacher teacher = course.getTeacher();
-            coursesByStudent.computeIfAbsent(enrolment.getStudent().getId(), id -> new ArrayList<>())
-                    .add(new CourseSummary(enrolment.getId(), course.getDiscipline().getName(), course.getClassLabel(),
-                            teacher.getFirstName() + " " + teacher.getLastName(), course.getDay(),
-                            course.getStartTime(), course.getDurationMinutes(),
-                            course.getRoom() == null ? null : course.getRoom().getName()));
+        for (CourseRow c : courses) {
+            coursesByStudent.computeIfAbsent(c.studentId(), id -> new ArrayList<>())
+                    .add(new CourseSummary(c.enrolmentId(), c.discipline(), c.classLabel(),
+                            c.teacherFirstName() + " " + c.teacherLastName(), DayOfWeek.of(c.dayOfWeek()),
+                            c.startTime(), c.durationMinutes(), c.room()));
         }
         Collator collator = HibernateSiteService.frenchCollator();
         return students.stream()
-                .sorted(Comparator.comparing(Student::getFirstName, collator)
-                        .thenComparing(Student::getLastName, collator)
-                        .thenComparing(Student::getId))
-                .map(s -> new StudentSummary(s.getId(), s.getFirstName(), s.getLastName(), s.getBirthDate(),
-                        coursesByStudent.getOrDefault(s.getId(), List.of())))
+                .sorted(Comparator.comparing(StudentRow::firstName, collator)
+                        .thenComparing(StudentRow::lastName, collator)
+                        .thenComparing(StudentRow::id))
+                .map(s -> new StudentSummary(s.id(), s.firstName(), s.lastName(), s.birthDate(),
+                        coursesByStudent.getOrDefault(s.id(), List.of())))
                 .toList();
     }
 
@@ -96,14 +120,15 @@ final class HibernateHomeService implements HomeService {
         if (user == null || !user.isStaff()) {
             throw new IllegalArgumentException("Not a staff session: " + user);
         }
-        liveSessions.touch(user);
         return transactions.readOnly(user, session -> {
-            Account account = session.createSelectionQuery(
-                            "from Account a join fetch a.site where a.id = :account", Account.class)
+            Object[] row = session.createSelectionQuery(
+                            "select s.code, s.name, a.displayName from Account a join a.site s where a.id = :account",
+                            Object[].class)
                     .setParameter("account", user.accountId())
-                    .getSingleResult();
-            return new StaffHome(account.getSite().getCode(), account.getSite().getName(), account.getDisplayName(),
-                    currentSchoolYear(session));
+                    .getResultList().stream()
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("The session's account is not visible"));
+            return new StaffHome((String) row[0], (String) row[1], (String) row[2], currentSchoolYear(session));
         });
     }
 

@@ -1,27 +1,33 @@
 package org.tutti.client.data;
 
 import org.hibernate.Session;
-import org.tutti.client.domain.UserSession;
 
 /**
  * Runs first in every transaction, before the transaction's work: the one place where the
- * caller's identity is handed to the database.
+ * caller's identity is handed to the database (SQL-API.md, "Session binding").
  *
- * <p>PostgreSQL enforces family isolation with row-level security policies that resolve
- * {@code current_setting('tutti.session')} to a live session. The binder for PostgreSQL
- * therefore executes {@code SELECT set_config('tutti.session', <token>, true)} (transaction-local,
- * so it survives PgBouncer's transaction pooling). H2 has no row-level security, and the
- * services filter every query by the session's family themselves.
+ * <p>The standard binder, {@link #SQL_API}, executes
+ * {@code SELECT set_config('tutti.session', <token>, true)} (transaction-local, so it survives
+ * PgBouncer's transaction pooling) with the token, or {@code ''} when nobody is logged in: it
+ * binds always, so that a pooled connection never carries a previous caller's session. When a
+ * token was bound it then asks {@code tutti.touch_session()}, which renews the session; false
+ * means the session ended or expired, and the binder throws
+ * {@link org.tutti.client.service.ServiceException.Reason#SESSION_EXPIRED SESSION_EXPIRED}, which
+ * rolls the transaction back before any work is done. PostgreSQL's row-level security and H2's
+ * functions of the same names (the embedded demo) resolve the bound token.
  */
 @FunctionalInterface
 public interface SessionBinder {
 
-    /** Binds nothing: the database sees no session (H2, and PostgreSQL until the policies exist). */
-    SessionBinder NONE = (session, user) -> { };
+    /** Binds through the SQL API; see the class comment. */
+    SessionBinder SQL_API = new SqlSessionBinder();
 
     /**
-     * Binds {@code user} (null before login: listing sites, logging in) to the transaction just
+     * Binds {@code token} (null before login: listing sites, logging in) to the transaction just
      * begun on {@code session}.
+     *
+     * @throws org.tutti.client.service.ServiceException SESSION_EXPIRED when the database does
+     *         not know the token as a live session
      */
-    void bind(Session session, UserSession user);
+    void bind(Session session, String token);
 }

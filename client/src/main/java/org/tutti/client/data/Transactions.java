@@ -2,6 +2,7 @@ package org.tutti.client.data;
 
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.SQLTransientConnectionException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -11,12 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.ServiceException;
+import org.tutti.schema.DatabaseVendor;
 
 /**
  * The only way the client talks to the database: one short transaction per unit of work, on
- * its own session, which starts by binding the caller (see {@link SessionBinder}). Nothing
- * relies on state that outlives a transaction, so the client works behind PgBouncer's
- * transaction pooling.
+ * its own session, which starts by binding the caller's session token (see
+ * {@link SessionBinder}; no query binds anything itself). Nothing relies on state that outlives
+ * a transaction, so the client works behind PgBouncer's transaction pooling.
  */
 public final class Transactions {
 
@@ -30,41 +32,59 @@ public final class Transactions {
 
     private final SessionFactory sessionFactory;
     private final SessionBinder binder;
+    private final DatabaseVendor vendor;
 
-    public Transactions(SessionFactory sessionFactory, SessionBinder binder) {
+    public Transactions(SessionFactory sessionFactory, SessionBinder binder, DatabaseVendor vendor) {
         this.sessionFactory = sessionFactory;
         this.binder = binder;
+        this.vendor = vendor;
     }
 
     /**
      * Runs {@code work} in a read-write transaction for {@code user} (null before login);
      * commits if it returns, rolls back if it throws.
      *
-     * @throws ServiceException DATABASE_UNAVAILABLE when the database cannot be reached,
-     *         UNEXPECTED for other database errors
+     * @throws ServiceException SESSION_EXPIRED when {@code user}'s session ended or expired,
+     *         DATABASE_UNAVAILABLE when the database cannot be reached, UNEXPECTED for other
+     *         database errors
      */
     public <T> T inTransaction(UserSession user, Work<T> work) {
-        return run(user, false, work);
+        return run(token(user), false, work);
     }
 
     /**
-     * Like {@link #inTransaction} in a read-only transaction: the JDBC connection is read-only
-     * (PostgreSQL starts {@code BEGIN READ ONLY}) and Hibernate keeps no snapshots for dirty
-     * checking.
+     * Like {@link #inTransaction} in a read-only transaction: once the session is bound (which
+     * renews it, a write), PostgreSQL's transaction becomes {@code READ ONLY}, and Hibernate
+     * keeps no snapshots for dirty checking.
      */
     public <T> T readOnly(UserSession user, Work<T> work) {
-        return run(user, true, work);
+        return run(token(user), true, work);
     }
 
-    private <T> T run(UserSession user, boolean readOnly, Work<T> work) {
+    /** {@link #readOnly} for a bare token: right after login, before there is a {@link UserSession}. */
+    <T> T readOnlyWithToken(String token, Work<T> work) {
+        return run(token, true, work);
+    }
+
+    private static String token(UserSession user) {
+        return user == null ? null : user.token();
+    }
+
+    private <T> T run(String token, boolean readOnly, Work<T> work) {
         try (Session session = sessionFactory.openSession()) {
             session.setDefaultReadOnly(readOnly);
             Transaction tx = session.beginTransaction();
             try {
-                if (readOnly) {
-                    session.doWork(connection -> connection.setReadOnly(true));
+                binder.bind(session, token);
+                if (readOnly && vendor == DatabaseVendor.POSTGRESQL) {
+                    // allowed after the binder's statements: only read-write must come first; it
+                    // ends with the transaction, so no connection keeps it
+                    session.doWork(connection -> {
+                        try (Statement statement = connection.createStatement()) {
+                            statement.execute("set transaction read only");
+                        }
+                    });
                 }
-                binder.bind(session, user);
                 T result = work.run(session);
                 tx.commit();
                 return result;

@@ -12,6 +12,11 @@ public class ServiceException extends RuntimeException {
         DATABASE_UNAVAILABLE,
         /** The configuration file is unreadable or incomplete. */
         BAD_CONFIGURATION,
+        /**
+         * The school's database does not have what this version of Tutti needs (the schema
+         * differs, or the security migration with the SQL API is missing): IT must migrate it.
+         */
+        OUTDATED_DATABASE,
         /** The embedded demo database could not be created or opened (disk full, locked, corrupt). */
         DEMO_DATABASE_FAILED,
         /** The session ended or expired: log in again. */

@@ -12,6 +12,7 @@ import static org.tutti.client.domain.StartupStep.SEEDING;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -20,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,7 @@ import org.tutti.client.config.ClientConfigLoader;
 import org.tutti.client.service.Backend;
 import org.tutti.client.service.ServiceException;
 import org.tutti.schema.DatabaseVendor;
+import org.tutti.schema.testing.TestDatabases;
 import org.tutti.schema.testing.TestDatabases.TestDatabase;
 
 class BackendFactoryTest {
@@ -155,18 +159,54 @@ class BackendFactoryTest {
         assertThat(recorder.steps()).containsExactly(CONFIGURING, CONNECTING);
     }
 
+    /** A tutti.json for {@code db} as {@code user}. */
+    private void writeConfig(String mode, String url, String user, String password) throws IOException {
+        Files.writeString(dataFolder.resolve("tutti.json"), "{" + (mode == null ? "" : "\"mode\": \"" + mode + "\", ")
+                + "\"database\": {\"url\": \"" + url + "\", \"user\": \"" + user + "\", \"password\": \""
+                + password + "\"}}");
+    }
+
     @Test
-    void aConfiguredServerIsUsedWithoutMigratingIt() throws IOException {
+    void aConfiguredServerIsUsedAsTheFamilyRoleWithoutMigratingIt() throws IOException {
         TestDatabase server = SeededDatabases.get(DatabaseVendor.POSTGRESQL).db();
-        Files.writeString(dataFolder.resolve("tutti.json"), "{\"database\": {\"url\": \"" + server.url()
-                + "\", \"user\": \"" + server.user() + "\", \"password\": \"" + server.password() + "\"}}");
+        writeConfig("family", SeededDatabases.loginRoleUrl(server), "tutti_family",
+                SeededDatabases.setRolePassword(server, "tutti_family"));
         StepRecorder recorder = new StepRecorder();
 
         try (Backend backend = BackendFactory.open(dataFolder, recorder)) {
             assertThat(recorder.steps()).containsExactly(CONFIGURING, CONNECTING, READY);
             assertThat(backend.isEmbeddedDemo()).isFalse();
             assertThat(backend.sites().listSites()).hasSize(2);
+            assertThat(backend.auth().login("BELLERIVE", "F0001", "bellerive".toCharArray())).isPresent();
         }
         assertThat(dataFolder.resolve("db")).doesNotExist();
+    }
+
+    @Test
+    void aLoginRoleThatDoesNotMatchTheModeIsABadConfiguration() throws IOException {
+        TestDatabase server = SeededDatabases.get(DatabaseVendor.POSTGRESQL).db();
+        writeConfig("staff", SeededDatabases.loginRoleUrl(server), "tutti_family",
+                SeededDatabases.setRolePassword(server, "tutti_family"));
+
+        assertFails(() -> BackendFactory.open(dataFolder, new StepRecorder()), ServiceException.Reason.BAD_CONFIGURATION,
+                "mode \"staff\", which connects as tutti_staff, but database.user is \"tutti_family\"");
+    }
+
+    /** A server IT has not migrated to this version: the SQL API is missing. */
+    @Test
+    void aServerWithoutTheSecurityMigrationIsReportedAsOutdated() throws Exception {
+        TestDatabase server = TestDatabases.freshPostgres();
+        String v1;
+        try (InputStream in = BackendFactoryTest.class.getResourceAsStream("/db/migration/common/V1__data_model.sql")) {
+            v1 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA tutti");
+            s.execute(v1);
+        }
+        writeConfig(null, server.url(), server.user(), server.password());
+
+        assertFails(() -> BackendFactory.open(dataFolder, new StepRecorder()), ServiceException.Reason.OUTDATED_DATABASE,
+                "tutti.login(text,text,text)");
     }
 }

@@ -30,7 +30,7 @@ class DatabaseMappingTest {
     @MethodSource("vendors")
     void hibernateValidatesEveryEntityAgainstTheMigratedSchema(DatabaseVendor vendor) {
         var db = SeededDatabases.get(vendor).db();
-        try (Database database = Database.open(db.url(), db.user(), db.password(), SessionBinder.NONE)) {
+        try (Database database = Database.open(db.url(), db.user(), db.password())) {
             assertThat(database.vendor()).isEqualTo(vendor);
             assertThat(database.sessionFactory().getMetamodel().getEntities()).hasSize(31);
             ConnectionProvider pool = database.sessionFactory().getSessionFactoryOptions().getServiceRegistry()
@@ -47,7 +47,7 @@ class DatabaseMappingTest {
         var db = SeededDatabases.get(vendor).db();
         List<Class<?>> entities = new ArrayList<>(Entities.ALL);
         entities.add(SiteWithAnExtraColumn.class);
-        assertThatThrownBy(() -> Database.open(db.url(), db.user(), db.password(), SessionBinder.NONE, entities, Map.of())
+        assertThatThrownBy(() -> Database.open(db.url(), db.user(), db.password(), entities, Map.of())
                         .close())
                 .hasRootCauseInstanceOf(SchemaManagementException.class)
                 .rootCause().hasMessageContaining("motto");
@@ -61,7 +61,7 @@ class DatabaseMappingTest {
         for (Class<?> entity : Entities.ALL) {
             String table = entity.getAnnotation(Table.class).name();
             long rows = sql.count("select count(*) from tutti." + table);
-            List<?> loaded = seeded.database().transactions().readOnly(null, session -> session
+            List<?> loaded = seeded.admin().transactions().readOnly(null, session -> session
                     .createSelectionQuery("from " + entity.getSimpleName(), entity)
                     .getResultList());
             assertThat(loaded).as(table).hasSize((int) rows);

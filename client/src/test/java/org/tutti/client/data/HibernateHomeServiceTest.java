@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.text.Collator;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tutti.client.domain.CourseSummary;
@@ -15,6 +15,7 @@ import org.tutti.client.domain.FamilyHome;
 import org.tutti.client.domain.StaffHome;
 import org.tutti.client.domain.StudentSummary;
 import org.tutti.client.domain.UserSession;
+import org.tutti.client.domain.model.Site;
 import org.tutti.client.service.ServiceException;
 import org.tutti.schema.DatabaseVendor;
 
@@ -32,7 +33,7 @@ class HibernateHomeServiceTest {
     }
 
     private static DatabaseBackend backend(DatabaseVendor vendor) {
-        return SeededDatabases.get(vendor).backend(Clock.systemUTC());
+        return SeededDatabases.get(vendor).familyBackend();
     }
 
     @ParameterizedTest
@@ -81,22 +82,48 @@ class HibernateHomeServiceTest {
     @MethodSource("vendors")
     void accueilTakesAFixedNumberOfStatementsWhateverTheFamilySize(DatabaseVendor vendor) {
         SeededDatabases.Seeded seeded = SeededDatabases.get(vendor);
-        DatabaseBackend backend = seeded.backend(Clock.systemUTC());
+        DatabaseBackend backend = seeded.familyBackend();
         UserSession session = backend.auth().login("BELLERIVE", "F0001", "bellerive".toCharArray()).orElseThrow();
-        Statistics statistics = seeded.database().sessionFactory().getStatistics();
+        Statistics statistics = seeded.family().sessionFactory().getStatistics();
         statistics.clear();
 
         FamilyHome home = backend.home().familyHome(session);
 
         assertThat(home.students()).isNotEmpty();
-        // renew the session, then family + site, students, courses with everything they show, school year
-        assertThat(statistics.getPrepareStatementCount()).isEqualTo(5);
+        // family + site, students, courses with everything they show, school year (the binder's
+        // statements run on the JDBC connection itself and are not counted)
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(4);
+    }
+
+    /**
+     * Proves that the services above run as {@code tutti_family} under row-level security and
+     * column privileges on PostgreSQL (a superuser would see every family, and every column).
+     */
+    @Test
+    void onPostgresqlTheFamilyConnectionSeesOnlyWhatItsSessionAllows() {
+        SeededDatabases.Seeded seeded = SeededDatabases.get(DatabaseVendor.POSTGRESQL);
+        Transactions family = seeded.family().transactions();
+        UserSession session = seeded.familyBackend().auth().login("BELLERIVE", "F0001", "bellerive".toCharArray())
+                .orElseThrow();
+        String countFamilies = "select count(*) from Family";
+
+        assertThat(family.<Long>readOnly(null, s -> s.createSelectionQuery(countFamilies, Long.class).getSingleResult()))
+                .as("no session").isZero();
+        assertThat(family.<Long>readOnly(session, s -> s.createSelectionQuery(countFamilies, Long.class).getSingleResult()))
+                .as("F0001's session").isEqualTo(1);
+        assertThat(family.<Long>readOnly(session, s -> s.createSelectionQuery("select f.id from Family f", Long.class)
+                .getSingleResult())).isEqualTo(session.familyId());
+        assertThatThrownBy(() -> family.readOnly(session, s -> s.createSelectionQuery("from Site", Site.class)
+                        .getResultList()))
+                .as("the Site entity reads columns a family may not read")
+                .isInstanceOf(ServiceException.class)
+                .rootCause().hasMessageContaining("permission denied");
     }
 
     @ParameterizedTest
     @MethodSource("vendors")
     void staffSeeTheirSiteAndTheCurrentYear(DatabaseVendor vendor) {
-        DatabaseBackend backend = backend(vendor);
+        DatabaseBackend backend = SeededDatabases.get(vendor).staffBackend();
         UserSession staff = backend.auth().login("BELLERIVE", "ACCUEIL", "bellerive".toCharArray()).orElseThrow();
 
         StaffHome home = backend.home().staffHome(staff);

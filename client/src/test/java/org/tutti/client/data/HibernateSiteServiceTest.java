@@ -2,7 +2,6 @@ package org.tutti.client.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,7 +17,7 @@ class HibernateSiteServiceTest {
     @ParameterizedTest
     @MethodSource("vendors")
     void theLoginWindowListsBothSitesByName(DatabaseVendor vendor) {
-        List<SiteSummary> sites = SeededDatabases.get(vendor).backend(Clock.systemUTC()).sites().listSites();
+        List<SiteSummary> sites = SeededDatabases.get(vendor).familyBackend().sites().listSites();
 
         assertThat(sites).containsExactly(
                 new SiteSummary("BELLERIVE", "Conservatoire de Bellerive"),
