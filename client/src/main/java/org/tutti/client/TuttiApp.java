@@ -113,8 +113,14 @@ public class TuttiApp extends Application {
     private void showMain(UserSession session) {
         Backend backend = loginModel.backendProperty().get();
         MainViewModel model = new MainViewModel(session, backend.auth(), tasks);
-        MainView view = new MainView(model, Modules.forSession(session, backend, tasks));
+        MainView view = new MainView(model, Modules.forSession(session, backend, model.tasks()));
         model.setOnLoggedOut(this::showLogin);
+        model.setOnSessionExpired(() -> {
+            // whatever screen asked: nothing is saved (the database refuses), back to login
+            view.discard();
+            showLogin();
+            loginModel.showSessionExpired();
+        });
         // the main window is larger than the login window; the scene gets its size explicitly
         // (a scene without one would shrink the window to the scene's preferred size)
         double width = Math.max(stage.getWidth(), MAIN_WIDTH);

@@ -3,6 +3,11 @@ package org.tutti.client.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tutti.client.domain.SiteSummary;
 import org.tutti.client.domain.StudentSummary;
+import org.tutti.schema.H2Urls;
 
 /** Whole flows on the real embedded demo database (a copy per test), driven by keyboard. */
 class LoginFlowTest extends AppHarness {
@@ -123,6 +129,51 @@ class LoginFlowTest extends AppHarness {
         press(javafx.scene.input.KeyCode.ALT).type(javafx.scene.input.KeyCode.D).release(javafx.scene.input.KeyCode.ALT);
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#loginSubmit"));
         assertThat(exists("#navHome")).isFalse();
+    }
+
+    /**
+     * The session expires at the database while the main window is open: the next call (Accueil
+     * reloaded) brings the login window back with a message, and one can log in again.
+     */
+    @Test
+    void anExpiredSessionReturnsToTheLoginWindowWithAMessage() throws Exception {
+        startOnSeededCopy();
+        logInByKeyboard("F0001", "bellerive");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#homeFamilyName")
+                && !lookup("#homeFamilyName").queryAs(Label.class).getText().isEmpty());
+
+        assertThat(expireEveryLiveSession()).isEqualTo(1);
+        interact(() -> lookup("#navHome").queryButton().fire());
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#loginSubmit"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(exists("#navHome")).isFalse();
+        assertThat(stage.getTitle()).isEqualTo("Tutti — Accès usagers");
+        Label error = lookup("#loginError").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).isEqualTo("Votre session a expiré. Reconnectez-vous.");
+        assertThat(lookup("#loginPassword").queryAs(PasswordField.class).getText()).isEmpty();
+
+        logInByKeyboard("F0001", "bellerive");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#homeFamilyName"));
+        assertThat(exists("#loginSubmit")).isFalse();
+    }
+
+    /**
+     * Moves the demo's live sessions into the past, through a second connection of this JVM to
+     * the application's H2 file (H2 shares one open database between the connections of a
+     * process, so the application's lock on the file does not stand in the way).
+     */
+    private int expireEveryLiveSession() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection c = DriverManager.getConnection(H2Urls.file(dataFolder.resolve("db").resolve("tutti")), "sa", "");
+                PreparedStatement p = c.prepareStatement("update tutti.app_session set created_at = ?,"
+                        + " last_seen_at = ?, expires_at = ? where ended_at is null")) {
+            p.setObject(1, now.minusHours(1));
+            p.setObject(2, now.minusMinutes(31));
+            p.setObject(3, now.minusMinutes(1));
+            return p.executeUpdate();
+        }
     }
 
     @Test

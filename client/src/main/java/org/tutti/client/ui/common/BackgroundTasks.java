@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tutti.client.service.ServiceException;
 
 /**
  * The one way to run slow work (database, files, mail) off the JavaFX thread:
@@ -18,6 +19,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class does not import JavaFX: the UI executor is given by the caller
  * ({@code Platform::runLater} in the application).
+ *
+ * <p>Session expiry is handled here once for every screen: the main window gives its screens
+ * {@link #withOnSessionExpired(Runnable) a view of these tasks} whose handler runs on the UI
+ * thread whenever their work fails with {@link ServiceException.Reason#SESSION_EXPIRED} (after
+ * the screen's own failure handler, if any); the application then returns to the login window.
+ * Each login gets its own view, so a late failure of an earlier session reaches that session's
+ * handler, not the current one's.
  */
 public final class BackgroundTasks {
 
@@ -26,28 +34,39 @@ public final class BackgroundTasks {
     private final java.util.concurrent.Executor background;
     private final java.util.concurrent.Executor ui;
     private final ExecutorService owned;
+    private final Runnable onSessionExpired;
 
     private BackgroundTasks(java.util.concurrent.Executor background, java.util.concurrent.Executor ui,
-            ExecutorService owned) {
+            ExecutorService owned, Runnable onSessionExpired) {
         this.background = background;
         this.ui = ui;
         this.owned = owned;
+        this.onSessionExpired = onSessionExpired;
     }
 
     /** A pool of daemon threads; handlers are delivered through {@code ui}. */
     public static BackgroundTasks withUiExecutor(java.util.concurrent.Executor ui) {
         ExecutorService pool = Executors.newCachedThreadPool(new DaemonThreads());
-        return new BackgroundTasks(pool, ui, pool);
+        return new BackgroundTasks(pool, ui, pool, () -> { });
     }
 
     /** Work and handlers run immediately on the calling thread (tests). */
     public static BackgroundTasks sameThread() {
-        return new BackgroundTasks(Runnable::run, Runnable::run, null);
+        return new BackgroundTasks(Runnable::run, Runnable::run, null, () -> { });
+    }
+
+    /**
+     * The same threads, with {@code handler} called on the UI thread whenever work run through
+     * the returned tasks fails because the session ended or expired at the database (once per
+     * failed piece of work). Shutting the returned tasks down does nothing: the owner does.
+     */
+    public BackgroundTasks withOnSessionExpired(Runnable handler) {
+        return new BackgroundTasks(background, ui, null, java.util.Objects.requireNonNull(handler));
     }
 
     /** Runs {@code work} in the background. */
     public <T> Task<T> run(Callable<T> work) {
-        Task<T> task = new Task<>(ui);
+        Task<T> task = new Task<>(ui, this);
         background.execute(() -> {
             try {
                 task.complete(work.call(), null);
@@ -82,14 +101,17 @@ public final class BackgroundTasks {
      */
     public static final class Task<T> {
         private final java.util.concurrent.Executor ui;
+        private final BackgroundTasks owner;
         private boolean done;
+        private boolean expiryReported;
         private T result;
         private Throwable failure;
         private Consumer<? super T> successHandler;
         private Consumer<? super Throwable> failureHandler;
 
-        private Task(java.util.concurrent.Executor ui) {
+        private Task(java.util.concurrent.Executor ui, BackgroundTasks owner) {
             this.ui = ui;
+            this.owner = owner;
         }
 
         private void complete(T value, Throwable error) {
@@ -104,16 +126,22 @@ public final class BackgroundTasks {
         private void deliver() {
             Consumer<? super T> onSuccess;
             Consumer<? super Throwable> onFailure;
+            boolean reportExpiry;
             synchronized (this) {
                 onSuccess = successHandler;
                 onFailure = failureHandler;
                 successHandler = null;
                 failureHandler = null;
+                reportExpiry = !expiryReported && isSessionExpiry(failure);
+                expiryReported |= reportExpiry;
             }
             if (failure == null && onSuccess != null) {
                 onSuccess.accept(result);
             } else if (failure != null && onFailure != null) {
                 onFailure.accept(failure);
+            }
+            if (reportExpiry) {
+                owner.onSessionExpired.run();
             }
         }
 
@@ -140,6 +168,10 @@ public final class BackgroundTasks {
             }
             return this;
         }
+    }
+
+    private static boolean isSessionExpiry(Throwable failure) {
+        return failure instanceof ServiceException se && se.reason() == ServiceException.Reason.SESSION_EXPIRED;
     }
 
     private static final class DaemonThreads implements ThreadFactory {

@@ -136,6 +136,8 @@ public final class LoginViewModel {
                     return I18n.get("startup.error.unavailable");
                 case BAD_CONFIGURATION:
                     return I18n.get("startup.error.configuration");
+                case OUTDATED_DATABASE:
+                    return I18n.get("startup.error.outdated");
                 case DEMO_DATABASE_FAILED:
                     return I18n.get("startup.error.demo");
                 default:
@@ -249,6 +251,11 @@ public final class LoginViewModel {
         password.set("");
         error.set("");
         busy.set(false);
+    }
+
+    /** Back from the main window because the session expired at the database: says so. */
+    public void showSessionExpired() {
+        error.set(I18n.get("error.sessionExpired"));
     }
 
     /** Closes the backend (application exit). */

@@ -74,9 +74,13 @@ public final class MainView {
         }
     }
 
-    /** Opens an entry, unless the current module vetoes leaving. */
+    /**
+     * Opens an entry, unless the current module vetoes leaving. Opening the current entry again
+     * activates it again: its data is reloaded (what "click Accueil to try again" relies on).
+     */
     public boolean open(ModuleEntry entry) {
         if (entry.equals(current)) {
+            created.get(current).activate();
             return true;
         }
         if (current != null) {
@@ -112,6 +116,17 @@ public final class MainView {
             current = null;
         }
         model.logout();
+    }
+
+    /**
+     * The session has ended at the database (expired): leaves the current module without asking,
+     * since nothing can be saved any more; its unsaved edits are dropped.
+     */
+    public void discard() {
+        if (current != null) {
+            created.get(current).deactivate();
+            current = null;
+        }
     }
 
     /** For closing the window: true when no module holds unsaved edits. */

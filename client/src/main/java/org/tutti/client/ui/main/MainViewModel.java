@@ -11,7 +11,12 @@ import org.tutti.client.service.AuthService;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.common.I18n;
 
-/** The main window's state: who is logged in, and logging out. */
+/**
+ * The main window's state: who is logged in, logging out, and the end of the session by expiry.
+ * Screens run their work through {@link #tasks()}: when any of it fails because the database
+ * says the session ended or expired, this model (once, whatever the screen) tells the
+ * application to return to the login window.
+ */
 public final class MainViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
@@ -21,11 +26,18 @@ public final class MainViewModel {
     private final BackgroundTasks tasks;
     private final BooleanProperty loggingOut = new SimpleBooleanProperty(this, "loggingOut");
     private Runnable onLoggedOut = () -> { };
+    private Runnable onSessionExpired = () -> { };
+    private boolean ended;
 
     public MainViewModel(UserSession session, AuthService auth, BackgroundTasks tasks) {
         this.session = Objects.requireNonNull(session);
         this.auth = Objects.requireNonNull(auth);
-        this.tasks = Objects.requireNonNull(tasks);
+        this.tasks = Objects.requireNonNull(tasks).withOnSessionExpired(this::sessionExpired);
+    }
+
+    /** The tasks every screen of this session runs its work with (session expiry is watched). */
+    public BackgroundTasks tasks() {
+        return tasks;
     }
 
     public UserSession session() {
@@ -48,12 +60,30 @@ public final class MainViewModel {
     }
 
     /**
+     * Called (once, on the UI thread) when the session has expired at the database: the
+     * application leaves the main window without saving anything and shows the login window
+     * with a message.
+     */
+    public void setOnSessionExpired(Runnable onSessionExpired) {
+        this.onSessionExpired = Objects.requireNonNull(onSessionExpired);
+    }
+
+    private void sessionExpired() {
+        if (ended) {
+            return; // already logged out or expired: a late answer of this session's work
+        }
+        ended = true;
+        LOG.info("Session expired at the database: {}", session);
+        onSessionExpired.run();
+    }
+
+    /**
      * Ends the session at the database in the background, then returns to the login window;
      * the login window comes back even if the database cannot be reached (the session expires
      * on its own).
      */
     public void logout() {
-        if (loggingOut.get()) {
+        if (loggingOut.get() || ended) {
             return;
         }
         loggingOut.set(true);
@@ -71,6 +101,10 @@ public final class MainViewModel {
 
     private void finish() {
         loggingOut.set(false);
+        if (ended) {
+            return;
+        }
+        ended = true;
         onLoggedOut.run();
     }
 

@@ -84,7 +84,7 @@ class HomeViewModelTest {
         model.load();
 
         assertThat(model.errorProperty().get()).isEqualTo(
-                "Votre session a expiré. Déconnectez-vous puis reconnectez-vous.");
+                "Votre session a expiré. Reconnectez-vous.");
         assertThat(model.loadingProperty().get()).isFalse();
         assertThat(model.loadedProperty().get()).isFalse();
     }

@@ -152,6 +152,31 @@ class LoginViewModelTest {
         assertThat(loggedIn.get()).isNull();
     }
 
+    /** Each start-up failure a configured server can cause has its own French message. */
+    @Test
+    void serverStartupFailuresSayWhatToDo() {
+        assertThat(LoginViewModel.startupMessage(new ServiceException(ServiceException.Reason.BAD_CONFIGURATION, "x")))
+                .isEqualTo("Le fichier de configuration de Tutti (tutti.json) est illisible, incomplet ou incorrect."
+                        + " Contactez la personne qui a installé Tutti.");
+        assertThat(LoginViewModel.startupMessage(new ServiceException(ServiceException.Reason.DATABASE_UNAVAILABLE, "x")))
+                .startsWith("Impossible de joindre la base de données de l’établissement.");
+        assertThat(LoginViewModel.startupMessage(new ServiceException(ServiceException.Reason.OUTDATED_DATABASE, "x")))
+                .isEqualTo("La base de données de l’établissement n’est pas à jour pour cette version de Tutti."
+                        + " Contactez la personne qui a installé Tutti.");
+    }
+
+    @Test
+    void aSessionThatExpiredIsExplainedAfterTheReturnToLogin() {
+        model.start();
+        model.identifierProperty().set("F0001");
+
+        model.reset();
+        model.showSessionExpired();
+
+        assertThat(model.errorProperty().get()).isEqualTo("Votre session a expiré. Reconnectez-vous.");
+        assertThat(model.canSubmitProperty().get()).isTrue();
+    }
+
     @Test
     void resetKeepsTheSiteAndClearsTheFields() {
         model.start();

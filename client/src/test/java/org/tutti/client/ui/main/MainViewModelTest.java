@@ -2,6 +2,8 @@ package org.tutti.client.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tutti.client.domain.UserSession;
@@ -54,5 +56,49 @@ class MainViewModelTest {
         model.logout();
 
         assertThat(returned[0]).isEqualTo(1);
+    }
+
+    /** Any screen's work that meets an expired session brings the application back to login, once. */
+    @Test
+    void anExpiredSessionSeenByAnyScreenEndsTheMainWindowOnce() {
+        FakeBackend backend = new FakeBackend();
+        MainViewModel model = new MainViewModel(FakeBackend.family("F0001"), backend, BackgroundTasks.sameThread());
+        int[] expired = {0};
+        int[] loggedOut = {0};
+        model.setOnSessionExpired(() -> expired[0]++);
+        model.setOnLoggedOut(() -> loggedOut[0]++);
+        List<String> screenSaw = new ArrayList<>();
+        ServiceException expiry = new ServiceException(ServiceException.Reason.SESSION_EXPIRED, "expired");
+
+        model.tasks().run(() -> {
+            throw expiry;
+        }).onFailure(e -> screenSaw.add("screen A"));
+        model.tasks().run(() -> {
+            throw expiry;
+        });
+        model.tasks().run(() -> {
+            throw new ServiceException(ServiceException.Reason.DATABASE_UNAVAILABLE, "down");
+        }).onFailure(e -> screenSaw.add("screen B"));
+        model.logout();
+
+        assertThat(expired[0]).isEqualTo(1);
+        assertThat(screenSaw).containsExactly("screen A", "screen B");
+        assertThat(loggedOut[0]).as("already back at login").isZero();
+        assertThat(backend.logoutCalls).isEmpty();
+    }
+
+    @Test
+    void otherFailuresDoNotEndTheSession() {
+        MainViewModel model = new MainViewModel(FakeBackend.family("F0001"), new FakeBackend(),
+                BackgroundTasks.sameThread());
+        int[] expired = {0};
+        model.setOnSessionExpired(() -> expired[0]++);
+
+        model.tasks().run(() -> {
+            throw new ServiceException(ServiceException.Reason.UNEXPECTED, "bug");
+        });
+        model.tasks().run(() -> "fine");
+
+        assertThat(expired[0]).isZero();
     }
 }

@@ -96,6 +96,13 @@ class MainViewTest {
     }
 
     @Test
+    void openingTheCurrentEntryAgainReloadsIt(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#navHome").queryButton().fire());
+
+        assertThat(events).containsExactly("create home", "activate home", "activate home");
+    }
+
+    @Test
     void theCurrentEntryIsMarkedSelectedForStyleAndScreenReaders(FxRobot robot) {
         Button home = robot.lookup("#navHome").queryButton();
         assertThat(home.getPseudoClassStates()).extracting(Object::toString).contains("selected");
