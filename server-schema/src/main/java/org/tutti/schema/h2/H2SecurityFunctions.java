@@ -66,7 +66,7 @@ public final class H2SecurityFunctions {
             return Boolean.FALSE;
         }
         try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE tutti.app_session SET last_seen_at = ?, expires_at = ? WHERE id = ?")) {
+                "UPDATE tutti.app_session SET last_seen_at = ?, expires_at = GREATEST(expires_at, ?) WHERE id = ?")) {
             statement.setObject(1, now);
             statement.setObject(2, now.plus(Logins.IDLE_TIMEOUT));
             statement.setLong(3, session.get().sessionId());
@@ -135,7 +135,7 @@ public final class H2SecurityFunctions {
             return;
         }
         try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE tutti.app_session SET ended_at = ? WHERE id = ?")) {
+                "UPDATE tutti.app_session SET ended_at = GREATEST(?, created_at) WHERE id = ?")) {
             statement.setObject(1, now);
             statement.setLong(2, session.get().sessionId());
             statement.executeUpdate();

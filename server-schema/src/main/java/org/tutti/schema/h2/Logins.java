@@ -4,9 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code tutti.login} on H2: bcrypt check, failure counting and temporary lock, a new session. */
 final class Logins {
@@ -18,6 +23,9 @@ final class Logins {
     /** A session ends after this long without {@code touch_session}. */
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
 
+    private static final Logger LOG = LoggerFactory.getLogger(Logins.class);
+    private static final DateTimeFormatter POSTGRES_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
     private Logins() {
     }
 
@@ -26,7 +34,27 @@ final class Logins {
                              OffsetDateTime firstFailureAt, OffsetDateTime lockedUntil) {
     }
 
+    /**
+     * The attempt runs within a savepoint: an unexpected database error undoes it and, as on
+     * PostgreSQL, leaves only an audit row and a NULL answer, never an exception.
+     */
     static String login(Connection connection, String siteCode, String identifier, String password)
+            throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            String token = attempt(connection, siteCode, identifier, password);
+            connection.releaseSavepoint(savepoint);
+            return token;
+        } catch (SQLException e) {
+            connection.rollback(savepoint);
+            LOG.warn("tutti.login failed internally: {} (SQLSTATE {})", e.getMessage(), e.getSQLState());
+            Audit.record(connection, SecurityClock.now(), null, null, Audit.LOGIN_FAILURE,
+                    "internal error " + e.getSQLState());
+            return null;
+        }
+    }
+
+    private static String attempt(Connection connection, String siteCode, String identifier, String password)
             throws SQLException {
         OffsetDateTime now = SecurityClock.now();
         if (siteCode == null || identifier == null || password == null) {
@@ -96,10 +124,21 @@ final class Logins {
             OffsetDateTime lockedUntil = now.plus(LOCK_DURATION);
             updateFailures(connection, account.id(), 0, null, lockedUntil);
             Audit.record(connection, now, account.siteId(), account.id(), Audit.ACCOUNT_LOCKED,
-                    MAX_FAILURES + " wrong passwords; locked until " + lockedUntil);
+                    MAX_FAILURES + " wrong passwords; locked until " + postgresText(lockedUntil));
         } else {
             updateFailures(connection, account.id(), failures, firstFailure, account.lockedUntil());
         }
+    }
+
+    /** A timestamp as PostgreSQL writes a UTC {@code timestamptz}: {@code 2026-11-28 09:15:00.5+00}. */
+    static String postgresText(OffsetDateTime time) {
+        OffsetDateTime utc = time.withOffsetSameInstant(ZoneOffset.UTC);
+        String text = POSTGRES_TEXT.format(utc);
+        int micros = utc.getNano() / 1000;
+        if (micros != 0) {
+            text += "." + String.format(Locale.ROOT, "%06d", micros).replaceAll("0+$", "");
+        }
+        return text + "+00";
     }
 
     private static void updateFailures(Connection connection, long accountId, int failures, OffsetDateTime first,

@@ -4,12 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The French mail that carries a new password, queued in {@code tutti.mail_outbox}. */
+/**
+ * The French mail that carries a new password, queued in {@code tutti.mail_outbox}: the same
+ * subject, text and HTML as {@code tutti.request_password} writes on PostgreSQL.
+ */
 final class PasswordMail {
 
     static final String KIND = "PASSWORD_RESET";
-    static final String SUBJECT = "Votre nouveau mot de passe Tutti";
 
     private PasswordMail() {
     }
@@ -17,39 +21,80 @@ final class PasswordMail {
     /** The site whose name and address sign the mail. */
     record Site(long id, String name, String address1, String address2, String postalCode, String city,
                 String phone, String email) {
+
+        /** Name, address lines, phone and e-mail, one a line, the missing ones left out. */
+        String address() {
+            List<String> lines = new ArrayList<>();
+            for (String line : new String[] {name, address1, address2,
+                    postalCode == null || city == null ? null : postalCode + " " + city,
+                    phone == null ? null : "Tél. " + phone, email}) {
+                if (line != null) {
+                    lines.add(line);
+                }
+            }
+            return String.join("\n", lines);
+        }
     }
 
-    static String body(Site site, String identifier, String password) {
-        StringBuilder body = new StringBuilder()
-                .append("Bonjour,\n\n")
-                .append("Vous avez demandé un nouveau mot de passe pour votre compte Tutti.\n\n")
-                .append("Identifiant : ").append(identifier).append('\n')
-                .append("Nouveau mot de passe : ").append(password).append("\n\n")
-                .append("L'ancien mot de passe ne fonctionne plus. Vous pouvez choisir le vôtre dans Tutti,")
-                .append(" menu Mot de passe.\n")
-                .append("Si vous n'avez rien demandé, prévenez l'accueil.\n\n")
-                .append("Cordialement,\n")
-                .append(site.name()).append('\n')
-                .append(site.address1()).append('\n');
-        if (site.address2() != null) {
-            body.append(site.address2()).append('\n');
-        }
-        body.append(site.postalCode()).append(' ').append(site.city()).append('\n');
-        return body.toString();
+    static String subject(Site site) {
+        return site.name() + " — votre nouveau mot de passe";
+    }
+
+    static String bodyText(Site site, String identifier, String password) {
+        return "Bonjour,\n\n"
+                + "Vous avez demandé un nouveau mot de passe pour votre compte Tutti (" + site.name() + ").\n\n"
+                + "Identifiant : " + identifier + "\n"
+                + "Nouveau mot de passe : " + password + "\n\n"
+                + "Votre ancien mot de passe ne fonctionne plus. Pour vous connecter, ouvrez Tutti, choisissez « "
+                + site.name() + " », puis saisissez votre identifiant et ce mot de passe. Vous pourrez ensuite "
+                + "choisir votre propre mot de passe (10 caractères au moins).\n\n"
+                + "Si vous n'êtes pas à l'origine de cette demande, prévenez l'accueil.\n\n"
+                + "Cordialement,\n\n"
+                + site.address() + "\n";
+    }
+
+    static String bodyHtml(Site site, String identifier, String password) {
+        return "<!DOCTYPE html>\n"
+                + "<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + escape(subject(site))
+                + "</title></head>\n"
+                + "<body style=\"font-family: sans-serif; line-height: 1.4\">\n"
+                + "<p>Bonjour,</p>\n"
+                + "<p>Vous avez demandé un nouveau mot de passe pour votre compte Tutti ("
+                + escape(site.name()) + ").</p>\n"
+                + "<table>\n"
+                + "<tr><td>Identifiant&nbsp;:</td><td><strong>" + escape(identifier) + "</strong></td></tr>\n"
+                + "<tr><td>Nouveau mot de passe&nbsp;:</td><td><strong><code>" + escape(password)
+                + "</code></strong></td></tr>\n"
+                + "</table>\n"
+                + "<p>Votre ancien mot de passe ne fonctionne plus. Pour vous connecter, ouvrez Tutti, choisissez «&nbsp;"
+                + escape(site.name()) + "&nbsp;», puis saisissez votre identifiant et ce mot de passe. "
+                + "Vous pourrez ensuite choisir votre propre mot de passe (10 caractères au moins).</p>\n"
+                + "<p>Si vous n'êtes pas à l'origine de cette demande, prévenez l'accueil.</p>\n"
+                + "<p>Cordialement,</p>\n"
+                + "<p>" + escape(site.address()).replace("\n", "<br>\n") + "</p>\n"
+                + "</body></html>\n";
+    }
+
+    /** As {@code tutti.html_escape} on PostgreSQL. */
+    static String escape(String value) {
+        return (value == null ? "" : value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&#39;");
     }
 
     static void queue(Connection connection, OffsetDateTime now, Site site, String recipient, String identifier,
                       String password) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO tutti.mail_outbox (site_id, kind, recipient, subject, body_text, contains_secret,"
-                        + " status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, TRUE, 'PENDING', 0, ?, ?)")) {
+                "INSERT INTO tutti.mail_outbox (site_id, kind, recipient, subject, body_text, body_html,"
+                        + " contains_secret, status, attempts, next_attempt_at, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, TRUE, 'PENDING', 0, ?, ?)")) {
             statement.setLong(1, site.id());
             statement.setString(2, KIND);
             statement.setString(3, recipient);
-            statement.setString(4, SUBJECT);
-            statement.setString(5, body(site, identifier, password));
-            statement.setObject(6, now);
+            statement.setString(4, subject(site));
+            statement.setString(5, bodyText(site, identifier, password));
+            statement.setString(6, bodyHtml(site, identifier, password));
             statement.setObject(7, now);
+            statement.setObject(8, now);
             statement.executeUpdate();
         }
     }

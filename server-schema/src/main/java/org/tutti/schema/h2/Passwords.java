@@ -103,10 +103,9 @@ final class Passwords {
             statement.executeUpdate();
         }
         try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE tutti.app_session SET ended_at = ? WHERE account_id = ? AND ended_at IS NULL AND created_at <= ?")) {
+                "UPDATE tutti.app_session SET ended_at = GREATEST(?, created_at) WHERE account_id = ? AND ended_at IS NULL")) {
             statement.setObject(1, now);
             statement.setLong(2, accountId);
-            statement.setObject(3, now);
             statement.executeUpdate();
         }
     }

@@ -333,14 +333,19 @@ class H2SecurityFunctionsTest {
                 + " FROM tutti.mail_outbox WHERE kind = 'PASSWORD_RESET' AND created_at = ?",
                 clock.instant().atOffset(java.time.ZoneOffset.UTC));
         assertThat(mails).containsExactly(List.of(String.valueOf(bellerive), "PASSWORD_RESET", "f0001@example.org",
-                PasswordMail.SUBJECT, "true", "PENDING"));
+                "Conservatoire de Bellerive — votre nouveau mot de passe", "true", "PENDING"));
         String body = (String) calls.scalar("SELECT body_text FROM tutti.mail_outbox WHERE kind = 'PASSWORD_RESET'"
                 + " AND recipient = 'f0001@example.org' AND status = 'PENDING'");
-        assertThat(body).contains("Identifiant : F0001", "Conservatoire de Bellerive", "4 place de l'Orangerie",
-                "69300 Bellerive");
+        assertThat(body).contains("Identifiant : F0001", "compte Tutti (Conservatoire de Bellerive)",
+                "\n\nConservatoire de Bellerive\n4 place de l'Orangerie\n69300 Bellerive\nTél. 04 78 23 45 10\n"
+                        + "contact@bellerive.example.org\n");
         Matcher matcher = NEW_PASSWORD.matcher(body);
         assertThat(matcher.find()).isTrue();
         String password = matcher.group(1);
+        assertThat((String) calls.scalar("SELECT body_html FROM tutti.mail_outbox WHERE kind = 'PASSWORD_RESET'"
+                + " AND recipient = 'f0001@example.org' AND status = 'PENDING'"))
+                .contains("<code>" + password + "</code>", "<title>Conservatoire de Bellerive — votre nouveau mot de passe</title>",
+                        "4 place de l&#39;Orangerie<br>");
         assertThat(password).matches("[ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789]{12}");
         assertThat((String) calls.scalar("SELECT password_hash FROM tutti.account WHERE id = ?", f0001Account))
                 .startsWith("$2a$10$");
