@@ -46,4 +46,26 @@ class StartupFailureTest extends AppHarness {
         assertThat(lookup("#startupRetry").query().isVisible()).isFalse();
         assertThat(lookup("#startupPane").query().isVisible()).isFalse();
     }
+
+    @Test
+    void aBrokenConfigurationFileIsExplainedAndRetryWorksOnceItIsRemoved() throws Exception {
+        Path dataFolder = temp.resolve("tutti");
+        Files.createDirectories(dataFolder);
+        Path config = dataFolder.resolve("tutti.json");
+        Files.writeString(config, "{\"mode\": \"family\", \"database\": ");
+        startApp(dataFolder);
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> lookup("#startupRetry").query().isVisible());
+        assertThat(lookup("#startupStatus").queryAs(Label.class).getText()).isEqualTo(
+                "Le fichier de configuration de Tutti (tutti.json) est illisible, incomplet ou incorrect."
+                        + " Contactez la personne qui a installé Tutti.");
+        assertThat(lookup("#loginSubmit").queryButton().isDisabled()).isTrue();
+
+        Files.delete(config);
+        DemoData.copyInto(dataFolder);
+        interact(() -> lookup("#startupRetry").queryButton().fire());
+
+        waitUntilLoginEnabled();
+        assertThat(lookup("#startupPane").query().isVisible()).isFalse();
+    }
 }
