@@ -1,6 +1,7 @@
 package org.tutti.schema.cli;
 
 import java.io.PrintWriter;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.tutti.schema.SchemaMigrator;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Apply the pending migrations of schema tutti.")
 final class MigrateCommand implements Callable<Integer> {
+
+    static final String INSUFFICIENT_PRIVILEGE = "42501";
+    static final String FOR_IT = "see README, \"For IT: installing the database\"";
 
     @Mixin
     DatabaseOptions database;
@@ -26,7 +30,7 @@ final class MigrateCommand implements Callable<Integer> {
         try {
             applied = migrator.migrate();
         } catch (RuntimeException e) {
-            throw new CliFailure("migration failed: " + database.describe(e), e);
+            throw new CliFailure("migration failed: " + describe(e), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         List<String> migrations = migrator.appliedMigrations();
@@ -36,5 +40,19 @@ final class MigrateCommand implements Callable<Integer> {
                 : "Applied " + applied + " migration" + (applied > 1 ? "s" : "") + "; schema tutti is now at " + current);
         out.flush();
         return 0;
+    }
+
+    /**
+     * A missing right is worded by the migration itself (roles that the user may not create,
+     * membership in tutti_owner): its message is shown as is, with where IT finds the SQL to run.
+     */
+    private String describe(RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && INSUFFICIENT_PRIVILEGE.equals(sql.getSQLState())) {
+                String message = FailureMessages.firstLine(sql.getMessage());
+                return message.contains("README") ? message : message + " (" + FOR_IT + ")";
+            }
+        }
+        return database.describe(failure);
     }
 }

@@ -11,14 +11,16 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tutti-schema}: migrate the database, write the demo school, show what is there.
+ * {@code tutti-schema}: migrate the database, write the demo school, show what is there, set the
+ * passwords of the PostgreSQL login roles.
  * A subcommand is a {@code Callable<Integer>} with the {@link DatabaseOptions} mixin, listed below.
  * Failures print one line on stderr and exit with 1 (2 for a usage error); the stack trace is
  * logged at DEBUG only ({@code --debug}).
  */
 @Command(name = "tutti-schema", mixinStandardHelpOptions = true, version = "tutti-schema 0.1.0",
         description = "Database tool of Tutti (PostgreSQL or H2).",
-        subcommands = {MigrateCommand.class, SeedDemoCommand.class, InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MigrateCommand.class, SeedDemoCommand.class, InfoCommand.class, RolePasswordCommand.class,
+            CommandLine.HelpCommand.class})
 public final class TuttiSchemaCli implements Runnable {
 
     static final String NAME = "tutti-schema";
@@ -60,7 +62,7 @@ public final class TuttiSchemaCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: migrate, seed-demo or info");
+        throw new ParameterException(spec.commandLine(), "missing subcommand: migrate, seed-demo, info or role-password");
     }
 
     private static int executionFailed(Exception failure, CommandLine commandLine, ParseResult parseResult) {
