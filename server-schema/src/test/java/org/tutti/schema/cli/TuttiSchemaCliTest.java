@@ -83,7 +83,7 @@ class TuttiSchemaCliTest {
 
         Result migrate = run(with(connection, "migrate"));
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).startsWith("Applied 1 migration");
+        assertThat(migrate.out()).containsPattern("^Applied [1-9]\\d* migrations?; schema tutti is now at ");
         assertThat(run(with(connection, "migrate")).out()).startsWith("Schema tutti is up to date");
 
         Result seed = run(with(connection, "seed-demo", "--families", "50", "--seed", "7"));

@@ -4,8 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -69,6 +71,34 @@ public final class TestDatabases {
             }));
         }
         return postgres;
+    }
+
+    /**
+     * A plain JDBC connection to a PostgreSQL test database as another role, e.g. {@code tutti_family}:
+     * nothing of the superuser's. The shared server trusts local connections, so the password is
+     * checked only by a server whose pg_hba asks for one.
+     */
+    public static Connection connectAs(TestDatabase db, String role, String password) throws SQLException {
+        if (db.vendor() != DatabaseVendor.POSTGRESQL) {
+            throw new IllegalArgumentException("Roles exist only on PostgreSQL: " + db);
+        }
+        return connectAs(server().getPort(), databaseName(db), role, password);
+    }
+
+    /** A plain JDBC connection to {@code database} on the local server listening on {@code port}. */
+    public static Connection connectAs(int port, String database, String role, String password) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", role);
+        properties.setProperty("password", password);
+        properties.setProperty("ApplicationName", "tutti-test-" + role);
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database, properties);
+    }
+
+    /** The database's name on its server. */
+    public static String databaseName(TestDatabase db) {
+        String path = db.url().substring(db.url().lastIndexOf('/') + 1);
+        int parameters = path.indexOf('?');
+        return parameters < 0 ? path : path.substring(0, parameters);
     }
 
     /** One throwaway database: how to reach it. */
