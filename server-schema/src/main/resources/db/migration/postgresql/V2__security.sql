@@ -806,6 +806,12 @@ BEGIN
                        r.object);
     END LOOP;
 
+    -- Flyway's history stays its creator's; tutti_owner (and so every member of it that
+    -- migrates, seeds or reads later) may use it
+    IF to_regclass('tutti.flyway_schema_history') IS NOT NULL THEN
+        GRANT SELECT, INSERT, UPDATE, DELETE ON tutti.flyway_schema_history TO tutti_owner;
+    END IF;
+
     -- functions and procedures (extension members excepted)
     FOR r IN SELECT p.oid::regprocedure AS object, p.proowner
                FROM pg_proc p
