@@ -1,7 +1,9 @@
 package org.tutti.schema.cli;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Option;
 final class DatabaseOptions {
 
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
+    private static final String SCHEMA_OWNER = "tutti_owner";
 
     @Option(names = "--url", paramLabel = "<jdbc-url>", defaultValue = "${env:TUTTI_DB_URL}",
             description = "JDBC URL: jdbc:postgresql://host:port/db or jdbc:h2:file:/path (H2's PostgreSQL mode "
@@ -47,6 +50,37 @@ final class DatabaseOptions {
             throw new CliFailure(describe(e), e);
         }
         return dataSource;
+    }
+
+    /**
+     * Like {@link #openDataSource()}, but on PostgreSQL a user that is a member of tutti_owner
+     * without being a superuser acts as tutti_owner (startup option {@code role}), so that
+     * seed-demo and info see past row-level security as a superuser does (ADR 6).
+     */
+    DataSource openDataSourceAsSchemaOwner() {
+        DataSource dataSource = openDataSource();
+        if (!(dataSource instanceof PGSimpleDataSource postgres) || !actsAsSchemaOwner(dataSource)) {
+            return dataSource;
+        }
+        postgres.setOptions("-c role=" + SCHEMA_OWNER);
+        return dataSource;
+    }
+
+    private boolean actsAsSchemaOwner(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet owner = statement.executeQuery(
+                    "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = '" + SCHEMA_OWNER + "'")) {
+                if (!owner.next()) {
+                    return false;
+                }
+            }
+            try (ResultSet member = statement.executeQuery("SELECT NOT r.rolsuper AND pg_catalog.pg_has_role(current_user, '"
+                    + SCHEMA_OWNER + "', 'MEMBER') FROM pg_catalog.pg_roles r WHERE r.rolname = current_user")) {
+                return member.next() && member.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new CliFailure(describe(e), e);
+        }
     }
 
     String describe(Throwable failure) {

@@ -28,7 +28,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataSource dataSource = database.openDataSource();
+        DataSource dataSource = database.openDataSourceAsSchemaOwner();
         SchemaMigrator migrator = new SchemaMigrator(dataSource, database.vendor());
         PrintWriter out = spec.commandLine().getOut();
         List<String> applied = migrator.appliedMigrations();

@@ -38,7 +38,7 @@ final class SeedDemoCommand implements Callable<Integer> {
         if (families < DemoDataGenerator.MIN_FAMILIES) {
             throw new CliFailure("--families must be at least " + DemoDataGenerator.MIN_FAMILIES);
         }
-        DataSource dataSource = database.openDataSource();
+        DataSource dataSource = database.openDataSourceAsSchemaOwner();
         int pending = new SchemaMigrator(dataSource, database.vendor()).pendingCount();
         if (pending > 0) {
             throw new CliFailure("the database schema is not up to date (" + pending + " pending migration"

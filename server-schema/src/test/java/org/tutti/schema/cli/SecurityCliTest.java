@@ -110,6 +110,11 @@ class SecurityCliTest {
             assertThat(rs.getString(1)).isEqualTo("tutti_owner");
         }
 
+        Result seeded = run(as("school", "tutti_admin", "admin-pw", "seed-demo", "--families", "10"));
+        assertThat(seeded.exitCode()).as("seed-demo as a member of tutti_owner: " + seeded.err()).isZero();
+        Result info = run(as("school", "tutti_admin", "admin-pw", "info"));
+        assertThat(info.out()).containsPattern("\\n  family +10\\n");
+
         Result notMember = run(as("other_school", "other_admin", "other-pw", "migrate"));
         assertOneLineFailure(notMember, "user other_admin must be a member of role tutti_owner to migrate: as a superuser, "
                 + "GRANT tutti_owner TO other_admin");
