@@ -8,6 +8,7 @@ import static org.tutti.schema.security.SecuredDemo.STAFF;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -68,7 +69,7 @@ class PasswordTest {
         assertThat(oldSession).isNotNull();
 
         String email = demo.text("SELECT email FROM tutti.account WHERE identifier = 'F0004'");
-        family.rows(null, "SELECT tutti.request_password('f0004', ?)", email.toUpperCase(java.util.Locale.ROOT));
+        family.rows(null, "SELECT tutti.request_password('f0004', ?)", email.toUpperCase(Locale.ROOT));
 
         assertThat(hash("F0004")).isNotEqualTo(before).startsWith("$2a$10$");
         assertThat(family.login("BELLERIVE", "F0004", "bellerive")).as("the old password").isNull();
