@@ -77,8 +77,10 @@ public final class Transactions {
             try {
                 binder.bind(session, token);
                 if (readOnly && vendor == DatabaseVendor.POSTGRESQL) {
-                    // allowed after the binder's statements: only read-write must come first; it
-                    // ends with the transaction, so no connection keeps it
+                    // not Connection.setReadOnly before BEGIN: touch_session() writes. PostgreSQL
+                    // accepts READ ONLY after the binder's statements (only READ WRITE must come
+                    // first), and it ends with the transaction: no pooled connection keeps it.
+                    // H2 ignores read-only transactions, so nothing is sent there.
                     session.doWork(connection -> {
                         try (Statement statement = connection.createStatement()) {
                             statement.execute("set transaction read only");
