@@ -185,7 +185,7 @@ class LoginFlowTest extends AppHarness {
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#homeStaffName")
                 && !lookup("#homeStaffName").queryAs(Label.class).getText().isEmpty());
         assertThat(lookup("#homeStaffName").queryAs(Label.class).getText())
-                .isEqualTo("Accueil — connecté en tant que " + DemoData.accueil().staffName());
+                .isEqualTo("Connecté en tant que : " + DemoData.accueil().staffName());
         assertThat(lookup("#homeContext").queryAs(Label.class).getText()).contains(DemoData.accueil().siteName());
         assertThat(exists("#homeStudents")).isFalse();
         assertThat(exists("#navHome")).isTrue();

@@ -70,7 +70,7 @@ class HomeViewModelTest {
         model.load();
 
         assertThat(model.isStaff()).isTrue();
-        assertThat(model.greetingProperty().get()).isEqualTo("Accueil — connecté en tant que Sophie Bernard");
+        assertThat(model.greetingProperty().get()).isEqualTo("Connecté en tant que : Sophie Bernard");
         assertThat(model.contextProperty().get()).contains("Conservatoire de Bellerive");
         assertThat(model.students()).isEmpty();
     }
