@@ -1,5 +1,7 @@
 package org.tutti.client.service;
 
+import java.util.Optional;
+
 /**
  * Everything the user interface may call, once the database is open. Built off the JavaFX
  * thread at start-up by {@code org.tutti.client.data.BackendFactory}.
@@ -14,6 +16,14 @@ public interface Backend extends AutoCloseable {
     AuthService auth();
 
     HomeService home();
+
+    /**
+     * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a
+     * server database (mails go out by SMTP through the headless relay there).
+     */
+    default Optional<DemoMailboxService> demoMailbox() {
+        return Optional.empty();
+    }
 
     @Override
     void close();
