@@ -9,11 +9,14 @@ import java.util.List;
 
 /**
  * The French mail that carries a new password, queued in {@code tutti.mail_outbox}: the same
- * subject, text and HTML as {@code tutti.request_password} writes on PostgreSQL.
+ * subject, text and HTML as {@code tutti.request_password} writes on PostgreSQL. The password is
+ * stored in the column {@code secret}; the bodies hold {@link #SECRET_PLACEHOLDER} where the relay
+ * puts it when it sends (SQL-API.md, "Mail outbox").
  */
 final class PasswordMail {
 
     static final String KIND = "PASSWORD_RESET";
+    static final String SECRET_PLACEHOLDER = "{{secret}}";
 
     private PasswordMail() {
     }
@@ -40,11 +43,11 @@ final class PasswordMail {
         return site.name() + " — votre nouveau mot de passe";
     }
 
-    static String bodyText(Site site, String identifier, String password) {
+    static String bodyText(Site site, String identifier) {
         return "Bonjour,\n\n"
                 + "Vous avez demandé un nouveau mot de passe pour votre compte Tutti (" + site.name() + ").\n\n"
                 + "Identifiant : " + identifier + "\n"
-                + "Nouveau mot de passe : " + password + "\n\n"
+                + "Nouveau mot de passe : " + SECRET_PLACEHOLDER + "\n\n"
                 + "Votre ancien mot de passe ne fonctionne plus. Pour vous connecter, ouvrez Tutti, choisissez « "
                 + site.name() + " », puis saisissez votre identifiant et ce mot de passe. Vous pourrez ensuite "
                 + "choisir votre propre mot de passe (10 caractères au moins).\n\n"
@@ -53,7 +56,7 @@ final class PasswordMail {
                 + site.address() + "\n";
     }
 
-    static String bodyHtml(Site site, String identifier, String password) {
+    static String bodyHtml(Site site, String identifier) {
         return "<!DOCTYPE html>\n"
                 + "<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + escape(subject(site))
                 + "</title></head>\n"
@@ -63,7 +66,7 @@ final class PasswordMail {
                 + escape(site.name()) + ").</p>\n"
                 + "<table>\n"
                 + "<tr><td>Identifiant&nbsp;:</td><td><strong>" + escape(identifier) + "</strong></td></tr>\n"
-                + "<tr><td>Nouveau mot de passe&nbsp;:</td><td><strong><code>" + escape(password)
+                + "<tr><td>Nouveau mot de passe&nbsp;:</td><td><strong><code>" + SECRET_PLACEHOLDER
                 + "</code></strong></td></tr>\n"
                 + "</table>\n"
                 + "<p>Votre ancien mot de passe ne fonctionne plus. Pour vous connecter, ouvrez Tutti, choisissez «&nbsp;"
@@ -85,16 +88,17 @@ final class PasswordMail {
                       String password) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "INSERT INTO tutti.mail_outbox (site_id, kind, recipient, subject, body_text, body_html,"
-                        + " contains_secret, status, attempts, next_attempt_at, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, TRUE, 'PENDING', 0, ?, ?)")) {
+                        + " contains_secret, secret, status, attempts, next_attempt_at, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, 'PENDING', 0, ?, ?)")) {
             statement.setLong(1, site.id());
             statement.setString(2, KIND);
             statement.setString(3, recipient);
             statement.setString(4, subject(site));
-            statement.setString(5, bodyText(site, identifier, password));
-            statement.setString(6, bodyHtml(site, identifier, password));
-            statement.setObject(7, now);
+            statement.setString(5, bodyText(site, identifier));
+            statement.setString(6, bodyHtml(site, identifier));
+            statement.setString(7, password);
             statement.setObject(8, now);
+            statement.setObject(9, now);
             statement.executeUpdate();
         }
     }

@@ -110,6 +110,17 @@ final class Passwords {
         }
     }
 
+    /** Whether the password is one of the 10,000 most common ones (compared lower-case). */
+    private static boolean isCommon(Connection connection, String password) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT 1 FROM tutti.common_password WHERE password = ?")) {
+            statement.setString(1, password.toLowerCase(Locale.ROOT));
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     static void change(Connection connection, String oldPassword, String newPassword) throws SQLException {
         OffsetDateTime now = SecurityClock.now();
         BoundSession session = BoundSession.live(connection, now)
@@ -122,6 +133,9 @@ final class Passwords {
         }
         if (newPassword.toUpperCase(Locale.ROOT).equals(session.identifier().toUpperCase(Locale.ROOT))) {
             throw new SQLException("equals_identifier", UNACCEPTABLE);
+        }
+        if (isCommon(connection, newPassword)) {
+            throw new SQLException("too_common", UNACCEPTABLE);
         }
         try (PreparedStatement statement = connection.prepareStatement(
                 "UPDATE tutti.account SET password_hash = ?, password_changed_at = ?, version = version + 1"
