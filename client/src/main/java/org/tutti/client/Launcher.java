@@ -4,13 +4,20 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import org.slf4j.LoggerFactory;
 import org.tutti.client.config.DataFolder;
+import org.tutti.client.mail.RelayMain;
 
 /**
  * Entry point of {@code tutti.jar}. Does not extend {@link Application}: with JavaFX on the
  * class path (not the module path) a main class that extends it fails with "JavaFX runtime
  * components are missing".
+ *
+ * <p>{@code --relay [--config FILE]} runs the headless mail relay instead of the window (see
+ * {@link RelayMain}); that path loads no JavaFX class, and the window's path loads no mail class.
  */
 public final class Launcher {
+
+    /** The option that selects the headless mail relay. */
+    static final String RELAY_OPTION = "--relay";
 
     private Launcher() {
     }
@@ -19,12 +26,43 @@ public final class Launcher {
         // before any logger exists: logback.xml writes to ${tutti.home}/logs/
         Path dataFolder = DataFolder.resolve();
         System.setProperty(DataFolder.PROPERTY, dataFolder.toString());
+        if (relayRequested(args)) {
+            Relay.run(args, dataFolder);
+            return;
+        }
         // Logback reads its configuration in a few hundred ms: do it on a second core while the
         // JavaFX toolkit starts. Loggers asked for meanwhile are SLF4J substitutes that delegate
         // once it is done, so the login window never waits for logging.
         Thread logging = new Thread(LoggerFactory::getILoggerFactory, "tutti-logging-init");
         logging.setDaemon(true);
         logging.start();
-        Application.launch(TuttiApp.class, args);
+        Gui.launch(args);
+    }
+
+    static boolean relayRequested(String[] args) {
+        for (String arg : args) {
+            if (RELAY_OPTION.equals(arg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The window; its own class so that the relay's path never resolves a JavaFX class. */
+    private static final class Gui {
+        static void launch(String[] args) {
+            Application.launch(TuttiApp.class, args);
+        }
+    }
+
+    /** The headless relay; its own class so that the window's path never loads a mail class. */
+    private static final class Relay {
+        static void run(String[] args, Path dataFolder) {
+            int status = RelayMain.start(args, dataFolder);
+            if (status != 0) {
+                System.exit(status);
+            }
+            RelayMain.awaitShutdown();
+        }
     }
 }

@@ -16,7 +16,12 @@ import java.nio.file.Path;
  * @param source the file it was read from
  * @param mode   family (installed at home) or staff (front desk); family when absent
  */
-public record ClientConfig(Path source, Mode mode, Database database) {
+public record ClientConfig(Path source, Mode mode, Database database, Smtp smtp, Relay relay) {
+
+    /** A client's configuration (no relay settings). */
+    public ClientConfig(Path source, Mode mode, Database database) {
+        this(source, mode, database, null, null);
+    }
 
     /** Which clients an installation serves; each connects as its own login role. */
     public enum Mode {
@@ -64,8 +69,44 @@ public record ClientConfig(Path source, Mode mode, Database database) {
         }
     }
 
+    /**
+     * The SMTP server of the headless mail relay ({@code "smtp"}); {@code security} is
+     * {@code "STARTTLS"} (default), {@code "TLS"} or {@code "NONE"}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Smtp(
+            @JsonProperty("host") String host,
+            @JsonProperty("port") Integer port,
+            @JsonProperty("security") String security,
+            @JsonProperty("username") String username,
+            @JsonProperty("password") String password,
+            @JsonProperty("from") String from,
+            @JsonProperty("fromName") String fromName,
+            @JsonProperty("timeoutSeconds") Integer timeoutSeconds) {
+
+        @Override
+        public String toString() {
+            return "Smtp[host=" + host + ", port=" + port + ", security=" + security + ", username=" + username
+                    + ", password=***, from=" + from + "]";
+        }
+    }
+
+    /**
+     * The headless mail relay ({@code "relay"}): its own connection (as {@code tutti_relay}) and
+     * pacing; absent numbers take the defaults (poll 30 s, give up after 48 h, back-off 30 s to 3600 s).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Relay(
+            @JsonProperty("database") Database database,
+            @JsonProperty("pollSeconds") Integer pollSeconds,
+            @JsonProperty("giveUpHours") Integer giveUpHours,
+            @JsonProperty("backoffBaseSeconds") Integer backoffBaseSeconds,
+            @JsonProperty("backoffMaxSeconds") Integer backoffMaxSeconds) {
+    }
+
     /** The file as Jackson reads it, before {@link ClientConfigLoader} checks it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record FileContent(@JsonProperty("mode") String mode, @JsonProperty("database") Database database) {
+    record FileContent(@JsonProperty("mode") String mode, @JsonProperty("database") Database database,
+                       @JsonProperty("smtp") Smtp smtp, @JsonProperty("relay") Relay relay) {
     }
 }

@@ -75,6 +75,63 @@ public final class ClientConfigLoader {
 
     /** Reads and checks one file. */
     public ClientConfig read(Path file) {
+        ClientConfig.FileContent content = parse(file);
+        if (content == null || content.database() == null) {
+            throw bad(file, "it has no \"database\" section", null);
+        }
+        ClientConfig.Mode mode = mode(file, content.mode());
+        ClientConfig.Database checked = database(file, content.database(), "database");
+        return new ClientConfig(file, mode, checked, content.smtp(), content.relay());
+    }
+
+    /**
+     * Reads one file for the headless mail relay: only {@code "smtp"} and {@code "relay"} are
+     * needed (and checked); {@link ClientConfig#database()} is the relay's own connection.
+     *
+     * @throws ServiceException BAD_CONFIGURATION naming the file and the first problem
+     */
+    public ClientConfig readForRelay(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw bad(file, "it does not exist", null);
+        }
+        ClientConfig.FileContent content = parse(file);
+        if (content == null || content.relay() == null || content.relay().database() == null) {
+            throw bad(file, "it has no \"relay.database\" section (the relay connects as tutti_relay)", null);
+        }
+        ClientConfig.Database database = database(file, content.relay().database(), "relay.database");
+        ClientConfig.Smtp smtp = content.smtp();
+        if (smtp == null) {
+            throw bad(file, "it has no \"smtp\" section", null);
+        }
+        if (smtp.host() == null || smtp.host().isBlank()) {
+            throw bad(file, "\"smtp.host\" is missing", null);
+        }
+        if (smtp.port() != null && (smtp.port() < 1 || smtp.port() > 65535)) {
+            throw bad(file, "\"smtp.port\" must be between 1 and 65535 (found " + smtp.port() + ")", null);
+        }
+        if (smtp.security() != null && !List.of("STARTTLS", "TLS", "NONE")
+                .contains(smtp.security().strip().toUpperCase(Locale.ROOT))) {
+            throw bad(file, "\"smtp.security\" must be \"STARTTLS\", \"TLS\" or \"NONE\" (found \""
+                    + smtp.security() + "\")", null);
+        }
+        if (smtp.from() == null || !smtp.from().contains("@")) {
+            throw bad(file, "\"smtp.from\" must be the sender's e-mail address", null);
+        }
+        ClientConfig.Relay relay = content.relay();
+        positive(file, "relay.pollSeconds", relay.pollSeconds());
+        positive(file, "relay.giveUpHours", relay.giveUpHours());
+        positive(file, "relay.backoffBaseSeconds", relay.backoffBaseSeconds());
+        positive(file, "relay.backoffMaxSeconds", relay.backoffMaxSeconds());
+        return new ClientConfig(file, mode(file, content.mode()), database, smtp, relay);
+    }
+
+    private static void positive(Path file, String name, Integer value) {
+        if (value != null && value <= 0) {
+            throw bad(file, "\"" + name + "\" must be a positive number (found " + value + ")", null);
+        }
+    }
+
+    private ClientConfig.FileContent parse(Path file) {
         ClientConfig.FileContent content;
         try (InputStream in = Files.newInputStream(file)) {
             content = mapper.readValue(in, ClientConfig.FileContent.class);
@@ -85,24 +142,22 @@ public final class ClientConfigLoader {
         } catch (IOException e) {
             throw bad(file, "it cannot be read (" + e + ")", e);
         }
-        if (content == null || content.database() == null) {
-            throw bad(file, "it has no \"database\" section", null);
-        }
-        ClientConfig.Mode mode = mode(file, content.mode());
-        ClientConfig.Database database = content.database();
+        return content;
+    }
+
+    private static ClientConfig.Database database(Path file, ClientConfig.Database database, String name) {
         if (database.url() == null || database.url().isBlank()) {
-            throw bad(file, "\"database.url\" is missing", null);
+            throw bad(file, "\"" + name + ".url\" is missing", null);
         }
         String url = database.url().strip().toLowerCase(Locale.ROOT);
         if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
-            throw bad(file, "\"database.url\" must start with jdbc:postgresql: (found \"" + database.url() + "\")", null);
+            throw bad(file, "\"" + name + ".url\" must start with jdbc:postgresql: (found \"" + database.url() + "\")", null);
         }
         if (database.user() == null || database.user().isBlank()) {
-            throw bad(file, "\"database.user\" is missing", null);
+            throw bad(file, "\"" + name + ".user\" is missing", null);
         }
-        ClientConfig.Database checked = new ClientConfig.Database(database.url().strip(), database.user().strip(),
+        return new ClientConfig.Database(database.url().strip(), database.user().strip(),
                 database.password() == null ? "" : database.password());
-        return new ClientConfig(file, mode, checked);
     }
 
     /** "family" (also when absent) or "staff", in any case. */

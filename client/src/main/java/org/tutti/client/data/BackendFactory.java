@@ -49,10 +49,20 @@ public final class BackendFactory {
             throw new ServiceException(ServiceException.Reason.BAD_CONFIGURATION,
                     "Cannot read the configuration: " + e.getMessage(), e);
         }
-        Backend backend = config.isPresent()
-                ? openServer(config.get(), steps)
-                : openEmbeddedDemo(dataFolder, steps, demoFamilies);
+        if (config.isPresent()) {
+            Backend backend = openServer(config.get(), steps);
+            steps.ready();
+            return backend;
+        }
+        EmbeddedDemo demo = new EmbeddedDemo(dataFolder.resolve("db"), DemoDataGenerator.DEFAULT_SEED, demoFamilies);
+        DatabaseBackend backend = openEmbeddedDemo(demo, steps);
         steps.ready();
+        try {
+            // after READY: the login window never waits for the mail classes
+            backend.startDemoRelay(dataFolder, demo.url(), EmbeddedDemo.USER, EmbeddedDemo.PASSWORD);
+        } catch (RuntimeException e) {
+            LOG.warn("The demo mail relay could not start; mails stay queued: {}", e.toString());
+        }
         return backend;
     }
 
@@ -82,7 +92,7 @@ public final class BackendFactory {
     }
 
     /** The services over {@code database}; closes it if they cannot be built. */
-    private static Backend backend(Database database, boolean embeddedDemo, AutoCloseable onClose) {
+    private static DatabaseBackend backend(Database database, boolean embeddedDemo, AutoCloseable onClose) {
         try {
             return new DatabaseBackend(database, embeddedDemo, onClose);
         } catch (RuntimeException e) {
@@ -110,8 +120,7 @@ public final class BackendFactory {
                 "Cannot connect to the database at " + where, e);
     }
 
-    private static Backend openEmbeddedDemo(Path dataFolder, StartupSteps steps, int families) {
-        EmbeddedDemo demo = new EmbeddedDemo(dataFolder.resolve("db"), DemoDataGenerator.DEFAULT_SEED, families);
+    private static DatabaseBackend openEmbeddedDemo(EmbeddedDemo demo, StartupSteps steps) {
         AutoCloseable lock = demo.lock();
         boolean opened = false;
         Connection holder = null;
@@ -123,7 +132,7 @@ public final class BackendFactory {
                 // this connection keeps H2 open from the migration to the pool's start
                 holder = steps.step(StartupStep.MIGRATING, demo::openAndMigrate);
             }
-            Backend backend = steps.step(StartupStep.CONNECTING, () -> backend(
+            DatabaseBackend backend = steps.step(StartupStep.CONNECTING, () -> backend(
                     Database.open(demo.url(), EmbeddedDemo.USER, EmbeddedDemo.PASSWORD),
                     true, lock));
             opened = true;

@@ -1,9 +1,15 @@
 package org.tutti.client.data;
 
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tutti.client.service.AccountService;
 import org.tutti.client.service.AuthService;
+import org.tutti.client.mail.DemoRelay;
 import org.tutti.client.service.Backend;
+import org.tutti.client.service.DemoMailboxService;
 import org.tutti.client.service.HomeService;
 import org.tutti.client.service.SiteService;
 
@@ -18,7 +24,9 @@ final class DatabaseBackend implements Backend {
     private final SiteService sites;
     private final AuthService auth;
     private final HomeService home;
+    private final AccountService accounts;
     private boolean closed;
+    private DemoRelay demoRelay;
 
     /**
      * @param onClose released after the database is closed (the embedded demo's folder lock)
@@ -31,6 +39,7 @@ final class DatabaseBackend implements Backend {
         this.sites = new HibernateSiteService(transactions);
         this.auth = new HibernateAuthService(transactions);
         this.home = new HibernateHomeService(transactions);
+        this.accounts = new HibernateAccountService(transactions);
     }
 
     @Override
@@ -53,13 +62,41 @@ final class DatabaseBackend implements Backend {
         return home;
     }
 
-    /** Closes Hibernate and the pool, then releases the demo folder. Safe to call twice. */
+    @Override
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    @Override
+    public synchronized Optional<DemoMailboxService> demoMailbox() {
+        return demoRelay == null ? Optional.empty() : Optional.of(demoRelay.mailbox());
+    }
+
+    /**
+     * Starts the embedded demo's in-process mail relay over the H2 database at {@code url},
+     * delivering to {@code <dataFolder>/mailbox/}; stopped by {@link #close()}.
+     */
+    synchronized void startDemoRelay(Path dataFolder, String url, String user, String password) {
+        if (closed || demoRelay != null) {
+            return;
+        }
+        demoRelay = DemoRelay.start(dataFolder, () -> DriverManager.getConnection(url, user, password));
+    }
+
+    /** Stops the demo relay, closes Hibernate and the pool, then releases the demo folder. Safe to call twice. */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        try {
+            if (demoRelay != null) {
+                demoRelay.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not stop the demo mail relay: {}", e.toString());
+        }
         try {
             database.close();
         } finally {
