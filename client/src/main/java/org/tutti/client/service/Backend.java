@@ -17,6 +17,9 @@ public interface Backend extends AutoCloseable {
 
     HomeService home();
 
+    /** Passwords: a new one by e-mail (no session needed), a change by the logged-in user. */
+    AccountService accounts();
+
     /**
      * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a
      * server database (mails go out by SMTP through the headless relay there).

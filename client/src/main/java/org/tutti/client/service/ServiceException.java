@@ -21,6 +21,8 @@ public class ServiceException extends RuntimeException {
         DEMO_DATABASE_FAILED,
         /** The session ended or expired: log in again. */
         SESSION_EXPIRED,
+        /** Too many requests of the same kind (new passwords for one identifier): try again later. */
+        RATE_LIMITED,
         /** Anything else. */
         UNEXPECTED
     }

@@ -9,13 +9,15 @@ import org.tutti.client.domain.Role;
 import org.tutti.client.domain.SiteSummary;
 import org.tutti.client.domain.StaffHome;
 import org.tutti.client.domain.UserSession;
+import org.tutti.client.service.AccountService;
 import org.tutti.client.service.AuthService;
 import org.tutti.client.service.Backend;
 import org.tutti.client.service.HomeService;
+import org.tutti.client.service.PasswordChangeResult;
 import org.tutti.client.service.SiteService;
 
 /** A backend in memory for view-model tests: answers are set by the test, calls are recorded. */
-public class FakeBackend implements Backend, AuthService, HomeService, SiteService {
+public class FakeBackend implements Backend, AuthService, HomeService, SiteService, AccountService {
 
     public static final SiteSummary BELLERIVE = new SiteSummary("BELLERIVE", "Conservatoire de Bellerive");
     public static final SiteSummary MONTFLEURY = new SiteSummary("MONTFLEURY", "École de musique de Montfleury");
@@ -29,6 +31,13 @@ public class FakeBackend implements Backend, AuthService, HomeService, SiteServi
     public StaffHome staffHome;
     public RuntimeException homeFailure;
     public boolean closed;
+    /** "identifier/email" of each request for a new password. */
+    public final List<String> passwordRequests = new ArrayList<>();
+    public RuntimeException requestFailure;
+    /** "identifier: current -> next" of each password change. */
+    public final List<String> passwordChanges = new ArrayList<>();
+    public PasswordChangeResult changeAnswer = PasswordChangeResult.CHANGED;
+    public RuntimeException changeFailure;
 
     public static UserSession family(String identifier) {
         return new UserSession(1, Role.FAMILY, "BELLERIVE", "Conservatoire de Bellerive", identifier,
@@ -57,6 +66,11 @@ public class FakeBackend implements Backend, AuthService, HomeService, SiteServi
 
     @Override
     public HomeService home() {
+        return this;
+    }
+
+    @Override
+    public AccountService accounts() {
         return this;
     }
 
@@ -96,5 +110,24 @@ public class FakeBackend implements Backend, AuthService, HomeService, SiteServi
             throw homeFailure;
         }
         return staffHome;
+    }
+
+    @Override
+    public void requestPassword(String identifier, String email) {
+        passwordRequests.add(identifier + "/" + email);
+        if (requestFailure != null) {
+            throw requestFailure;
+        }
+    }
+
+    @Override
+    public PasswordChangeResult changePassword(UserSession session, char[] current, char[] next) {
+        passwordChanges.add(session.identifier() + ": " + new String(current) + " -> " + new String(next));
+        java.util.Arrays.fill(current, '\0');
+        java.util.Arrays.fill(next, '\0');
+        if (changeFailure != null) {
+            throw changeFailure;
+        }
+        return changeAnswer;
     }
 }
