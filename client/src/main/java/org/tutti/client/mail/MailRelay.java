@@ -68,6 +68,7 @@ public final class MailRelay implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean stopped;
     private boolean listenUnsupported;
+    private volatile boolean listening;
     private boolean woken;
     private Thread thread;
     private Connection work;
@@ -137,7 +138,14 @@ public final class MailRelay implements AutoCloseable {
         return running;
     }
 
+    /** True while the relay holds a {@code LISTEN tutti_mail} connection (PostgreSQL). */
+    public boolean isListening() {
+        return listening;
+    }
+
     private void loop() {
+        // LISTEN before the first look at the queue: a mail queued in between is not missed
+        listener();
         while (running) {
             try {
                 processDue();
@@ -348,6 +356,7 @@ public final class MailRelay implements AutoCloseable {
                     s.execute("LISTEN " + CHANNEL);
                 }
                 listener = c;
+                listening = true;
                 LOG.info("Mail relay ({}) listening on {}", name, CHANNEL);
             }
             return Optional.of(listener.unwrap(PGConnection.class));
@@ -371,6 +380,7 @@ public final class MailRelay implements AutoCloseable {
     }
 
     private void closeListener() {
+        listening = false;
         if (listener != null) {
             try {
                 listener.close();
