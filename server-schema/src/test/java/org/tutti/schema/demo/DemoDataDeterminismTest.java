@@ -51,6 +51,9 @@ class DemoDataDeterminismTest {
     private static Map<String, List<List<String>>> dump(DataSource dataSource) throws SQLException {
         Map<String, List<List<String>>> tables = new LinkedHashMap<>();
         for (String table : SqlRows.tuttiTables(dataSource)) {
+            if (table.equals("common_password")) {
+                continue; // filled by the migrations, not by the generator
+            }
             tables.put(table, SqlRows.query(dataSource, "SELECT * FROM tutti." + table + " ORDER BY id"));
         }
         return tables;

@@ -51,8 +51,11 @@ class DemoDataGeneratorTest {
         DataSource db = databases.get(vendor);
         Map<String, Long> counted = new LinkedHashMap<>();
         for (String table : SqlRows.tuttiTables(db)) {
-            counted.put(table, number(db, "SELECT COUNT(*) FROM tutti." + table));
+            if (!table.equals("common_password")) { // filled by the migrations, not by the generator
+                counted.put(table, number(db, "SELECT COUNT(*) FROM tutti." + table));
+            }
         }
+        assertThat(number(db, "SELECT COUNT(*) FROM tutti.common_password")).isEqualTo(10_000);
         assertThat(counted).hasSize(31).allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
         assertThat(summaries.get(vendor).rowsPerTable()).containsExactlyInAnyOrderEntriesOf(counted);
         assertThat(summaries.get(vendor).rowsPerTable().keySet()).first().isEqualTo("site");

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +32,6 @@ import org.tutti.schema.testing.TestDatabases.TestDatabase;
 class H2SecurityFunctionsTest {
 
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern NEW_PASSWORD = Pattern.compile("Nouveau mot de passe : (\\S+)");
     private static final Instant START = Instant.parse("2026-11-28T09:00:00Z");
 
     private static TestDatabase database;
@@ -337,15 +335,17 @@ class H2SecurityFunctionsTest {
         String body = (String) calls.scalar("SELECT body_text FROM tutti.mail_outbox WHERE kind = 'PASSWORD_RESET'"
                 + " AND recipient = 'f0001@example.org' AND status = 'PENDING'");
         assertThat(body).contains("Identifiant : F0001", "compte Tutti (Conservatoire de Bellerive)",
+                "Nouveau mot de passe : {{secret}}\n",
                 "\n\nConservatoire de Bellerive\n4 place de l'Orangerie\n69300 Bellerive\nTél. 04 78 23 45 10\n"
                         + "contact@bellerive.example.org\n");
-        Matcher matcher = NEW_PASSWORD.matcher(body);
-        assertThat(matcher.find()).isTrue();
-        String password = matcher.group(1);
+        String password = (String) calls.scalar("SELECT secret FROM tutti.mail_outbox WHERE kind = 'PASSWORD_RESET'"
+                + " AND recipient = 'f0001@example.org' AND status = 'PENDING'");
         assertThat((String) calls.scalar("SELECT body_html FROM tutti.mail_outbox WHERE kind = 'PASSWORD_RESET'"
                 + " AND recipient = 'f0001@example.org' AND status = 'PENDING'"))
-                .contains("<code>" + password + "</code>", "<title>Conservatoire de Bellerive — votre nouveau mot de passe</title>",
+                .contains("<code>{{secret}}</code>", "<title>Conservatoire de Bellerive — votre nouveau mot de passe</title>",
                         "4 place de l&#39;Orangerie<br>");
+        assertThat(textColumnsContaining(password)).as("the new password is in the secret column only")
+                .containsExactly("mail_outbox.secret");
         assertThat(password).matches("[ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789]{12}");
         assertThat((String) calls.scalar("SELECT password_hash FROM tutti.account WHERE id = ?", f0001Account))
                 .startsWith("$2a$10$");
@@ -391,6 +391,10 @@ class H2SecurityFunctionsTest {
         assertState(() -> calls.changePassword("montfleury", "short"), "TU422", "too_short");
         assertState(() -> calls.changePassword("montfleury", "123456789"), "TU422", "too_short");
         assertState(() -> calls.changePassword("montfleury", "Secretariat"), "TU422", "equals_identifier");
+        for (String common : List.of("password123", "PassWord123", "1234567890", "QWERTYUIOP")) {
+            assertState(() -> calls.changePassword("montfleury", common), "TU422", "too_common");
+        }
+        assertState(() -> calls.changePassword("wrong", "password123"), "TU403", null);
         assertThat(calls.login("MONTFLEURY", "SECRETARIAT", "montfleury")).as("nothing changed").matches(TOKEN);
     }
 

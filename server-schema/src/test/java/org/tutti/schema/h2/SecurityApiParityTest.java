@@ -7,9 +7,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class SecurityApiParityTest {
     private static final String FAMILY = "tutti_family";
     private static final String STAFF = "tutti_staff";
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern NEW_PASSWORD = Pattern.compile("Nouveau mot de passe : (\\S+)");
+    private static final Pattern NEW_PASSWORD = Pattern.compile("[A-HJ-NP-Za-km-z2-9]{12}");
     private static final Map<DatabaseVendor, TestDatabase> DATABASES = new EnumMap<>(DatabaseVendor.class);
 
     /** The demo school on {@code vendor}, migrated and seeded once per test run. */
@@ -225,6 +226,10 @@ class SecurityApiParityTest {
                     .isEqualTo("TU422 too_short");
             assertThat(sqlState(staff, token, "SELECT tutti.change_password('montfleury', 'Secretariat')"))
                     .isEqualTo("TU422 equals_identifier");
+            assertThat(sqlState(staff, token, "SELECT tutti.change_password('montfleury', 'PASSWORD123')"))
+                    .isEqualTo("TU422 too_common");
+            assertThat(sqlState(staff, token, "SELECT tutti.change_password('wrong', 'password123')"))
+                    .isEqualTo("TU403 wrong password");
             staff.inTransaction(token, calls -> {
                 calls.changePassword("montfleury", "Solfège & Harmonie");
                 return null;
@@ -251,13 +256,12 @@ class SecurityApiParityTest {
                 calls.requestPassword("f0007", email.toUpperCase(java.util.Locale.ROOT));
                 return null;
             });
-            String body = (String) admin(admin).scalar("SELECT body_text FROM tutti.mail_outbox"
+            String password = (String) admin(admin).scalar("SELECT secret FROM tutti.mail_outbox"
                     + " WHERE kind = 'PASSWORD_RESET' AND recipient = ? AND status = 'PENDING'", email);
-            Matcher matcher = NEW_PASSWORD.matcher(body);
-            assertThat(matcher.find()).isTrue();
+            assertThat(password).matches(NEW_PASSWORD);
             family.inTransaction(old, SecurityApiParityTest::assertNoSession);
             assertThat(family.login("BELLERIVE", "F0007", "bellerive")).isNull();
-            assertThat(family.login("BELLERIVE", "F0007", matcher.group(1))).matches(TOKEN);
+            assertThat(family.login("BELLERIVE", "F0007", password)).matches(TOKEN);
 
             family.inTransaction(null, calls -> {
                 calls.requestPassword("F0007", "wrong@example.org");
@@ -269,7 +273,10 @@ class SecurityApiParityTest {
         }
     }
 
-    /** Subject, text and HTML of the reset mail are the same on both, but for the new password. */
+    /**
+     * Subject, text and HTML of the reset mail are the same on both: the new password is in the column
+     * {@code secret} only, the bodies hold the placeholder {@code {{secret}}} where it goes.
+     */
     @Test
     void theResetMailIsTheSameOnBothDatabases() throws SQLException {
         List<List<String>> mails = new ArrayList<>();
@@ -280,21 +287,36 @@ class SecurityApiParityTest {
                     return null;
                 });
                 List<String> mail = admin(admin).rows("SELECT site_id, kind, recipient, subject, body_text, body_html,"
-                        + " contains_secret, status, attempts FROM tutti.mail_outbox WHERE kind = 'PASSWORD_RESET'"
+                        + " contains_secret, status, attempts, secret FROM tutti.mail_outbox WHERE kind = 'PASSWORD_RESET'"
                         + " AND recipient = ?", email(admin, "M0002")).get(0);
-                Matcher matcher = NEW_PASSWORD.matcher(mail.get(4));
-                assertThat(matcher.find()).isTrue();
-                String password = matcher.group(1);
-                List<String> masked = new ArrayList<>();
-                for (String value : mail) {
-                    masked.add(value.replace(password, "<password>"));
-                }
+                String password = mail.get(9);
+                assertThat(password).as(vendor.name()).matches(NEW_PASSWORD);
+                assertThat(mail.subList(0, 9)).as(vendor.name() + ": the password is nowhere but in secret")
+                        .noneMatch(value -> value.contains(password));
+                List<String> masked = new ArrayList<>(mail.subList(0, 9));
+                masked.add("<password>");
                 mails.add(masked);
             }
         }
         assertThat(mails.get(0).get(3)).isEqualTo("École de musique de Montfleury — votre nouveau mot de passe");
-        assertThat(mails.get(0).get(5)).contains("<code><password></code>");
+        assertThat(mails.get(0).get(4)).contains("Identifiant : M0002\nNouveau mot de passe : {{secret}}\n\n");
+        assertThat(mails.get(0).get(5)).contains(
+                "<tr><td>Nouveau mot de passe&nbsp;:</td><td><strong><code>{{secret}}</code></strong></td></tr>");
+        assertThat(mails.get(0).subList(6, 9)).containsExactly("true", "PENDING", "0");
         assertThat(mails.get(1)).isEqualTo(mails.get(0));
+    }
+
+    /** The same 10,000 common passwords on both, those of the shipped list. */
+    @Test
+    void theCommonPasswordsAreTheSameOnBothDatabases() throws SQLException {
+        List<Set<List<String>>> tables = new ArrayList<>();
+        for (DatabaseVendor vendor : DatabaseVendor.values()) {
+            try (Connection admin = adminConnection(vendor)) {
+                tables.add(new HashSet<>(admin(admin).rows("SELECT password FROM tutti.common_password")));
+            }
+        }
+        assertThat(tables.get(0)).hasSize(10_000);
+        assertThat(tables.get(1)).isEqualTo(tables.get(0));
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -9,8 +9,6 @@ import static org.tutti.schema.security.SecuredDemo.STAFF;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +17,6 @@ import org.tutti.schema.security.SecuredDemo.As;
 
 /** tutti.request_password and tutti.change_password, called as the login roles. */
 class PasswordTest {
-
-    private static final Pattern NEW_PASSWORD = Pattern.compile("Nouveau mot de passe : (\\S+)\\n");
 
     private static SecuredDemo demo;
     private static As family;
@@ -78,22 +74,22 @@ class PasswordTest {
         List<List<String>> mail;
         try (As relay = demo.as(RELAY)) {
             mail = relay.rows(null, "SELECT recipient, subject, body_text, body_html, contains_secret, status, kind, "
-                    + "next_attempt_at <= now(), site_id FROM tutti.mail_outbox WHERE recipient = ? AND kind = 'PASSWORD_RESET'",
-                    email);
+                    + "next_attempt_at <= now(), site_id, secret FROM tutti.mail_outbox "
+                    + "WHERE recipient = ? AND kind = 'PASSWORD_RESET'", email);
         }
         assertThat(mail).hasSize(1);
         List<String> row = mail.get(0);
         assertThat(row.get(1)).isEqualTo("Conservatoire de Bellerive — votre nouveau mot de passe");
         assertThat(row.get(2)).contains("Bonjour,", "Identifiant : F0004", "4 place de l'Orangerie", "69300 Bellerive",
-                "« Conservatoire de Bellerive »");
-        assertThat(row.get(3)).contains("<strong>F0004</strong>", "4 place de l&#39;Orangerie").doesNotContain("l'Orangerie");
+                "« Conservatoire de Bellerive »", "Nouveau mot de passe : {{secret}}\n");
+        assertThat(row.get(3)).contains("<strong>F0004</strong>", "4 place de l&#39;Orangerie", "<code>{{secret}}</code>")
+                .doesNotContain("l'Orangerie");
         assertThat(row.subList(4, 9)).containsExactly("true", "PENDING", "PASSWORD_RESET", "true",
                 String.valueOf(demo.siteId("BELLERIVE")));
-        Matcher matcher = NEW_PASSWORD.matcher(row.get(2));
-        assertThat(matcher.find()).isTrue();
-        String newPassword = matcher.group(1);
+        String newPassword = row.get(9);
         assertThat(newPassword).matches("[A-HJ-NP-Za-km-z2-9]{12}");
-        assertThat(row.get(3)).contains("<code>" + newPassword + "</code>");
+        assertThat(row.get(2)).as("the text body").doesNotContain(newPassword);
+        assertThat(row.get(3)).as("the HTML body").doesNotContain(newPassword);
 
         assertThat(family.login("BELLERIVE", "F0004", newPassword)).as("the new password").isNotNull();
         assertThat(demo.number("SELECT count(*) FROM tutti.audit_event e JOIN tutti.account a ON a.id = e.account_id "
@@ -124,11 +120,20 @@ class PasswordTest {
                 "TU403", "wrong password");
         assertSqlState(() -> family.rows(token, "SELECT tutti.change_password('bellerive', 'court')"),
                 "TU422", "too_short");
+        for (String common : List.of("password123", "PassWord123", "1234567890", "QWERTYUIOP")) {
+            assertSqlState(() -> family.rows(token, "SELECT tutti.change_password('bellerive', ?)", common),
+                    "TU422", "too_common");
+        }
         try (As staff = demo.as(STAFF)) {
             String secretariat = staff.login("MONTFLEURY", "SECRETARIAT", "montfleury");
             assertSqlState(() -> staff.rows(secretariat, "SELECT tutti.change_password('montfleury', 'Secretariat')"),
                     "TU422", "equals_identifier");
+            assertSqlState(() -> staff.rows(secretariat, "SELECT tutti.change_password('wrong', 'password123')"),
+                    "TU403", "wrong password");
+            assertSqlState(() -> staff.rows(secretariat, "SELECT tutti.change_password('montfleury', 'password123')"),
+                    "TU422", "too_common");
         }
+        assertThat(family.login("BELLERIVE", "F0007", "bellerive")).as("refusals change nothing").isNotNull();
 
         family.rows(token, "SELECT tutti.change_password('bellerive', 'un-nouveau-mot')");
 

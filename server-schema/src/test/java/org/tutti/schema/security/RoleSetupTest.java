@@ -93,8 +93,8 @@ class RoleSetupTest {
 
         TestDatabase second = TestDatabases.freshPostgres();
         SchemaMigrator migrator = new SchemaMigrator(second.dataSource(), DatabaseVendor.POSTGRESQL);
-        assertThat(migrator.migrate()).isEqualTo(2);
-        assertThat(migrator.appliedMigrations()).last().asString().startsWith("2 security");
+        assertThat(migrator.migrate()).isEqualTo(4);
+        assertThat(migrator.appliedMigrations()).last().asString().startsWith("4 mail secret notify and common passwords");
         assertThat(column(second.dataSource(), "SELECT DISTINCT relowner::regrole::text FROM pg_class "
                 + "WHERE relnamespace = 'tutti'::regnamespace AND relname NOT LIKE 'flyway\\_schema\\_history%'"))
                 .containsExactly("tutti_owner");
