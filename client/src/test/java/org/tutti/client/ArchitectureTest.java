@@ -28,7 +28,7 @@ class ArchitectureTest {
 
     static Stream<ArchRule> rules() {
         return Stream.of(domainDependsOnNothingOfOurs, servicesAndDataNeverUseJavaFx, uiNeverTouchesPersistence,
-                servicesDoNotDependOnUi, noJavaFxWeb);
+                servicesDoNotDependOnUi, noJavaFxWeb, mailRelayIsHeadless, uiReadsMailOnlyThroughServices);
     }
 
     @ParameterizedTest
@@ -61,6 +61,17 @@ class ArchitectureTest {
             .that().resideInAnyPackage("org.tutti.client.service..", "org.tutti.client.data..",
                     "org.tutti.client.domain..", "org.tutti.client.config..")
             .should().dependOnClassesThat().resideInAPackage("org.tutti.client.ui..");
+
+    static final ArchRule mailRelayIsHeadless = noClasses()
+            .that().resideInAPackage("org.tutti.client.mail..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.kordamp..",
+                    "org.tutti.client.ui..")
+            .because("the relay runs headless as a service next to the database (tutti.jar --relay)");
+
+    static final ArchRule uiReadsMailOnlyThroughServices = noClasses()
+            .that().resideInAPackage("org.tutti.client.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.tutti.client.mail..", "jakarta.mail..")
+            .because("screens read the demo mailbox through Backend.demoMailbox() (DemoMailboxService)");
 
     static final ArchRule noJavaFxWeb = noClasses()
             .should().dependOnClassesThat().resideInAPackage("javafx.scene.web..")
