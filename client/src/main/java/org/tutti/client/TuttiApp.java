@@ -21,6 +21,7 @@ import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.common.ThemeManager;
 import org.tutti.client.ui.login.LoginView;
 import org.tutti.client.ui.login.LoginViewModel;
+import org.tutti.client.ui.mailbox.DemoMailboxWindows;
 import org.tutti.client.ui.main.MainView;
 import org.tutti.client.ui.main.MainViewModel;
 import org.tutti.client.ui.main.Modules;
@@ -59,6 +60,7 @@ public class TuttiApp extends Application {
     private LoginViewModel loginModel;
     private LoginView loginView;
     private Scene loginScene;
+    private DemoMailboxWindows demoMailboxes;
     private MainView mainView;
     private UserSession session;
 
@@ -78,7 +80,8 @@ public class TuttiApp extends Application {
         tasks = BackgroundTasks.withUiExecutor(Platform::runLater);
         loginModel = new LoginViewModel(tasks, listener -> openBackend(dataFolder, listener));
         loginModel.setOnLoggedIn(this::showMain);
-        loginView = new LoginView(loginModel);
+        demoMailboxes = new DemoMailboxWindows(tasks);
+        loginView = new LoginView(loginModel, this::openDemoMailbox);
         loginScene = new Scene(loginView.root(), LOGIN_WIDTH, LOGIN_HEIGHT);
         ThemeManager.get().apply(loginScene);
 
@@ -87,6 +90,7 @@ public class TuttiApp extends Application {
         stage.setScene(loginScene);
         stage.setMinWidth(480);
         stage.setMinHeight(420);
+        // a module with unsaved edits (a half-typed password) asks before the window closes
         stage.setOnCloseRequest(e -> {
             if (mainView != null && !mainView.canClose()) {
                 e.consume();
@@ -113,7 +117,8 @@ public class TuttiApp extends Application {
     private void showMain(UserSession session) {
         Backend backend = loginModel.backendProperty().get();
         MainViewModel model = new MainViewModel(session, backend.auth(), tasks);
-        MainView view = new MainView(model, Modules.forSession(session, backend, model.tasks()));
+        Runnable mailbox = backend.demoMailbox().isPresent() ? this::openDemoMailbox : null;
+        MainView view = new MainView(model, Modules.forSession(session, backend, model.tasks()), mailbox);
         model.setOnLoggedOut(this::showLogin);
         model.setOnSessionExpired(() -> {
             // whatever screen asked: nothing is saved (the database refuses), back to login
@@ -139,6 +144,14 @@ public class TuttiApp extends Application {
             stage.centerOnScreen();
         }
         view.openFirst();
+    }
+
+    /** The demo mailbox window (embedded demo only), owned by the application's one stage. */
+    private void openDemoMailbox() {
+        Backend backend = loginModel.backendProperty().get();
+        if (backend != null) {
+            backend.demoMailbox().ifPresent(mailbox -> demoMailboxes.show(stage, mailbox));
+        }
     }
 
     private void showLogin() {

@@ -15,11 +15,28 @@ public enum Actions {
 
     // navigation (main window)
     NAV_HOME("navHome", "action.home", "shortcut+1"),
+    // 2 to 5: Famille, Élèves, Facturation, Accessibilité (the seed's order)
+    NAV_PASSWORD("navPassword", "action.password", "shortcut+6"),
     NAV_LOGOUT("navLogout", "action.logout", "shortcut+shift+Q"),
+    /** Embedded demo only: the demo mailbox, from the main window's navigation bar. */
+    NAV_DEMO_MAILBOX("navDemoMailbox", "action.navDemoMailbox", "shortcut+M"),
 
     // login window
     LOGIN("loginSubmit", "action.login", "ENTER"),
     RETRY_STARTUP("startupRetry", "action.retry", "shortcut+R"),
+    LOST_PASSWORD("lostPassword", "action.lostPassword", "shortcut+P"),
+    /** Embedded demo only: the demo mailbox, from the login window. */
+    OPEN_DEMO_MAILBOX("openDemoMailbox", "action.demoMailbox", "shortcut+M"),
+
+    // lost-password dialog (Enter: default button; Escape: cancel button)
+    LOST_SUBMIT("lostSubmit", "action.validate", "ENTER"),
+    LOST_CANCEL("lostCancel", "action.cancel", "ESCAPE"),
+
+    // Mot de passe (Enter in a field submits)
+    PASSWORD_SUBMIT("passwordSubmit", "action.changePassword", "ENTER"),
+
+    // demo mailbox window
+    REFRESH_MAILBOX("demoMailRefresh", "action.refresh", "F5"),
 
     // lists and detail windows
     OPEN_DETAIL("openDetail", "action.openDetail", "ENTER"),

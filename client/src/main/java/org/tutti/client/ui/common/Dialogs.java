@@ -1,7 +1,9 @@
 package org.tutti.client.ui.common;
 
 import java.util.Objects;
+import java.util.Optional;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Modality;
@@ -9,7 +11,8 @@ import javafx.stage.Window;
 
 /**
  * Every dialog goes through here, so that it always has an owner window (it stays in front of
- * it, is centred on it and is closed with it) and French buttons.
+ * it, is centred on it and is closed with it) and French buttons. The dialog panes carry ids
+ * that tests look for: {@code errorDialog}, {@code messageDialog}, {@code confirmDialog}.
  */
 public final class Dialogs {
 
@@ -23,19 +26,64 @@ public final class Dialogs {
 
     /** Builds an error dialog (not shown) owned by {@code owner}. */
     public static Alert error(Window owner, String message) {
-        Objects.requireNonNull(owner, "every dialog has an owner window");
-        Alert alert = new Alert(Alert.AlertType.ERROR, message, okButton());
-        alert.initOwner(owner);
-        alert.initModality(Modality.WINDOW_MODAL);
+        Alert alert = alert(owner, Alert.AlertType.ERROR, message, okButton());
         alert.setTitle(I18n.get("dialog.error.title"));
         alert.setHeaderText(I18n.get("dialog.error.header"));
         alert.getDialogPane().setId("errorDialog");
-        alert.getDialogPane().setMinWidth(28 * ThemeManager.get().emInPixels());
         return alert;
     }
 
     /** Shows an error dialog and waits until it is closed. */
     public static void showError(Window owner, String message) {
         error(owner, message).showAndWait();
+    }
+
+    /**
+     * Builds a message dialog with an OK button (not shown): {@code warning} for "check what you
+     * typed", else information ("the password has been sent").
+     */
+    public static Alert message(Window owner, String message, boolean warning) {
+        Alert alert = alert(owner, warning ? Alert.AlertType.WARNING : Alert.AlertType.INFORMATION, message, okButton());
+        alert.setTitle(I18n.get("dialog.message.title"));
+        alert.setHeaderText(null);
+        alert.getDialogPane().setId("messageDialog");
+        return alert;
+    }
+
+    /** Shows an information message and waits until it is closed. */
+    public static void showMessage(Window owner, String message) {
+        message(owner, message, false).showAndWait();
+    }
+
+    /**
+     * Builds a yes/no question (not shown) whose buttons say what they do: {@code confirmText}
+     * (e.g. "Se déconnecter") and Annuler. Annuler is the default button, so that Enter never
+     * drops anything by accident; Escape answers Annuler too.
+     */
+    public static Alert confirmation(Window owner, String question, String confirmText) {
+        ButtonType confirm = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(I18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = alert(owner, Alert.AlertType.CONFIRMATION, question, confirm, cancel);
+        alert.setTitle(I18n.get("dialog.confirm.title"));
+        alert.setHeaderText(null);
+        alert.getDialogPane().setId("confirmDialog");
+        ((Button) alert.getDialogPane().lookupButton(confirm)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        return alert;
+    }
+
+    /** Asks and waits: true when the user chose {@code confirmText}. */
+    public static boolean confirm(Window owner, String question, String confirmText) {
+        Optional<ButtonType> answer = confirmation(owner, question, confirmText).showAndWait();
+        return answer.map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
+    }
+
+    private static Alert alert(Window owner, Alert.AlertType type, String text, ButtonType... buttons) {
+        Objects.requireNonNull(owner, "every dialog has an owner window");
+        Alert alert = new Alert(type, text, buttons);
+        alert.initOwner(owner);
+        alert.initModality(Modality.WINDOW_MODAL);
+        alert.getDialogPane().setMinWidth(28 * ThemeManager.get().emInPixels());
+        return alert;
     }
 }

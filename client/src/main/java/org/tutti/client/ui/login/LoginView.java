@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
@@ -28,7 +29,9 @@ import org.tutti.client.ui.common.I18n;
 
 /**
  * The login window's content, built in code (no FXML: it is the first thing on screen and
- * start-up time matters). Node ids follow UI-CONTRACT.md.
+ * start-up time matters). Node ids follow UI-CONTRACT.md. Mot de passe perdu opens its dialog
+ * (owned by this window, pre-filled with the identifier typed here); in the embedded demo a
+ * button opens the demo mailbox.
  */
 public final class LoginView {
 
@@ -38,9 +41,16 @@ public final class LoginView {
     private final TextField identifier = new TextField();
     private final PasswordField password = new PasswordField();
     private final Button submit = new Button();
+    private final Runnable openDemoMailbox;
 
     public LoginView(LoginViewModel model) {
+        this(model, null);
+    }
+
+    /** @param openDemoMailbox opens the demo mailbox window (embedded demo); null: no button */
+    public LoginView(LoginViewModel model, Runnable openDemoMailbox) {
         this.model = model;
+        this.openDemoMailbox = openDemoMailbox;
         root.setId("loginRoot");
         root.getStyleClass().add("login-root");
         root.setTop(header());
@@ -151,6 +161,18 @@ public final class LoginView {
         actions.getStyleClass().add("button-row");
         actions.setAlignment(Pos.CENTER_LEFT);
 
+        Hyperlink lost = new Hyperlink(Actions.LOST_PASSWORD.text());
+        lost.setId(Actions.LOST_PASSWORD.id());
+        lost.setMnemonicParsing(true);
+        lost.getStyleClass().add("lost-password-link");
+        lost.disableProperty().bind(model.phaseProperty().isNotEqualTo(LoginViewModel.Phase.READY));
+        lost.setOnAction(e -> {
+            lost.setVisited(false);
+            openLostPassword();
+        });
+        HBox lostRow = new HBox(lost);
+        lostRow.setAlignment(Pos.CENTER_LEFT);
+
         model.refusalsProperty().addListener((obs, old, now) -> password.requestFocus());
         // a message about an empty field puts the focus in that field
         model.errorProperty().addListener((obs, old, text) -> {
@@ -164,11 +186,19 @@ public final class LoginView {
             }
         });
 
-        VBox card = new VBox(heading, intro, form, error, actions, startupPane(), demoHint());
+        VBox card = new VBox(heading, intro, form, error, actions, lostRow, startupPane(), demoHint());
         card.getStyleClass().addAll("card", "login-card");
         card.setMaxWidth(Region.USE_PREF_SIZE);
         card.setMaxHeight(Region.USE_PREF_SIZE);
         return card;
+    }
+
+    /** Mot de passe perdu: the dialog, owned by this window, with the identifier typed here. */
+    private void openLostPassword() {
+        LostPasswordViewModel lost = model.lostPasswordModel();
+        if (lost != null) {
+            new LostPasswordDialog(root.getScene().getWindow(), lost).show();
+        }
     }
 
     private Label label(String key, Node field) {
@@ -221,6 +251,13 @@ public final class LoginView {
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(text);
+        if (openDemoMailbox != null) {
+            Button mailbox = new Button(Actions.OPEN_DEMO_MAILBOX.text());
+            mailbox.setId(Actions.OPEN_DEMO_MAILBOX.id());
+            mailbox.setMnemonicParsing(true);
+            mailbox.setOnAction(e -> openDemoMailbox.run());
+            box.getChildren().add(mailbox);
+        }
         box.setId("demoHint");
         box.getStyleClass().add("demo-hint");
         box.visibleProperty().bind(Bindings.and(model.demoProperty(),

@@ -245,6 +245,18 @@ public final class LoginViewModel {
         }
     }
 
+    /**
+     * The state of a new lost-password dialog, pre-filled with the identifier typed here; null
+     * while the database is not open.
+     */
+    public LostPasswordViewModel lostPasswordModel() {
+        Backend b = backend.get();
+        if (b == null || phase.get() != Phase.READY) {
+            return null;
+        }
+        return new LostPasswordViewModel(b.accounts(), tasks, identifier.get());
+    }
+
     /** After logout: same site, empty fields, no message. */
     public void reset() {
         identifier.set("");

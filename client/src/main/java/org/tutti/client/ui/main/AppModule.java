@@ -7,24 +7,25 @@ import javafx.scene.Node;
  * the manner of WorkbenchFX's {@code WorkbenchModule} and Bisq's {@code ActivatableView}:
  * created lazily on first open, {@link #activate()} each time it is shown,
  * {@link #deactivate()} each time another entry replaces it, and a veto on leaving while it
- * holds unsaved edits.
+ * holds unsaved edits: the main window asks the user first (another entry, Déconnexion, closing
+ * the window), with a question that says what leaving does.
  */
 public interface AppModule {
 
     /** The module's content; built once, on first open. */
     Node view();
 
-    /** Shown (again): refresh data, start listening. */
+    /** Shown (again): refresh data, start listening, put the focus where the user starts. */
     void activate();
 
-    /** Hidden: stop listening, release what is not needed while hidden. */
+    /**
+     * Hidden: stop listening, release what is not needed while hidden. Unsaved edits are dropped
+     * here (the user has agreed to leave them).
+     */
     void deactivate();
 
-    /**
-     * Asked before leaving this module (another entry, Déconnexion, closing the window). A
-     * module with unsaved edits asks the user and answers false to stay.
-     */
-    default boolean canLeave() {
-        return true;
+    /** True while the module holds edits that leaving would lose (a half-typed form). */
+    default boolean hasUnsavedEdits() {
+        return false;
     }
 }

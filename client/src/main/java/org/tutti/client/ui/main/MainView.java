@@ -3,6 +3,7 @@ package org.tutti.client.ui.main;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,6 +21,7 @@ import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.common.Dialogs;
 import org.tutti.client.ui.common.I18n;
 
 /**
@@ -27,12 +29,38 @@ import org.tutti.client.ui.common.I18n;
  * navigation bar (one button per module, then Déconnexion) and the current module.
  *
  * <p>Modules are created on first open and activated/deactivated as the user moves between
- * them; a module can veto leaving ({@link AppModule#canLeave()}), which also holds back
- * Déconnexion. The current entry is marked by the {@code :selected} pseudo-class (bold text
+ * them; leaving a module that holds unsaved edits ({@link AppModule#hasUnsavedEdits()}) asks
+ * first, with a question that says what happens (leave the page, log out, close Tutti); Annuler
+ * stays. In the embedded demo the bar also opens the demo mailbox. The current entry is marked by the {@code :selected} pseudo-class (bold text
  * and an underline bar in the stylesheet, not colour alone) and its accessible help says
  * "page actuelle".
  */
 public final class MainView {
+
+    /** What leaving the current module is for; each has its own question. */
+    public enum Leaving {
+        NAVIGATE("leave.navigate"), LOGOUT("leave.logout"), CLOSE("leave.close");
+
+        private final String key;
+
+        Leaving(String key) {
+            this.key = key;
+        }
+
+        public String question() {
+            return I18n.get(key + ".question");
+        }
+
+        public String confirmText() {
+            return I18n.get(key + ".confirm");
+        }
+    }
+
+    /** Asks whether to leave a module with unsaved edits (a dialog; tests answer directly). */
+    @FunctionalInterface
+    public interface LeaveConfirmation {
+        boolean confirm(Leaving leaving);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(MainView.class);
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
@@ -43,11 +71,22 @@ public final class MainView {
     private final StackPane content = new StackPane();
     private final Map<ModuleEntry, AppModule> created = new HashMap<>();
     private final Map<ModuleEntry, Button> buttons = new HashMap<>();
+    private final Runnable openDemoMailbox;
+    private LeaveConfirmation leaveConfirmation = this::askBeforeLeaving;
     private ModuleEntry current;
 
     public MainView(MainViewModel model, List<ModuleEntry> entries) {
+        this(model, entries, null);
+    }
+
+    /**
+     * @param openDemoMailbox opens the demo mailbox window; null outside the embedded demo (no
+     *        entry is shown then)
+     */
+    public MainView(MainViewModel model, List<ModuleEntry> entries, Runnable openDemoMailbox) {
         this.model = model;
         this.entries = List.copyOf(entries);
+        this.openDemoMailbox = openDemoMailbox;
         root.setId("mainRoot");
         root.getStyleClass().add("main-root");
         root.setTop(new VBox(header(), navigation()));
@@ -65,6 +104,14 @@ public final class MainView {
             scene.getAccelerators().put(entry.action().keyCombination(), () -> open(entry));
         }
         scene.getAccelerators().put(Actions.NAV_LOGOUT.keyCombination(), this::logout);
+        if (openDemoMailbox != null) {
+            scene.getAccelerators().put(Actions.NAV_DEMO_MAILBOX.keyCombination(), openDemoMailbox);
+        }
+    }
+
+    /** Replaces the dialog that asks before unsaved edits are left (tests). */
+    public void setLeaveConfirmation(LeaveConfirmation confirmation) {
+        this.leaveConfirmation = Objects.requireNonNull(confirmation);
     }
 
     /** Opens the first entry (Accueil). */
@@ -85,7 +132,7 @@ public final class MainView {
         }
         if (current != null) {
             AppModule leaving = created.get(current);
-            if (!leaving.canLeave()) {
+            if (!mayLeave(leaving, Leaving.NAVIGATE)) {
                 return false;
             }
             leaving.deactivate();
@@ -107,9 +154,12 @@ public final class MainView {
 
     /** Leaves the current module (if it agrees) and logs out. */
     public void logout() {
+        if (model.loggingOutProperty().get()) {
+            return;
+        }
         if (current != null) {
             AppModule leaving = created.get(current);
-            if (!leaving.canLeave()) {
+            if (!mayLeave(leaving, Leaving.LOGOUT)) {
                 return;
             }
             leaving.deactivate();
@@ -129,9 +179,20 @@ public final class MainView {
         }
     }
 
-    /** For closing the window: true when no module holds unsaved edits. */
+    /**
+     * For closing the window: true when no module holds unsaved edits, or the user agreed to
+     * drop them.
+     */
     public boolean canClose() {
-        return current == null || created.get(current).canLeave();
+        return current == null || mayLeave(created.get(current), Leaving.CLOSE);
+    }
+
+    private boolean mayLeave(AppModule module, Leaving leaving) {
+        return !module.hasUnsavedEdits() || leaveConfirmation.confirm(leaving);
+    }
+
+    private boolean askBeforeLeaving(Leaving leaving) {
+        return Dialogs.confirm(root.getScene().getWindow(), leaving.question(), leaving.confirmText());
     }
 
     private Node header() {
@@ -162,11 +223,18 @@ public final class MainView {
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        bar.getChildren().add(spacer);
+        if (openDemoMailbox != null) {
+            Button mailbox = navButton(Actions.NAV_DEMO_MAILBOX);
+            mailbox.getStyleClass().add("nav-demo");
+            mailbox.setOnAction(e -> openDemoMailbox.run());
+            bar.getChildren().add(mailbox);
+        }
         Button logout = navButton(Actions.NAV_LOGOUT);
         logout.getStyleClass().add("nav-logout");
         logout.disableProperty().bind(model.loggingOutProperty());
         logout.setOnAction(e -> logout());
-        bar.getChildren().addAll(spacer, logout);
+        bar.getChildren().add(logout);
         return bar;
     }
 

@@ -6,11 +6,13 @@ import org.tutti.client.service.Backend;
 import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.home.HomeModule;
+import org.tutti.client.ui.password.PasswordModule;
 
 /**
- * The two navigation lists: family mode and staff mode. Later issues add Famille, Élèves,
- * Facturation, Accessibilité, Mot de passe (family) and the staff screens here; Déconnexion is
- * not a module, the main window always adds it last.
+ * The two navigation lists: family mode and staff mode, in the seed's order (Accueil, Famille,
+ * Élèves, Facturation, Accessibilité, Mot de passe). Later issues add Famille, Élèves,
+ * Facturation, Accessibilité (family) and the staff screens here; Déconnexion is not a module,
+ * the main window always adds it last.
  */
 public final class Modules {
 
@@ -23,11 +25,13 @@ public final class Modules {
 
     static List<ModuleEntry> family(UserSession session, Backend backend, BackgroundTasks tasks) {
         return List.of(
-                new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks)));
+                new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks)),
+                new ModuleEntry(Actions.NAV_PASSWORD, () -> new PasswordModule(session, backend.accounts(), tasks)));
     }
 
     static List<ModuleEntry> staff(UserSession session, Backend backend, BackgroundTasks tasks) {
         return List.of(
-                new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks)));
+                new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks)),
+                new ModuleEntry(Actions.NAV_PASSWORD, () -> new PasswordModule(session, backend.accounts(), tasks)));
     }
 }

@@ -29,14 +29,17 @@ class LoginViewTest {
     private final FakeBackend backend = new FakeBackend();
     private final AtomicReference<UserSession> loggedIn = new AtomicReference<>();
     private LoginViewModel model;
+    private Stage stage;
+    private int mailboxOpened;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         French.use();
         backend.loginAnswer = id -> id.equals("F0001") ? Optional.of(FakeBackend.family(id)) : Optional.empty();
         model = new LoginViewModel(BackgroundTasks.sameThread(), listener -> backend);
         model.setOnLoggedIn(loggedIn::set);
-        LoginView view = new LoginView(model);
+        LoginView view = new LoginView(model, () -> mailboxOpened++);
         Scene scene = new Scene(view.root(), 640, 640);
         ThemeManager.get().apply(scene);
         stage.setScene(scene);
@@ -78,10 +81,102 @@ class LoginViewTest {
 
     @Test
     void noButtonForLaterFeatures(FxRobot robot) {
-        assertThat(robot.lookup("#lostPassword").tryQuery()).isEmpty();
         assertThat(robot.lookup("#accessibilityToggle").tryQuery()).isEmpty();
-        assertThat(robot.lookup("#openDemoMailbox").tryQuery()).isEmpty();
         assertThat(robot.lookup("#startupRetry").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void theDemoMailboxButtonIsInTheDemoHintAndOpensTheMailbox(FxRobot robot) {
+        Button mailbox = robot.lookup("#openDemoMailbox").queryButton();
+        assertThat(mailbox.getText()).isEqualTo("_Boîte mail de démonstration");
+        assertThat(mailbox.isMnemonicParsing()).isTrue();
+        assertThat(mailbox.getParent().getId()).isEqualTo("demoHint");
+
+        robot.interact(mailbox::fire);
+
+        assertThat(mailboxOpened).isEqualTo(1);
+    }
+
+    @Test
+    void outsideTheDemoThereIsNoDemoMailboxButton(FxRobot robot) {
+        backend.demo = false;
+        LoginViewModel server = new LoginViewModel(BackgroundTasks.sameThread(), listener -> backend);
+        LoginView[] built = new LoginView[1];
+        robot.interact(() -> {
+            built[0] = new LoginView(server, () -> mailboxOpened++);
+            new Scene(built[0].root(), 640, 640);
+            built[0].root().applyCss(); // builds the scroll pane's skin, so that lookup finds its content
+            server.start();
+        });
+        LoginView view = built[0];
+
+        assertThat(view.root().lookup("#demoHint").isVisible()).isFalse();
+        assertThat(view.root().lookup("#openDemoMailbox").isVisible() && view.root().lookup("#demoHint").isVisible())
+                .isFalse();
+        assertThat(view.root().lookup("#lostPassword").isDisabled()).as("Mot de passe perdu works on a server too")
+                .isFalse();
+    }
+
+    @Test
+    void lostPasswordOpensItsDialogOwnedByTheLoginWindowWithTheIdentifierTyped(FxRobot robot) throws Exception {
+        javafx.scene.control.Hyperlink lost = robot.lookup("#lostPassword").queryAs(javafx.scene.control.Hyperlink.class);
+        assertThat(lost.getText()).isEqualTo("Mot de passe _perdu");
+        assertThat(lost.isMnemonicParsing()).isTrue();
+        robot.interact(() -> model.identifierProperty().set("F0001"));
+
+        robot.interact(lost::fire);
+
+        TextField identifier = robot.lookup("#lostIdentifier").queryAs(TextField.class);
+        Stage dialog = (Stage) identifier.getScene().getWindow();
+        assertThat(dialog.getOwner()).isSameAs(stage);
+        assertThat(dialog.getModality()).isEqualTo(javafx.stage.Modality.WINDOW_MODAL);
+        assertThat(dialog.getTitle()).isEqualTo("Tutti — Mot de passe perdu");
+        assertThat(identifier.getText()).isEqualTo("F0001");
+        assertThat(robot.lookup("#lostEmail").query().isFocused()).as("the first empty field").isTrue();
+        for (String id : new String[] {"lostIdentifier", "lostEmail"}) {
+            Node field = robot.lookup("#" + id).query();
+            Label label = robot.from(dialog.getScene().getRoot()).lookup(".field-label").queryAllAs(Label.class).stream()
+                    .filter(l -> l.getLabelFor() == field).findFirst().orElseThrow(() -> new AssertionError(id));
+            assertThat(label.isMnemonicParsing()).as(id).isTrue();
+            assertThat(label.getText()).as(id).startsWith("_");
+        }
+        Button submit = robot.lookup("#lostSubmit").queryButton();
+        assertThat(submit.getText()).isEqualTo("_Valider");
+        assertThat(submit.isDefaultButton()).isTrue();
+
+        robot.interact(dialog::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+
+        assertThat(dialog.isShowing()).as("Escape closes the dialog").isFalse();
+        assertThat(backend.passwordRequests).isEmpty();
+    }
+
+    @Test
+    void anEmptyEMailIsAMessageWithOkThenTheFocusGoesBackToIt(FxRobot robot) throws Exception {
+        robot.interact(() -> model.identifierProperty().set("F0001"));
+        robot.interact(() -> robot.lookup("#lostPassword").queryAs(javafx.scene.control.Hyperlink.class).fire());
+        Stage dialog = (Stage) robot.lookup("#lostIdentifier").query().getScene().getWindow();
+
+        // Valider's handler shows the message and waits: fired later, not inside interact()
+        javafx.application.Platform.runLater(() -> robot.lookup("#lostSubmit").queryButton().fire());
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#messageDialog").tryQuery().isPresent());
+        javafx.scene.control.DialogPane message = robot.lookup("#messageDialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(message.getContentText()).isEqualTo("Veuillez vérifier les renseignements saisis.");
+        assertThat(((Stage) message.getScene().getWindow()).getOwner()).isSameAs(dialog);
+        Button ok = (Button) message.lookupButton(message.getButtonTypes().get(0));
+        assertThat(ok.getText()).isEqualTo("OK");
+
+        robot.interact(ok::fire);
+
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#messageDialog").tryQuery().isEmpty());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.isShowing()).isTrue();
+        assertThat(robot.lookup("#lostIdentifier").queryAs(TextField.class).getText()).isEqualTo("F0001");
+        assertThat(robot.lookup("#lostEmail").query().isFocused()).isTrue();
+        assertThat(backend.passwordRequests).isEmpty();
+        robot.interact(dialog::close);
     }
 
     @Test

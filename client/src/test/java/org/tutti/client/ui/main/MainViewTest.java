@@ -28,6 +28,9 @@ class MainViewTest {
     private FakeModule second;
     private MainView view;
     private int loggedOut;
+    /** The questions asked before leaving unsaved edits, and the answer the test gives. */
+    private final List<MainView.Leaving> asked = new ArrayList<>();
+    private boolean agree;
 
     private final class FakeModule implements AppModule {
         private final String name;
@@ -57,9 +60,9 @@ class MainViewTest {
         }
 
         @Override
-        public boolean canLeave() {
-            events.add("canLeave " + name);
-            return !unsavedEdits;
+        public boolean hasUnsavedEdits() {
+            events.add("unsaved? " + name);
+            return unsavedEdits;
         }
     }
 
@@ -74,6 +77,10 @@ class MainViewTest {
                 new ModuleEntry(Actions.OPEN_DETAIL, () -> second = new FakeModule("second"))));
         Scene scene = new Scene(view.root(), 800, 500);
         view.installAccelerators(scene);
+        view.setLeaveConfirmation(leaving -> {
+            asked.add(leaving);
+            return agree;
+        });
         stage.setScene(scene);
         stage.show();
         view.openFirst();
@@ -89,9 +96,9 @@ class MainViewTest {
         robot.interact(() -> robot.lookup("#openDetail").queryButton().fire());
 
         assertThat(events).containsExactly("create home", "activate home",
-                "canLeave home", "deactivate home", "create second", "activate second",
-                "canLeave second", "deactivate second", "activate home",
-                "canLeave home", "deactivate home", "activate second");
+                "unsaved? home", "deactivate home", "create second", "activate second",
+                "unsaved? second", "deactivate second", "activate home",
+                "unsaved? home", "deactivate home", "activate second");
         assertThat(robot.lookup("#content-second").query().isVisible()).isTrue();
     }
 
@@ -114,22 +121,56 @@ class MainViewTest {
     }
 
     @Test
-    void unsavedEditsVetoLeavingAndLoggingOut(FxRobot robot) {
+    void unsavedEditsAskBeforeLeavingAndAnnulerStays(FxRobot robot) {
         robot.interact(() -> robot.lookup("#openDetail").queryButton().fire());
         second.unsavedEdits = true;
 
         robot.interact(() -> robot.lookup("#navHome").queryButton().fire());
         robot.interact(() -> robot.lookup("#navLogout").queryButton().fire());
+        boolean[] closable = new boolean[1];
+        robot.interact(() -> closable[0] = view.canClose());
 
+        assertThat(asked).containsExactly(MainView.Leaving.NAVIGATE, MainView.Leaving.LOGOUT, MainView.Leaving.CLOSE);
+        assertThat(closable[0]).isFalse();
         assertThat(robot.lookup("#content-second").query().isVisible()).isTrue();
+        assertThat(events).doesNotContain("deactivate second");
         assertThat(robot.lookup("#navHome").queryButton().getPseudoClassStates())
                 .extracting(Object::toString).doesNotContain("selected");
         assertThat(loggedOut).isZero();
         assertThat(backend.logoutCalls).isEmpty();
 
-        second.unsavedEdits = false;
+        agree = true;
         robot.interact(() -> robot.lookup("#navLogout").queryButton().fire());
+        assertThat(asked).hasSize(4);
+        assertThat(events).contains("deactivate second");
         assertThat(loggedOut).isEqualTo(1);
         assertThat(backend.logoutCalls).hasSize(1);
+    }
+
+    @Test
+    void withoutUnsavedEditsNothingIsAsked(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#openDetail").queryButton().fire());
+        robot.interact(() -> robot.lookup("#navHome").queryButton().fire());
+        boolean[] closable = new boolean[1];
+        robot.interact(() -> closable[0] = view.canClose());
+        robot.interact(() -> robot.lookup("#navLogout").queryButton().fire());
+
+        assertThat(asked).isEmpty();
+        assertThat(closable[0]).isTrue();
+        assertThat(loggedOut).isEqualTo(1);
+    }
+
+    @Test
+    void theLeaveQuestionsSayWhatHappens() {
+        assertThat(MainView.Leaving.LOGOUT.question())
+                .isEqualTo("Des modifications ne sont pas enregistrées. Se déconnecter quand même ?");
+        assertThat(MainView.Leaving.LOGOUT.confirmText()).isEqualTo("Se déconnecter");
+        assertThat(MainView.Leaving.CLOSE.confirmText()).isEqualTo("Fermer Tutti");
+        assertThat(MainView.Leaving.NAVIGATE.confirmText()).isEqualTo("Quitter la page");
+    }
+
+    @Test
+    void outsideTheDemoThereIsNoMailboxEntry(FxRobot robot) {
+        assertThat(robot.lookup("#navDemoMailbox").tryQuery()).isEmpty();
     }
 }

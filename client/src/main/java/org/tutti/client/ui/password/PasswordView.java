@@ -1,0 +1,161 @@
+package org.tutti.client.ui.password;
+
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.common.Dialogs;
+import org.tutti.client.ui.common.I18n;
+
+/**
+ * Mot de passe, built in code: three password fields, each with its label (mnemonic, labelFor)
+ * and its message under it as text (WCAG 3.3.1), then Modifier le mot de passe. Enter in any
+ * field submits. The success message is a dialog with OK.
+ */
+public final class PasswordView {
+
+    private final PasswordViewModel model;
+    private final ScrollPane root;
+    private final PasswordField current = new PasswordField();
+    private final PasswordField next = new PasswordField();
+    private final PasswordField confirm = new PasswordField();
+
+    public PasswordView(PasswordViewModel model) {
+        this.model = model;
+
+        Label heading = new Label(I18n.get("password.heading"));
+        heading.getStyleClass().add("h2");
+        Label intro = new Label(I18n.get("password.intro"));
+        intro.getStyleClass().add("muted");
+        intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
+
+        current.setId("passwordCurrent");
+        current.textProperty().bindBidirectional(model.currentProperty());
+        next.setId("passwordNew");
+        next.textProperty().bindBidirectional(model.nextProperty());
+        confirm.setId("passwordConfirm");
+        confirm.textProperty().bindBidirectional(model.confirmProperty());
+
+        Label rules = new Label(model.rulesText());
+        rules.setId("passwordRules");
+        rules.getStyleClass().addAll("muted", "field-hint");
+        rules.setWrapText(true);
+        rules.setMinHeight(Region.USE_PREF_SIZE);
+        next.setAccessibleHelp(model.rulesText());
+
+        GridPane form = new GridPane();
+        form.getStyleClass().addAll("form", "password-form");
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setHalignment(HPos.RIGHT);
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        form.getColumnConstraints().addAll(labels, fields);
+        int row = 0;
+        form.addRow(row++, label("password.current", current), current);
+        form.add(error("passwordCurrentError", model.currentErrorProperty()), 1, row++);
+        form.addRow(row++, label("password.new", next), next);
+        form.add(rules, 1, row++);
+        form.add(error("passwordNewError", model.nextErrorProperty()), 1, row++);
+        form.addRow(row++, label("password.confirm", confirm), confirm);
+        form.add(error("passwordConfirmError", model.confirmErrorProperty()), 1, row);
+
+        Label formError = error("passwordError", model.formErrorProperty());
+
+        Button submit = new Button(Actions.PASSWORD_SUBMIT.text());
+        submit.setId(Actions.PASSWORD_SUBMIT.id());
+        submit.setMnemonicParsing(true);
+        submit.getStyleClass().add("accent");
+        submit.disableProperty().bind(model.busyProperty());
+        submit.setOnAction(e -> model.submit());
+        current.setOnAction(e -> model.submit());
+        next.setOnAction(e -> model.submit());
+        confirm.setOnAction(e -> model.submit());
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("passwordBusy");
+        busy.getStyleClass().add("small-progress");
+        busy.setAccessibleText(I18n.get("password.busy"));
+        busy.visibleProperty().bind(model.busyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        HBox actions = new HBox(submit, busy);
+        actions.getStyleClass().add("button-row");
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        VBox card = new VBox(heading, intro, form, formError, actions);
+        card.getStyleClass().addAll("card", "password-card");
+        card.setMaxWidth(Region.USE_PREF_SIZE);
+        VBox page = new VBox(card);
+        page.getStyleClass().add("page");
+
+        root = new ScrollPane(page);
+        root.setId("passwordRoot");
+        root.setFitToWidth(true);
+        root.getStyleClass().add("page-scroll");
+
+        model.setOnFocus(this::focus);
+        model.setOnChanged(message -> {
+            Dialogs.showMessage(root.getScene().getWindow(), message);
+            current.requestFocus();
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Puts the keyboard focus in the first field (the module was opened). */
+    public void focusFirstField() {
+        current.requestFocus();
+    }
+
+    private void focus(PasswordViewModel.Field field) {
+        switch (field) {
+            case CURRENT:
+                current.requestFocus();
+                break;
+            case NEW:
+                next.requestFocus();
+                break;
+            default:
+                confirm.requestFocus();
+                break;
+        }
+    }
+
+    private static Label label(String key, Node field) {
+        Label label = new Label(I18n.get(key));
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        label.getStyleClass().add("field-label");
+        return label;
+    }
+
+    /** A message under a field: text, not colour alone; hidden (and taking no room) when empty. */
+    private static Label error(String id, ObservableStringValue text) {
+        Label error = new Label();
+        error.setId(id);
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.textProperty().bind(text);
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        return error;
+    }
+}
