@@ -69,6 +69,8 @@ public final class MailRelay implements AutoCloseable {
     private volatile boolean stopped;
     private boolean listenUnsupported;
     private volatile boolean listening;
+    /** After a failed LISTEN, no new try before this {@link System#nanoTime()} (one try per poll). */
+    private long nextListenTry = System.nanoTime();
     private boolean woken;
     private Thread thread;
     private Connection work;
@@ -342,6 +344,9 @@ public final class MailRelay implements AutoCloseable {
         if (!settings.listen() || listenUnsupported) {
             return Optional.empty();
         }
+        if (listener == null && System.nanoTime() - nextListenTry < 0) {
+            return Optional.empty();
+        }
         try {
             if (listener == null) {
                 Connection c = connections.open();
@@ -361,8 +366,10 @@ public final class MailRelay implements AutoCloseable {
             }
             return Optional.of(listener.unwrap(PGConnection.class));
         } catch (SQLException e) {
-            LOG.warn("Mail relay ({}): cannot LISTEN, polling only for now: {}", name, e.toString());
+            LOG.warn("Mail relay ({}): cannot LISTEN, polling every {} s until it can: {}", name,
+                    settings.pollInterval().toSeconds(), MimeMessages.shortReason(e));
             closeListener();
+            nextListenTry = System.nanoTime() + settings.pollInterval().toNanos();
             return Optional.empty();
         }
     }
