@@ -52,9 +52,64 @@ class ScreenshotTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         Path home = snapshot(out.resolve("home.png"));
 
+        // Mot de passe, with the message a mismatch gives
+        clickOn("#navPassword");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#passwordCurrent"));
+        interact(() -> {
+            lookup("#passwordCurrent").queryAs(javafx.scene.control.PasswordField.class).setText("bellerive");
+            lookup("#passwordNew").queryAs(javafx.scene.control.PasswordField.class).setText("Melodie en sol 2026");
+            lookup("#passwordConfirm").queryAs(javafx.scene.control.PasswordField.class).setText("Melodie en sol 2062");
+            lookup("#passwordSubmit").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Path password = snapshot(out.resolve("password.png"));
+        interact(() -> lookup("#passwordConfirm").queryAs(javafx.scene.control.PasswordField.class).setText(""));
+        interact(() -> lookup("#passwordCurrent").queryAs(javafx.scene.control.PasswordField.class).setText(""));
+        interact(() -> lookup("#passwordNew").queryAs(javafx.scene.control.PasswordField.class).setText(""));
+        clickOn("#navLogout");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#loginSubmit"));
+
+        // Mot de passe perdu, filled in
+        interact(() -> lookup("#loginIdentifier").queryAs(javafx.scene.control.TextField.class).setText("F0001"));
+        clickOn("#lostPassword");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#lostEmail"));
+        interact(() -> lookup("#lostEmail").queryAs(javafx.scene.control.TextField.class).setText("f0001@example.org"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.stage.Window lostWindow = lookup("#lostEmail").query().getScene().getWindow();
+        Path lost = snapshot(lostWindow.getScene(), out.resolve("lost-password.png"));
+        clickOn("#lostSubmit");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#messageDialog"));
+        javafx.scene.control.DialogPane sent = lookup("#messageDialog").queryAs(javafx.scene.control.DialogPane.class);
+        interact(() -> ((javafx.scene.control.Button) sent.lookupButton(sent.getButtonTypes().get(0))).fire());
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !lostWindow.isShowing());
+
+        // the demo mailbox with the new password's mail open
+        clickOn("#openDemoMailbox");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#demoMailTable")
+                && lookup("#demoMailTable").queryTableView().getItems().stream()
+                        .anyMatch(m -> m.toString().contains("f0001@example.org")));
+        interact(() -> {
+            javafx.scene.control.TableView<?> table = lookup("#demoMailTable").queryTableView();
+            table.getSelectionModel().select(0);
+        });
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS,
+                () -> !lookup("#demoMailBody").queryAs(javafx.scene.control.TextArea.class).getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path mailbox = snapshot(lookup("#demoMailbox").query().getScene(), out.resolve("demo-mailbox.png"));
+
+        assertThat(Files.size(password)).isGreaterThan(5_000);
+        assertThat(Files.size(lost)).isGreaterThan(5_000);
+        assertThat(Files.size(mailbox)).isGreaterThan(5_000);
         assertThat(ImageIO.read(home.toFile()).getWidth()).as("main window width").isGreaterThanOrEqualTo(1000);
         assertThat(Files.size(login)).isGreaterThan(5_000);
         assertThat(Files.size(home)).isGreaterThan(5_000);
+    }
+
+    private Path snapshot(javafx.scene.Scene scene, Path file) throws IOException {
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        interact(() -> image.set(scene.snapshot(null)));
+        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", file.toFile());
+        return file;
     }
 
     private Path snapshot(Path file) throws IOException {

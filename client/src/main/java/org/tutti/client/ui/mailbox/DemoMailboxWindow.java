@@ -58,7 +58,13 @@ public final class DemoMailboxWindow {
         stage.setTitle(I18n.get("mailbox.title"));
         Scene scene = new Scene(content(), 64 * ThemeManager.get().emInPixels(), 34 * ThemeManager.get().emInPixels());
         ThemeManager.get().apply(scene);
-        scene.getAccelerators().put(Actions.CLOSE_WINDOW.keyCombination(), stage::close);
+        // a filter, not an accelerator: the text area would consume Escape first
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (Actions.CLOSE_WINDOW.keyCombination().match(e)) {
+                e.consume();
+                stage.close();
+            }
+        });
         scene.getAccelerators().put(Actions.REFRESH_MAILBOX.keyCombination(), model::refresh);
         stage.setScene(scene);
         autoRefresh = new Timeline(new KeyFrame(Duration.seconds(REFRESH_SECONDS), e -> model.refresh()));

@@ -1,10 +1,13 @@
 package org.tutti.client.ui.password;
 
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -119,9 +122,25 @@ public final class PasswordView {
         return root;
     }
 
-    /** Puts the keyboard focus in the first field (the module was opened). */
+    /**
+     * Puts the keyboard focus in the first field (the module was opened). The first time, the
+     * field joins the scene only when the scroll pane's skin is built (next pulse): it takes the
+     * focus then.
+     */
     public void focusFirstField() {
-        current.requestFocus();
+        if (current.getScene() != null) {
+            current.requestFocus();
+            return;
+        }
+        current.sceneProperty().addListener(new ChangeListener<Scene>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
+                if (scene != null) {
+                    current.sceneProperty().removeListener(this);
+                    current.requestFocus();
+                }
+            }
+        });
     }
 
     private void focus(PasswordViewModel.Field field) {
