@@ -6,7 +6,9 @@ import javafx.scene.input.KeyCombination;
  * Every user action that has a name, a node id and a key binding, in one place (like JabRef's
  * {@code StandardActions}). The text comes from the bundle and carries the mnemonic
  * ({@code _Accueil}); the key binding is a {@link KeyCombination} string, {@code shortcut}
- * being Ctrl on Windows/Linux and Cmd on macOS.
+ * being Ctrl on Windows/Linux and Cmd on macOS. Keys are named as {@code KeyCode.getName()} says
+ * ({@code Esc}, {@code Enter}, {@code Page Up}): {@code ESCAPE} would parse as the characters
+ * E-S-C-A-P-E and never match.
  *
  * <p>Navigation entries are the menu of the main window; the record actions (open detail,
  * first/previous/next/last, close window) are the bindings every list and detail window uses.
@@ -22,29 +24,29 @@ public enum Actions {
     NAV_DEMO_MAILBOX("navDemoMailbox", "action.navDemoMailbox", "shortcut+M"),
 
     // login window
-    LOGIN("loginSubmit", "action.login", "ENTER"),
+    LOGIN("loginSubmit", "action.login", "Enter"),
     RETRY_STARTUP("startupRetry", "action.retry", "shortcut+R"),
     LOST_PASSWORD("lostPassword", "action.lostPassword", "shortcut+P"),
     /** Embedded demo only: the demo mailbox, from the login window. */
     OPEN_DEMO_MAILBOX("openDemoMailbox", "action.demoMailbox", "shortcut+M"),
 
     // lost-password dialog (Enter: default button; Escape: cancel button)
-    LOST_SUBMIT("lostSubmit", "action.validate", "ENTER"),
-    LOST_CANCEL("lostCancel", "action.cancel", "ESCAPE"),
+    LOST_SUBMIT("lostSubmit", "action.validate", "Enter"),
+    LOST_CANCEL("lostCancel", "action.cancel", "Esc"),
 
     // Mot de passe (Enter in a field submits)
-    PASSWORD_SUBMIT("passwordSubmit", "action.changePassword", "ENTER"),
+    PASSWORD_SUBMIT("passwordSubmit", "action.changePassword", "Enter"),
 
     // demo mailbox window
     REFRESH_MAILBOX("demoMailRefresh", "action.refresh", "F5"),
 
     // lists and detail windows
-    OPEN_DETAIL("openDetail", "action.openDetail", "ENTER"),
+    OPEN_DETAIL("openDetail", "action.openDetail", "Enter"),
     FIRST("navFirst", "action.first", "shortcut+HOME"),
-    PREVIOUS("navPrevious", "action.previous", "shortcut+PAGE_UP"),
-    NEXT("navNext", "action.next", "shortcut+PAGE_DOWN"),
+    PREVIOUS("navPrevious", "action.previous", "shortcut+Page Up"),
+    NEXT("navNext", "action.next", "shortcut+Page Down"),
     LAST("navLast", "action.last", "shortcut+END"),
-    CLOSE_WINDOW("closeWindow", "action.closeWindow", "ESCAPE");
+    CLOSE_WINDOW("closeWindow", "action.closeWindow", "Esc");
 
     private final String id;
     private final String textKey;

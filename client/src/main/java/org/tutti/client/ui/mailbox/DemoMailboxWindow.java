@@ -56,7 +56,7 @@ public final class DemoMailboxWindow {
         this.model = model;
         stage.initOwner(owner);
         stage.setTitle(I18n.get("mailbox.title"));
-        Scene scene = new Scene(content(), 64 * ThemeManager.get().emInPixels(), 34 * ThemeManager.get().emInPixels());
+        Scene scene = new Scene(content(), 78 * ThemeManager.get().emInPixels(), 36 * ThemeManager.get().emInPixels());
         ThemeManager.get().apply(scene);
         // a filter, not an accelerator: the text area would consume Escape first
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -118,7 +118,7 @@ public final class DemoMailboxWindow {
 
         SplitPane split = new SplitPane(table(), bodyPane());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.6);
 
         BorderPane root = new BorderPane(split);
         root.setTop(top);
@@ -133,9 +133,11 @@ public final class DemoMailboxWindow {
         table.getStyleClass().add("mail-table");
         table.setAccessibleText(I18n.get("mailbox.table"));
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.getColumns().add(column("mailbox.receivedAt", MailRow::receivedAt, 10));
-        table.getColumns().add(column("mailbox.recipient", MailRow::recipient, 12));
-        table.getColumns().add(column("mailbox.subject", MailRow::subject, 18));
+        TableColumn<MailRow, String> received = column("mailbox.receivedAt", MailRow::receivedAt, 11);
+        received.setMinWidth(10.5 * ThemeManager.get().emInPixels());
+        table.getColumns().add(received);
+        table.getColumns().add(column("mailbox.recipient", MailRow::recipient, 11));
+        table.getColumns().add(column("mailbox.subject", MailRow::subject, 22));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(I18n.get("mailbox.empty")));
 

@@ -63,9 +63,14 @@ class BundleTest {
         Properties fr = load("messages.properties");
         for (Actions action : Actions.values()) {
             assertThat(fr.getProperty(action.textKey())).as(action.name()).isNotBlank();
-            assertThat(action.keyCombination()).as(action.name()).isNotNull();
+            assertThat(action.keyCombination()).as(action.name() + ": a key, not characters")
+                    .isInstanceOf(javafx.scene.input.KeyCodeCombination.class);
         }
         assertThat(fr.getProperty(Actions.NAV_HOME.textKey())).isEqualTo("_Accueil");
         assertThat(fr.getProperty(Actions.NAV_LOGOUT.textKey())).isEqualTo("_Déconnexion");
+        assertThat(fr.getProperty(Actions.NAV_PASSWORD.textKey())).isEqualTo("Mot de _passe");
+        assertThat(Actions.CLOSE_WINDOW.keyCombination().match(new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.ESCAPE,
+                false, false, false, false))).as("Escape closes windows").isTrue();
     }
 }
