@@ -1,7 +1,6 @@
 package org.tutti.client.ui.login;
 
 import javafx.beans.binding.Bindings;
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -15,7 +14,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.tutti.client.domain.SiteSummary;
 import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
 
 /**
@@ -90,12 +89,8 @@ public final class LoginView {
     }
 
     private Node card() {
-        Label heading = new Label(I18n.get("login.heading"));
-        heading.getStyleClass().add("h2");
-        Label intro = new Label(I18n.get("login.intro"));
-        intro.getStyleClass().add("muted");
-        intro.setWrapText(true);
-        intro.setMinHeight(Region.USE_PREF_SIZE);
+        Label heading = Forms.heading("login.heading");
+        Label intro = Forms.wrapped(I18n.get("login.intro"), "muted");
 
         site.setId("loginSite");
         site.setItems(model.sites());
@@ -120,18 +115,10 @@ public final class LoginView {
         password.setId("loginPassword");
         password.textProperty().bindBidirectional(model.passwordProperty());
 
-        GridPane form = new GridPane();
-        form.getStyleClass().add("form");
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        form.getColumnConstraints().addAll(labels, fields);
-        form.addRow(0, label("login.site", site), site);
-        form.addRow(1, label("login.identifier", identifier), identifier);
-        form.addRow(2, label("login.password", password), password);
+        GridPane form = Forms.grid();
+        form.addRow(0, Forms.label("login.site", site), site);
+        form.addRow(1, Forms.label("login.identifier", identifier), identifier);
+        form.addRow(2, Forms.label("login.password", password), password);
 
         Label error = new Label();
         error.setId("loginError");
@@ -201,13 +188,6 @@ public final class LoginView {
         }
     }
 
-    private Label label(String key, Node field) {
-        Label label = new Label(I18n.get(key));
-        label.setMnemonicParsing(true);
-        label.setLabelFor(field);
-        label.getStyleClass().add("field-label");
-        return label;
-    }
 
     private Node startupPane() {
         Label status = new Label();

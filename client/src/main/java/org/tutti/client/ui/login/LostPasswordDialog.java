@@ -1,8 +1,6 @@
 package org.tutti.client.ui.login;
 
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -10,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,6 +18,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.Dialogs;
+import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.common.ThemeManager;
 
@@ -65,29 +63,17 @@ public final class LostPasswordDialog {
     }
 
     private Parent content() {
-        Label heading = new Label(I18n.get("lost.heading"));
-        heading.getStyleClass().add("h2");
-        Label intro = new Label(I18n.get("lost.intro"));
-        intro.getStyleClass().add("muted");
-        intro.setWrapText(true);
-        intro.setMinHeight(Region.USE_PREF_SIZE);
+        Label heading = Forms.heading("lost.heading");
+        Label intro = Forms.wrapped(I18n.get("lost.intro"), "muted");
 
         identifier.setId("lostIdentifier");
         identifier.textProperty().bindBidirectional(model.identifierProperty());
         email.setId("lostEmail");
         email.textProperty().bindBidirectional(model.emailProperty());
 
-        GridPane form = new GridPane();
-        form.getStyleClass().add("form");
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        form.getColumnConstraints().addAll(labels, fields);
-        form.addRow(0, label("lost.identifier", identifier), identifier);
-        form.addRow(1, label("lost.email", email), email);
+        GridPane form = Forms.grid();
+        form.addRow(0, Forms.label("lost.identifier", identifier), identifier);
+        form.addRow(1, Forms.label("lost.email", email), email);
 
         Button submit = new Button(Actions.LOST_SUBMIT.text());
         submit.setId(Actions.LOST_SUBMIT.id());
@@ -121,13 +107,6 @@ public final class LostPasswordDialog {
         return root;
     }
 
-    private static Label label(String key, Node field) {
-        Label label = new Label(I18n.get(key));
-        label.setMnemonicParsing(true);
-        label.setLabelFor(field);
-        label.getStyleClass().add("field-label");
-        return label;
-    }
 
     private void show(LostPasswordViewModel.Notice notice) {
         Alert alert = notice.kind() == LostPasswordViewModel.Kind.ERROR

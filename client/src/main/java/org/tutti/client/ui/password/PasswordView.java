@@ -1,11 +1,8 @@
 package org.tutti.client.ui.password;
 
 import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -13,14 +10,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.Dialogs;
+import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
 
 /**
@@ -39,12 +35,8 @@ public final class PasswordView {
     public PasswordView(PasswordViewModel model) {
         this.model = model;
 
-        Label heading = new Label(I18n.get("password.heading"));
-        heading.getStyleClass().add("h2");
-        Label intro = new Label(I18n.get("password.intro"));
-        intro.getStyleClass().add("muted");
-        intro.setWrapText(true);
-        intro.setMinHeight(Region.USE_PREF_SIZE);
+        Label heading = Forms.heading("password.heading");
+        Label intro = Forms.wrapped(I18n.get("password.intro"), "muted");
 
         current.setId("passwordCurrent");
         current.textProperty().bindBidirectional(model.currentProperty());
@@ -60,25 +52,17 @@ public final class PasswordView {
         rules.setMinHeight(Region.USE_PREF_SIZE);
         next.setAccessibleHelp(model.rulesText());
 
-        GridPane form = new GridPane();
-        form.getStyleClass().addAll("form", "password-form");
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        form.getColumnConstraints().addAll(labels, fields);
+        GridPane form = Forms.grid("password-form");
         int row = 0;
-        form.addRow(row++, label("password.current", current), current);
-        form.add(error("passwordCurrentError", model.currentErrorProperty()), 1, row++);
-        form.addRow(row++, label("password.new", next), next);
+        form.addRow(row++, Forms.label("password.current", current), current);
+        form.add(Forms.error("passwordCurrentError", model.currentErrorProperty()), 1, row++);
+        form.addRow(row++, Forms.label("password.new", next), next);
         form.add(rules, 1, row++);
-        form.add(error("passwordNewError", model.nextErrorProperty()), 1, row++);
-        form.addRow(row++, label("password.confirm", confirm), confirm);
-        form.add(error("passwordConfirmError", model.confirmErrorProperty()), 1, row);
+        form.add(Forms.error("passwordNewError", model.nextErrorProperty()), 1, row++);
+        form.addRow(row++, Forms.label("password.confirm", confirm), confirm);
+        form.add(Forms.error("passwordConfirmError", model.confirmErrorProperty()), 1, row);
 
-        Label formError = error("passwordError", model.formErrorProperty());
+        Label formError = Forms.error("passwordError", model.formErrorProperty());
 
         Button submit = new Button(Actions.PASSWORD_SUBMIT.text());
         submit.setId(Actions.PASSWORD_SUBMIT.id());
@@ -155,26 +139,5 @@ public final class PasswordView {
                 confirm.requestFocus();
                 break;
         }
-    }
-
-    private static Label label(String key, Node field) {
-        Label label = new Label(I18n.get(key));
-        label.setMnemonicParsing(true);
-        label.setLabelFor(field);
-        label.getStyleClass().add("field-label");
-        return label;
-    }
-
-    /** A message under a field: text, not colour alone; hidden (and taking no room) when empty. */
-    private static Label error(String id, ObservableStringValue text) {
-        Label error = new Label();
-        error.setId(id);
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        error.setMinHeight(Region.USE_PREF_SIZE);
-        error.textProperty().bind(text);
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        return error;
     }
 }
