@@ -180,14 +180,19 @@ public final class LoginView {
         return card;
     }
 
-    /** Mot de passe perdu: the dialog, owned by this window, with the identifier typed here. */
+    /**
+     * Mot de passe perdu: the dialog, owned by this window, with the identifier typed here. When it
+     * closes, the focus goes back where the user logs in (the password field, where the mailed
+     * password goes), not to the link that opened it.
+     */
     private void openLostPassword() {
         LostPasswordViewModel lost = model.lostPasswordModel();
         if (lost != null) {
-            new LostPasswordDialog(root.getScene().getWindow(), lost).show();
+            LostPasswordDialog dialog = new LostPasswordDialog(root.getScene().getWindow(), lost);
+            dialog.stage().setOnHidden(e -> focusFirstField());
+            dialog.show();
         }
     }
-
 
     private Node startupPane() {
         Label status = new Label();

@@ -148,6 +148,8 @@ class LoginViewTest {
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
 
         assertThat(dialog.isShowing()).as("Escape closes the dialog").isFalse();
+        assertThat(robot.lookup("#loginPassword").query().isFocused())
+                .as("back in the login window, the focus waits in the password field").isTrue();
         assertThat(backend.passwordRequests).isEmpty();
     }
 
