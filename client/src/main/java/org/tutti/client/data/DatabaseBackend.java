@@ -12,6 +12,7 @@ import org.tutti.client.service.Backend;
 import org.tutti.client.service.DemoMailboxService;
 import org.tutti.client.service.HomeService;
 import org.tutti.client.service.SiteService;
+import org.tutti.client.service.StaffChangesService;
 
 /** The services over one open {@link Database}. */
 final class DatabaseBackend implements Backend {
@@ -25,6 +26,7 @@ final class DatabaseBackend implements Backend {
     private final AuthService auth;
     private final HomeService home;
     private final AccountService accounts;
+    private final StaffChangesService staffChanges;
     private boolean closed;
     private DemoRelay demoRelay;
 
@@ -40,6 +42,7 @@ final class DatabaseBackend implements Backend {
         this.auth = new HibernateAuthService(transactions);
         this.home = new HibernateHomeService(transactions);
         this.accounts = new HibernateAccountService(transactions);
+        this.staffChanges = new HibernateStaffChangesService(transactions);
     }
 
     @Override
@@ -65,6 +68,11 @@ final class DatabaseBackend implements Backend {
     @Override
     public AccountService accounts() {
         return accounts;
+    }
+
+    @Override
+    public StaffChangesService staffChanges() {
+        return staffChanges;
     }
 
     @Override

@@ -20,6 +20,9 @@ public interface Backend extends AutoCloseable {
     /** Passwords: a new one by e-mail (no session needed), a change by the logged-in user. */
     AccountService accounts();
 
+    /** Validations (staff): the site's pending change requests and the decisions on them. */
+    StaffChangesService staffChanges();
+
     /**
      * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a
      * server database (mails go out by SMTP through the headless relay there).

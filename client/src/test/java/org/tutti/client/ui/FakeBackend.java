@@ -74,6 +74,14 @@ public class FakeBackend implements Backend, AuthService, HomeService, SiteServi
         return this;
     }
 
+    /** Validations: set by the staff screens' tests. */
+    public org.tutti.client.service.StaffChangesService staffChanges;
+
+    @Override
+    public org.tutti.client.service.StaffChangesService staffChanges() {
+        return staffChanges;
+    }
+
     @Override
     public void close() {
         closed = true;

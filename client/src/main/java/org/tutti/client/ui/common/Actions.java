@@ -19,6 +19,8 @@ public enum Actions {
     NAV_HOME("navHome", "action.home", "shortcut+1"),
     // 2 to 5: Famille, Élèves, Facturation, Accessibilité (the seed's order)
     NAV_PASSWORD("navPassword", "action.password", "shortcut+6"),
+    /** Staff mode: Validations, after Accueil. */
+    NAV_VALIDATIONS("navValidations", "validations.nav", "shortcut+7"),
     NAV_LOGOUT("navLogout", "action.logout", "shortcut+shift+Q"),
     /** Embedded demo only: the demo mailbox, from the main window's navigation bar. */
     NAV_DEMO_MAILBOX("navDemoMailbox", "action.navDemoMailbox", "shortcut+M"),

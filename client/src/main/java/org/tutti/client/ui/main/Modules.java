@@ -7,6 +7,7 @@ import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.home.HomeModule;
 import org.tutti.client.ui.password.PasswordModule;
+import org.tutti.client.ui.staff.ValidationsModule;
 
 /**
  * The two navigation lists: family mode and staff mode, in the seed's order (Accueil, Famille,
@@ -32,6 +33,8 @@ public final class Modules {
     static List<ModuleEntry> staff(UserSession session, Backend backend, BackgroundTasks tasks) {
         return List.of(
                 new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks)),
+                new ModuleEntry(Actions.NAV_VALIDATIONS,
+                        () -> new ValidationsModule(session, backend.staffChanges(), tasks)),
                 new ModuleEntry(Actions.NAV_PASSWORD, () -> new PasswordModule(session, backend.accounts(), tasks)));
     }
 }

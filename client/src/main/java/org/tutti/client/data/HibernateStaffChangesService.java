@@ -1,0 +1,204 @@
+package org.tutti.client.data;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tutti.client.domain.UserSession;
+import org.tutti.client.domain.model.ChangeRequestStatus;
+import org.tutti.client.domain.model.ChangeTarget;
+import org.tutti.client.service.DecisionResult;
+import org.tutti.client.service.DecisionResult.Outcome;
+import org.tutti.client.service.PendingChange;
+import org.tutti.client.service.ServiceException;
+import org.tutti.client.service.StaffChangesService;
+
+/**
+ * Validations through the SQL API: the site's pending {@code change_request} rows (projection
+ * queries; on PostgreSQL row-level security gives staff the rows of their site, and the query
+ * names the site as well for H2, which has none), and {@code tutti.decide_change}, whose
+ * refusals are SQLSTATEs read here ({@code TU409 conflict} / {@code already_decided},
+ * {@code TU403}, {@code TU401}).
+ */
+final class HibernateStaffChangesService implements StaffChangesService {
+
+    static final String DECIDE = "select tutti.decide_change(?, ?, ?, ?)";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HibernateStaffChangesService.class);
+
+    /** The columns a request may name (SQL-API.md); anything else is never put in a query. */
+    static final Set<String> FAMILY_FIELDS = Set.of("civility", "last_name", "first_name", "address1", "address2",
+            "postal_code", "city", "country", "phone_home", "phone_mobile", "phone_work", "email");
+    static final Set<String> STUDENT_FIELDS = Set.of("last_name", "first_name", "sex", "birth_date", "email",
+            "phone_mobile", "school_level");
+
+    private final Transactions transactions;
+
+    HibernateStaffChangesService(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    private record Row(long id, long familyId, String identifier, String firstName, String lastName,
+            ChangeTarget target, long targetId, String field, String oldValue, String newValue, Instant submittedAt) {
+    }
+
+    @Override
+    public List<PendingChange> pending(UserSession user) {
+        requireStaff(user);
+        return transactions.readOnly(user, session -> {
+            List<Row> rows = session.createSelectionQuery(
+                            "select cr.id, f.id, f.identifier, f.firstName, f.lastName, cr.target, cr.targetId,"
+                                    + " cr.fieldName, cr.oldValue, cr.newValue, cr.submittedAt"
+                                    + " from ChangeRequest cr join cr.family f join f.site s"
+                                    + " where cr.status = :pending and s.code = :site"
+                                    + " order by cr.submittedAt, cr.id", Object[].class)
+                    .setParameter("pending", ChangeRequestStatus.PENDING)
+                    .setParameter("site", user.siteCode())
+                    .getResultList().stream()
+                    .map(r -> new Row((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4],
+                            (ChangeTarget) r[5], ((Number) r[6]).longValue(), (String) r[7], (String) r[8],
+                            (String) r[9], (Instant) r[10]))
+                    .toList();
+            Map<Long, String> studentNames = new HashMap<>();
+            List<Long> studentIds = rows.stream().filter(r -> r.target() == ChangeTarget.STUDENT)
+                    .map(Row::targetId).distinct().toList();
+            if (!studentIds.isEmpty()) {
+                session.createSelectionQuery(
+                                "select s.id, s.firstName, s.lastName from Student s where s.id in :ids", Object[].class)
+                        .setParameter("ids", studentIds)
+                        .getResultList()
+                        .forEach(r -> studentNames.put((Long) r[0], r[1] + " " + r[2]));
+            }
+            List<PendingChange> result = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                boolean student = r.target() == ChangeTarget.STUDENT;
+                result.add(new PendingChange(r.id(), r.familyId(), r.identifier(), r.lastName() + " " + r.firstName(),
+                        r.target().name(), student ? r.targetId() : null, student ? studentNames.get(r.targetId()) : null,
+                        r.field(), r.oldValue(), r.newValue(), currentValue(session, r.target(), r.targetId(), r.field()),
+                        r.submittedAt()));
+            }
+            return result;
+        });
+    }
+
+    /** The field's value in the row now, as text as the requests hold it (dates ISO). */
+    static String currentValue(Session session, ChangeTarget target, long targetId, String field) {
+        Set<String> allowed = target == ChangeTarget.STUDENT ? STUDENT_FIELDS : FAMILY_FIELDS;
+        if (!allowed.contains(field)) {
+            LOG.warn("Change request on an unknown field {}.{}", target, field);
+            return null;
+        }
+        String table = target == ChangeTarget.STUDENT ? "tutti.student" : "tutti.family";
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select " + field + " from " + table + " where id = ?")) {
+                select.setLong(1, targetId);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    Object value = rs.getObject(1);
+                    if (value instanceof java.sql.Date date) {
+                        return date.toLocalDate().toString();
+                    }
+                    return value == null ? null : value.toString();
+                }
+            }
+        });
+    }
+
+    @Override
+    public DecisionResult decide(UserSession user, long requestId, boolean accept, String comment, boolean force) {
+        requireStaff(user);
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        try {
+            String outcome = transactions.inTransaction(user, session -> session.doReturningWork(connection -> {
+                try (PreparedStatement decide = connection.prepareStatement(DECIDE)) {
+                    decide.setLong(1, requestId);
+                    decide.setBoolean(2, accept);
+                    if (text == null) {
+                        decide.setNull(3, Types.VARCHAR);
+                    } else {
+                        decide.setString(3, text);
+                    }
+                    decide.setBoolean(4, force);
+                    try (ResultSet rs = decide.executeQuery()) {
+                        rs.next();
+                        return rs.getString(1);
+                    }
+                } catch (SQLException e) {
+                    throw refusal(e);
+                }
+            }));
+            LOG.info("Change request {} decided: {} ({})", requestId, outcome, user);
+            return DecisionResult.of("ACCEPTED".equals(outcome) ? Outcome.ACCEPTED : Outcome.REJECTED);
+        } catch (Refused refused) {
+            LOG.info("Decision on change request {} refused: {} ({})", requestId, refused.outcome, user);
+            if (refused.outcome == Outcome.CONFLICT) {
+                return new DecisionResult(Outcome.CONFLICT, currentValueOf(user, requestId));
+            }
+            return DecisionResult.of(refused.outcome);
+        }
+    }
+
+    /** In a new transaction (the refused one is unusable on PostgreSQL): what the request's field holds now. */
+    private String currentValueOf(UserSession user, long requestId) {
+        return transactions.readOnly(user, session -> session.createSelectionQuery(
+                        "select cr.target, cr.targetId, cr.fieldName from ChangeRequest cr where cr.id = :id", Object[].class)
+                .setParameter("id", requestId)
+                .getResultList().stream()
+                .findFirst()
+                .map(r -> currentValue(session, (ChangeTarget) r[0], ((Number) r[1]).longValue(), (String) r[2]))
+                .orElse(null));
+    }
+
+    private static RuntimeException refusal(SQLException e) throws SQLException {
+        String state = e.getSQLState();
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (HibernateAccountService.NO_SESSION.equals(state)) {
+            return new ServiceException(ServiceException.Reason.SESSION_EXPIRED,
+                    "The database no longer knows this session (ended or expired)", e);
+        }
+        if ("TU403".equals(state)) {
+            return new Refused(Outcome.FORBIDDEN);
+        }
+        if ("TU409".equals(state)) {
+            if (message.contains("already_decided")) {
+                return new Refused(Outcome.ALREADY_DECIDED);
+            }
+            if (message.contains("conflict")) {
+                return new Refused(Outcome.CONFLICT);
+            }
+        }
+        throw e;
+    }
+
+    private static void requireStaff(UserSession user) {
+        if (user == null || user.token() == null) {
+            throw new ServiceException(ServiceException.Reason.SESSION_EXPIRED, "Not logged in");
+        }
+        if (!user.isStaff()) {
+            throw new IllegalArgumentException("Not a staff session: " + user);
+        }
+    }
+
+    /** A refusal: thrown out of the transaction to roll it back, caught in {@link #decide}. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Outcome outcome;
+
+        Refused(Outcome outcome) {
+            super(outcome.name(), null, false, false);
+            this.outcome = outcome;
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package org.tutti.client.ui.staff;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+import org.tutti.client.service.PendingChange;
+import org.tutti.client.ui.common.Dialogs;
+import org.tutti.client.ui.common.Forms;
+import org.tutti.client.ui.common.I18n;
+import org.tutti.client.ui.common.ThemeManager;
+import org.tutti.client.ui.staff.ValidationsViewModel.ConflictChoice;
+import org.tutti.client.ui.staff.ValidationsViewModel.Entry;
+
+/**
+ * Validations, built in code: the tree of waiting changes (family, student, field "old → new"),
+ * the optional comment, Accepter / Refuser / Rafraîchir, and a status line. Conflicts are asked
+ * in a dialog (Accepter quand même / Refuser / Annuler).
+ */
+public final class ValidationsView implements ValidationsViewModel.Prompts {
+
+    private final ValidationsViewModel model;
+    private final VBox root;
+    private final TreeView<Entry> tree = new TreeView<>();
+    private boolean rebuilding;
+
+    public ValidationsView(ValidationsViewModel model) {
+        this.model = model;
+        model.setPrompts(this);
+
+        Label title = new Label(I18n.get("validations.title"));
+        title.getStyleClass().add("h1");
+
+        Label intro = Forms.wrapped(I18n.get("validations.intro"), "muted");
+
+        TreeItem<Entry> treeRoot = new TreeItem<>();
+        tree.setRoot(treeRoot);
+        tree.setShowRoot(false);
+        tree.setId("validationsList");
+        tree.setAccessibleText(I18n.get("validations.list"));
+        tree.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
+            @Override
+            protected void updateItem(Entry item, boolean emptyCell) {
+                super.updateItem(item, emptyCell);
+                getStyleClass().removeAll("validation-group", "validation-field");
+                if (emptyCell || item == null) {
+                    setText(null);
+                } else {
+                    setText(item.text());
+                    getStyleClass().add(item.kind() == ValidationsViewModel.Kind.FIELD ? "validation-field" : "validation-group");
+                }
+            }
+        });
+        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (!rebuilding) {
+                model.select(item == null ? null : item.getValue());
+            }
+        });
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        Label listLabel = Forms.label("validations.list", tree);
+
+        Label empty = new Label(I18n.get("validations.empty"));
+        empty.setId("validationsEmpty");
+        empty.visibleProperty().bind(model.emptyProperty());
+        empty.managedProperty().bind(empty.visibleProperty());
+
+        TextArea comment = new TextArea();
+        comment.setId("validationComment");
+        comment.setPrefRowCount(3);
+        comment.setWrapText(true);
+        comment.textProperty().bindBidirectional(model.commentProperty());
+        // Tab leaves the comment (a text area would insert a tab character)
+        comment.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                if (e.isShiftDown()) {
+                    tree.requestFocus();
+                } else {
+                    lookupAccept().requestFocus();
+                }
+            }
+        });
+        Label commentLabel = Forms.label("validations.comment", comment);
+
+        Button accept = button("validationAccept", "validations.accept", model::accept);
+        Button reject = button("validationReject", "validations.reject", model::reject);
+        Button refresh = button("validationRefresh", "validations.refresh", model::refresh);
+        refresh.setTooltip(new javafx.scene.control.Tooltip(I18n.get("validations.refresh.tooltip")));
+        accept.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.selection()).or(model.decidingProperty()));
+        reject.disableProperty().bind(accept.disableProperty());
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.getStyleClass().add("small-progress");
+        busy.setAccessibleText(I18n.get("validations.busy"));
+        busy.visibleProperty().bind(model.decidingProperty().or(model.loadingProperty()));
+        busy.managedProperty().bind(busy.visibleProperty());
+
+        HBox buttons = new HBox(accept, reject, refresh, busy);
+        buttons.getStyleClass().add("button-row");
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        Label status = new Label();
+        status.setId("validationStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+
+        Label error = new Label();
+        error.setId("validationError");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        root = new VBox(title, intro, listLabel, tree, empty, commentLabel, comment, buttons, status, error);
+        root.setId("validationsRoot");
+        root.getStyleClass().add("page");
+        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F5) {
+                e.consume();
+                model.refresh();
+            }
+        });
+
+        model.roots().addListener((javafx.collections.ListChangeListener<Entry>) c -> rebuild());
+        model.selectedKeyProperty().addListener((obs, old, key) -> reselect(key));
+        rebuild();
+    }
+
+    private Button lookupAccept() {
+        return (Button) root.lookup("#validationAccept");
+    }
+
+    private static Button button(String id, String key, Runnable action) {
+        Button b = new Button(I18n.get(key));
+        b.setId(id);
+        b.setMnemonicParsing(true);
+        b.setAccessibleText(I18n.get(key).replace("_", ""));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private void rebuild() {
+        rebuilding = true;
+        try {
+            TreeItem<Entry> treeRoot = tree.getRoot();
+            treeRoot.getChildren().setAll(items(model.roots()));
+        } finally {
+            rebuilding = false;
+        }
+        reselect(model.selectedKeyProperty().get());
+    }
+
+    private static List<TreeItem<Entry>> items(List<Entry> entries) {
+        return entries.stream().map(e -> {
+            TreeItem<Entry> item = new TreeItem<>(e);
+            item.getChildren().setAll(items(e.children()));
+            item.setExpanded(true);
+            return item;
+        }).toList();
+    }
+
+    private void reselect(String key) {
+        TreeItem<Entry> current = tree.getSelectionModel().getSelectedItem();
+        if (key == null) {
+            if (current != null) {
+                rebuilding = true;
+                tree.getSelectionModel().clearSelection();
+                rebuilding = false;
+            }
+            return;
+        }
+        if (current != null && current.getValue() != null && key.equals(current.getValue().key())
+                && current.getParent() != null) {
+            return;
+        }
+        TreeItem<Entry> found = find(tree.getRoot(), key);
+        rebuilding = true;
+        try {
+            if (found == null) {
+                tree.getSelectionModel().clearSelection();
+            } else {
+                tree.getSelectionModel().select(found);
+            }
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    private static TreeItem<Entry> find(TreeItem<Entry> item, String key) {
+        if (item.getValue() != null && item.getValue().key().equals(key)) {
+            return item;
+        }
+        for (TreeItem<Entry> child : item.getChildren()) {
+            TreeItem<Entry> found = find(child, key);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public ConflictChoice conflict(PendingChange change, String currentValue) {
+        ButtonType force = new ButtonType(I18n.get("validations.conflict.force"), ButtonBar.ButtonData.YES);
+        ButtonType reject = new ButtonType(I18n.get("validations.conflict.reject"), ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType(I18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        String field = ValidationsViewModel.fieldLabel(change.fieldName());
+        String text = I18n.get("validations.conflict.text", field,
+                ValidationsViewModel.value(change.fieldName(), change.oldValue()),
+                ValidationsViewModel.value(change.fieldName(), change.newValue()),
+                ValidationsViewModel.value(change.fieldName(), currentValue));
+        Alert alert = new Alert(Alert.AlertType.WARNING, text, force, reject, cancel);
+        alert.initOwner(owner());
+        alert.initModality(Modality.WINDOW_MODAL);
+        alert.setTitle(I18n.get("validations.conflict.title"));
+        alert.setHeaderText(I18n.get("validations.conflict.header", field));
+        alert.getDialogPane().setId("validationConflictDialog");
+        alert.getDialogPane().setMinWidth(32 * ThemeManager.get().emInPixels());
+        ((Button) alert.getDialogPane().lookupButton(force)).setId("validationConflictForce");
+        ((Button) alert.getDialogPane().lookupButton(reject)).setId("validationConflictReject");
+        ((Button) alert.getDialogPane().lookupButton(cancel)).setId("validationConflictCancel");
+        ((Button) alert.getDialogPane().lookupButton(force)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isPresent() && answer.get() == force) {
+            return ConflictChoice.ACCEPT_ANYWAY;
+        }
+        if (answer.isPresent() && answer.get() == reject) {
+            return ConflictChoice.REJECT;
+        }
+        return ConflictChoice.CANCEL;
+    }
+
+    @Override
+    public void alreadyDecided(PendingChange change) {
+        Dialogs.showMessage(owner(), I18n.get("validations.alreadyDecided"));
+    }
+
+    private Window owner() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Puts the focus on the list (the module calls it when the screen is shown). */
+    public void focus() {
+        tree.requestFocus();
+    }
+}

@@ -1,0 +1,369 @@
+package org.tutti.client.ui.staff;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tutti.client.domain.UserSession;
+import org.tutti.client.service.DecisionResult;
+import org.tutti.client.service.PendingChange;
+import org.tutti.client.service.ServiceException;
+import org.tutti.client.service.StaffChangesService;
+import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.Formats;
+import org.tutti.client.ui.common.I18n;
+
+/**
+ * Validations (staff): the site's waiting change requests as a tree (family, then its fields and
+ * its students with theirs), the selection the buttons act on (a field, or every field of a
+ * family or a student), the optional comment, and the decisions, run in the background. A
+ * conflict (the row changed since the request) and a request already decided by someone else
+ * are asked / told through {@link Prompts}, which the view implements with dialogs.
+ */
+public final class ValidationsViewModel {
+
+    /** What an entry of the tree is. */
+    public enum Kind { FAMILY, STUDENT, FIELD }
+
+    /**
+     * One entry of the tree: {@code changes} are the requests it stands for (one for a field, all
+     * of the group's for a family or a student). {@code key} identifies it across reloads.
+     */
+    public record Entry(String key, Kind kind, String text, List<PendingChange> changes, List<Entry> children) {
+        public Entry {
+            changes = List.copyOf(changes);
+            children = List.copyOf(children);
+        }
+    }
+
+    /** The staff member's answer to a conflict. */
+    public enum ConflictChoice { ACCEPT_ANYWAY, REJECT, CANCEL }
+
+    /** Questions and messages the decisions need (dialogs in the application, answers in tests). */
+    public interface Prompts {
+        /** The row changed since the request: accept anyway, reject, or leave it waiting. */
+        ConflictChoice conflict(PendingChange change, String currentValue);
+
+        /** Another staff member decided this request first. */
+        void alreadyDecided(PendingChange change);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ValidationsViewModel.class);
+
+    private final UserSession session;
+    private final StaffChangesService service;
+    private final BackgroundTasks tasks;
+    private Prompts prompts;
+
+    private final ObservableList<Entry> roots = FXCollections.observableArrayList();
+    private final ObservableList<PendingChange> selection = FXCollections.observableArrayList();
+    private final StringProperty selectedKey = new SimpleStringProperty(this, "selectedKey");
+    private final StringProperty comment = new SimpleStringProperty(this, "comment", "");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final BooleanProperty deciding = new SimpleBooleanProperty(this, "deciding");
+    private final BooleanProperty empty = new SimpleBooleanProperty(this, "empty");
+
+    public ValidationsViewModel(UserSession session, StaffChangesService service, BackgroundTasks tasks) {
+        this.session = Objects.requireNonNull(session);
+        this.service = Objects.requireNonNull(service);
+        this.tasks = Objects.requireNonNull(tasks);
+    }
+
+    public void setPrompts(Prompts prompts) {
+        this.prompts = prompts;
+    }
+
+    /** Reloads the list in the background (skipped while a load or a decision runs); keeps the selection when it is still there. */
+    public void refresh() {
+        if (loading.get() || deciding.get()) {
+            return;
+        }
+        loading.set(true);
+        tasks.run(() -> service.pending(session)).onSuccess(this::show).onFailure(failure -> {
+            loading.set(false);
+            failed(failure);
+        });
+    }
+
+    private void show(List<PendingChange> changes) {
+        loading.set(false);
+        error.set("");
+        String keep = selectedKey.get();
+        roots.setAll(group(changes));
+        empty.set(roots.isEmpty());
+        Entry again = keep == null ? null : find(roots, keep);
+        select(again);
+    }
+
+    /** Families in the order of their oldest request; in each, its own fields, then each student's. */
+    static List<Entry> group(List<PendingChange> changes) {
+        Map<Long, List<PendingChange>> byFamily = new LinkedHashMap<>();
+        for (PendingChange c : changes) {
+            byFamily.computeIfAbsent(c.familyId(), id -> new ArrayList<>()).add(c);
+        }
+        List<Entry> families = new ArrayList<>();
+        for (List<PendingChange> family : byFamily.values()) {
+            PendingChange first = family.get(0);
+            List<Entry> children = new ArrayList<>();
+            Map<Long, List<PendingChange>> byStudent = new LinkedHashMap<>();
+            for (PendingChange c : family) {
+                if (c.isStudent()) {
+                    byStudent.computeIfAbsent(c.studentId(), id -> new ArrayList<>()).add(c);
+                } else {
+                    children.add(field(c));
+                }
+            }
+            for (List<PendingChange> student : byStudent.values()) {
+                PendingChange s = student.get(0);
+                children.add(new Entry("S" + s.studentId(), Kind.STUDENT,
+                        I18n.get("validations.student", s.studentName() == null ? "" : s.studentName()),
+                        student, student.stream().map(ValidationsViewModel::field).toList()));
+            }
+            families.add(new Entry("F" + first.familyId(), Kind.FAMILY,
+                    I18n.get("validations.family", first.familyIdentifier(), first.familyName()), family, children));
+        }
+        return families;
+    }
+
+    private static Entry field(PendingChange c) {
+        return new Entry("C" + c.requestId(), Kind.FIELD,
+                I18n.get("validations.change", fieldLabel(c.fieldName()), value(c.fieldName(), c.oldValue()),
+                        value(c.fieldName(), c.newValue())),
+                List.of(c), List.of());
+    }
+
+    /** "Adresse" for {@code address1}: the bundle's label, or the column name when it has none. */
+    public static String fieldLabel(String field) {
+        String key = "validations.field." + field;
+        return I18n.has(key) ? I18n.get(key) : field;
+    }
+
+    /** A value as the user reads it: "(vide)" for none, dates as dd/MM/yyyy. */
+    public static String value(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return I18n.get("validations.emptyValue");
+        }
+        if ("birth_date".equals(field)) {
+            try {
+                return Formats.date(LocalDate.parse(value));
+            } catch (DateTimeParseException e) {
+                LOG.debug("Not an ISO date: {}", value);
+                return value;
+            }
+        }
+        if ("civility".equals(field) && I18n.has("civility." + value)) {
+            return I18n.get("civility." + value);
+        }
+        return value;
+    }
+
+    private static Entry find(List<Entry> entries, String key) {
+        for (Entry e : entries) {
+            if (e.key().equals(key)) {
+                return e;
+            }
+            Entry inside = find(e.children(), key);
+            if (inside != null) {
+                return inside;
+            }
+        }
+        return null;
+    }
+
+    /** Selects an entry (a field, or a family/student and so all its fields); null clears. */
+    public void select(Entry entry) {
+        if (entry == null) {
+            selection.clear();
+            selectedKey.set(null);
+        } else {
+            selection.setAll(entry.changes());
+            selectedKey.set(entry.key());
+        }
+    }
+
+    public void accept() {
+        decide(true);
+    }
+
+    public void reject() {
+        decide(false);
+    }
+
+    private record Decided(PendingChange change, DecisionResult result) {
+    }
+
+    private void decide(boolean accept) {
+        if (selection.isEmpty() || deciding.get()) {
+            return;
+        }
+        List<PendingChange> chosen = List.copyOf(selection);
+        String text = comment.get();
+        deciding.set(true);
+        status.set("");
+        error.set("");
+        tasks.run(() -> {
+            List<Decided> results = new ArrayList<>();
+            for (PendingChange c : chosen) {
+                results.add(new Decided(c, service.decide(session, c.requestId(), accept, text, false)));
+            }
+            return results;
+        }).onSuccess(results -> afterFirstRound(results, text)).onFailure(this::decisionFailed);
+    }
+
+    /** Conflicts are asked one by one; the answers are sent in a second round. */
+    private void afterFirstRound(List<Decided> results, String text) {
+        Counts counts = new Counts();
+        List<PendingChange> forced = new ArrayList<>();
+        List<PendingChange> rejected = new ArrayList<>();
+        for (Decided d : results) {
+            switch (d.result().outcome()) {
+                case CONFLICT -> {
+                    ConflictChoice choice = prompts == null ? ConflictChoice.CANCEL
+                            : prompts.conflict(d.change(), d.result().currentValue());
+                    switch (choice) {
+                        case ACCEPT_ANYWAY -> forced.add(d.change());
+                        case REJECT -> rejected.add(d.change());
+                        case CANCEL -> counts.left++;
+                    }
+                }
+                default -> counts.count(d, prompts);
+            }
+        }
+        if (forced.isEmpty() && rejected.isEmpty()) {
+            finish(counts);
+            return;
+        }
+        tasks.run(() -> {
+            List<Decided> second = new ArrayList<>();
+            for (PendingChange c : forced) {
+                second.add(new Decided(c, service.decide(session, c.requestId(), true, text, true)));
+            }
+            for (PendingChange c : rejected) {
+                second.add(new Decided(c, service.decide(session, c.requestId(), false, text, false)));
+            }
+            return second;
+        }).onSuccess(second -> {
+            for (Decided d : second) {
+                counts.count(d, prompts);
+            }
+            finish(counts);
+        }).onFailure(this::decisionFailed);
+    }
+
+    private final class Counts {
+        int accepted;
+        int rejected;
+        int alreadyDecided;
+        int forbidden;
+        int left;
+
+        void count(Decided d, Prompts asker) {
+            switch (d.result().outcome()) {
+                case ACCEPTED -> accepted++;
+                case REJECTED -> rejected++;
+                case ALREADY_DECIDED -> {
+                    alreadyDecided++;
+                    if (asker != null) {
+                        asker.alreadyDecided(d.change());
+                    }
+                }
+                case FORBIDDEN -> forbidden++;
+                case CONFLICT -> left++;
+            }
+        }
+    }
+
+    private void finish(Counts counts) {
+        deciding.set(false);
+        List<String> parts = new ArrayList<>();
+        if (counts.accepted > 0) {
+            parts.add(I18n.get("validations.status.accepted", counts.accepted));
+        }
+        if (counts.rejected > 0) {
+            parts.add(I18n.get("validations.status.rejected", counts.rejected));
+        }
+        if (counts.alreadyDecided > 0) {
+            parts.add(I18n.get("validations.alreadyDecided"));
+        }
+        if (counts.forbidden > 0) {
+            parts.add(I18n.get("validations.status.forbidden", counts.forbidden));
+        }
+        if (counts.left > 0) {
+            parts.add(I18n.get("validations.status.left", counts.left));
+        }
+        status.set(String.join(" ", parts));
+        if (counts.accepted + counts.rejected > 0) {
+            comment.set("");
+        }
+        refresh();
+    }
+
+    private void decisionFailed(Throwable failure) {
+        deciding.set(false);
+        failed(failure);
+        refresh();
+    }
+
+    private void failed(Throwable failure) {
+        LOG.error("Validations failed", failure);
+        if (failure instanceof ServiceException se && se.reason() == ServiceException.Reason.SESSION_EXPIRED) {
+            error.set(I18n.get("error.sessionExpired"));
+        } else if (failure instanceof ServiceException se && se.reason() == ServiceException.Reason.DATABASE_UNAVAILABLE) {
+            error.set(I18n.get("error.unavailable"));
+        } else {
+            error.set(I18n.get("validations.error"));
+        }
+    }
+
+    public ObservableList<Entry> roots() {
+        return roots;
+    }
+
+    /** The requests the buttons act on. */
+    public ObservableList<PendingChange> selection() {
+        return selection;
+    }
+
+    public ReadOnlyStringProperty selectedKeyProperty() {
+        return selectedKey;
+    }
+
+    public StringProperty commentProperty() {
+        return comment;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public ReadOnlyBooleanProperty decidingProperty() {
+        return deciding;
+    }
+
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty;
+    }
+}
