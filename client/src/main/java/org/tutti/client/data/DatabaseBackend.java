@@ -10,6 +10,7 @@ import org.tutti.client.service.AuthService;
 import org.tutti.client.mail.DemoRelay;
 import org.tutti.client.service.Backend;
 import org.tutti.client.service.DemoMailboxService;
+import org.tutti.client.service.FamilyFileService;
 import org.tutti.client.service.HomeService;
 import org.tutti.client.service.SiteService;
 import org.tutti.client.service.StaffChangesService;
@@ -27,6 +28,7 @@ final class DatabaseBackend implements Backend {
     private final HomeService home;
     private final AccountService accounts;
     private final StaffChangesService staffChanges;
+    private final FamilyFileService familyFile;
     private boolean closed;
     private DemoRelay demoRelay;
 
@@ -43,6 +45,7 @@ final class DatabaseBackend implements Backend {
         this.home = new HibernateHomeService(transactions);
         this.accounts = new HibernateAccountService(transactions);
         this.staffChanges = new HibernateStaffChangesService(transactions);
+        this.familyFile = new HibernateFamilyFileService(transactions);
     }
 
     @Override
@@ -68,6 +71,11 @@ final class DatabaseBackend implements Backend {
     @Override
     public AccountService accounts() {
         return accounts;
+    }
+
+    @Override
+    public FamilyFileService familyFile() {
+        return familyFile;
     }
 
     @Override

@@ -23,6 +23,9 @@ public interface Backend extends AutoCloseable {
     /** Validations (staff): the site's pending change requests and the decisions on them. */
     StaffChangesService staffChanges();
 
+    /** Famille and Élèves › Identité: the family's files, and changes submitted for validation. */
+    FamilyFileService familyFile();
+
     /**
      * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a
      * server database (mails go out by SMTP through the headless relay there).

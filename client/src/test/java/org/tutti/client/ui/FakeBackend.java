@@ -82,6 +82,14 @@ public class FakeBackend implements Backend, AuthService, HomeService, SiteServi
         return staffChanges;
     }
 
+    /** Famille and Élèves: set by the family screens' tests. */
+    public org.tutti.client.service.FamilyFileService familyFile;
+
+    @Override
+    public org.tutti.client.service.FamilyFileService familyFile() {
+        return familyFile;
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -18,6 +18,8 @@ public enum Actions {
     // navigation (main window)
     NAV_HOME("navHome", "action.home", "shortcut+1"),
     // 2 to 5: Famille, Élèves, Facturation, Accessibilité (the seed's order)
+    NAV_FAMILY("navFamily", "family.nav", "shortcut+2"),
+    NAV_STUDENTS("navStudents", "students.nav", "shortcut+3"),
     NAV_PASSWORD("navPassword", "action.password", "shortcut+6"),
     /** Staff mode: Validations, after Accueil. */
     NAV_VALIDATIONS("navValidations", "validations.nav", "shortcut+7"),
@@ -38,6 +40,10 @@ public enum Actions {
 
     // Mot de passe (Enter in a field submits)
     PASSWORD_SUBMIT("passwordSubmit", "action.changePassword", "Enter"),
+
+    // Famille and Élèves › Identité: send the changes for validation
+    FAMILY_MODIFY("familyModify", "family.modify", "shortcut+S"),
+    STUDENT_MODIFY("studentModify", "students.modify", "shortcut+S"),
 
     // demo mailbox window
     REFRESH_MAILBOX("demoMailRefresh", "action.refresh", "F5"),

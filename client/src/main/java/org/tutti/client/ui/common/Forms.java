@@ -1,6 +1,13 @@
 package org.tutti.client.ui.common;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Control;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -67,5 +74,48 @@ public final class Forms {
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         return error;
+    }
+
+    /**
+     * One row of an editable file (Famille, Identité): the label, the field with its pending
+     * marker beside it, and its message under it. While {@code pending} is true the field has
+     * the style class {@code pending} and the marker shows a symbol and the text "en attente de
+     * validation" (not colour alone), with the waiting value in its tooltip and accessible help.
+     * The marker's id is the field's id + {@code Pending}, the message's id + {@code Error}.
+     *
+     * @return the next free row of {@code form}
+     */
+    public static int fieldRow(GridPane form, int row, String labelKey, Control field,
+            ObservableBooleanValue pending, ObservableStringValue pendingValue, ObservableStringValue error) {
+        Label marker = new Label(I18n.get("form.pending"));
+        marker.setId(field.getId() + "Pending");
+        marker.getStyleClass().add("pending-marker");
+        marker.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(
+                () -> I18n.get("form.pendingValue", pendingValue.get() == null ? "" : pendingValue.get()), pendingValue));
+        marker.setTooltip(tip);
+        marker.visibleProperty().bind(pending);
+        marker.managedProperty().bind(marker.visibleProperty());
+        InvalidationListener mark = obs -> {
+            boolean on = pending.get();
+            if (on && !field.getStyleClass().contains("pending")) {
+                field.getStyleClass().add("pending");
+            } else if (!on) {
+                field.getStyleClass().remove("pending");
+            }
+            field.setAccessibleHelp(on ? tip.getText() : null);
+        };
+        pending.addListener(mark);
+        pendingValue.addListener(mark);
+        mark.invalidated(pending);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        field.setMaxWidth(Double.MAX_VALUE);
+        HBox cell = new HBox(field, marker);
+        cell.getStyleClass().add("field-cell");
+        cell.setAlignment(Pos.CENTER_LEFT);
+        form.addRow(row, label(labelKey, field), cell);
+        form.add(error(field.getId() + "Error", error), 1, row + 1);
+        return row + 2;
     }
 }

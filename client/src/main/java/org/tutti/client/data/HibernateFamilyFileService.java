@@ -1,0 +1,212 @@
+package org.tutti.client.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Collator;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tutti.client.domain.FamilyFile;
+import org.tutti.client.domain.FieldValues;
+import org.tutti.client.domain.StudentIdentity;
+import org.tutti.client.domain.UserSession;
+import org.tutti.client.domain.model.ChangeRequestStatus;
+import org.tutti.client.domain.model.ChangeTarget;
+import org.tutti.client.service.FamilyFileService;
+import org.tutti.client.service.ServiceException;
+
+/**
+ * Famille and Élèves › Identité over the SQL API. Reads are projections (on PostgreSQL a family
+ * has column privileges and row-level security) that also name the session's family: H2 has no
+ * row-level security. Pending values come from the family's {@code change_request} rows with
+ * status PENDING (the newest per field wins, though the database supersedes older ones).
+ * Changes go through {@code tutti.submit_changes(target, id, json)}; its TU422 refusals name the
+ * field ({@code invalid:<column>}, {@code unknown_field:<column>}).
+ */
+final class HibernateFamilyFileService implements FamilyFileService {
+
+    static final String SUBMIT_CHANGES = "select tutti.submit_changes(?, ?, ?)";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HibernateFamilyFileService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Transactions transactions;
+
+    HibernateFamilyFileService(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    private static long familyOf(UserSession user) {
+        if (user == null || user.isStaff() || user.familyId() == null) {
+            throw new IllegalArgumentException("Not a family session: " + user);
+        }
+        return user.familyId();
+    }
+
+    @Override
+    public FamilyFile loadFamily(UserSession user) {
+        long familyId = familyOf(user);
+        return transactions.readOnly(user, session -> {
+            Object[] r = session.createSelectionQuery(
+                            "select f.civility, f.lastName, f.firstName, f.address1, f.address2, f.postalCode,"
+                                    + " f.city, f.country, f.phoneHome, f.phoneMobile, f.phoneWork, f.email"
+                                    + " from Family f where f.id = :family", Object[].class)
+                    .setParameter("family", familyId)
+                    .getResultList().stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("The session's family " + familyId + " is not visible"));
+            Map<String, String> current = new LinkedHashMap<>();
+            for (int i = 0; i < FamilyFile.FIELDS.size(); i++) {
+                current.put(FamilyFile.FIELDS.get(i), text(r[i]));
+            }
+            return new FamilyFile(familyId,
+                    new FieldValues(current, pending(session, familyId, ChangeTarget.FAMILY, familyId)));
+        });
+    }
+
+    @Override
+    public List<StudentIdentity> students(UserSession user) {
+        long familyId = familyOf(user);
+        Collator collator = HibernateSiteService.frenchCollator();
+        return transactions.readOnly(user, session -> studentRows(session, familyId, null).stream()
+                .map(r -> student(session, familyId, r))
+                .sorted(Comparator.comparing(StudentIdentity::firstName, collator)
+                        .thenComparing(StudentIdentity::lastName, collator)
+                        .thenComparing(StudentIdentity::id))
+                .toList());
+    }
+
+    @Override
+    public StudentIdentity loadStudent(UserSession user, long studentId) {
+        long familyId = familyOf(user);
+        return transactions.readOnly(user, session -> studentRows(session, familyId, studentId).stream()
+                .map(r -> student(session, familyId, r))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a student of the family: " + studentId)));
+    }
+
+    private static List<Object[]> studentRows(Session session, long familyId, Long studentId) {
+        var query = session.createSelectionQuery(
+                        "select s.id, s.lastName, s.firstName, s.sex, s.birthDate, s.email, s.phoneMobile, s.schoolLevel"
+                                + " from Student s where s.family.id = :family"
+                                + (studentId == null ? "" : " and s.id = :student"), Object[].class)
+                .setParameter("family", familyId);
+        if (studentId != null) {
+            query.setParameter("student", studentId);
+        }
+        return query.getResultList();
+    }
+
+    private static StudentIdentity student(Session session, long familyId, Object[] r) {
+        long id = (Long) r[0];
+        Map<String, String> current = new LinkedHashMap<>();
+        for (int i = 0; i < StudentIdentity.FIELDS.size(); i++) {
+            current.put(StudentIdentity.FIELDS.get(i), text(r[i + 1]));
+        }
+        return new StudentIdentity(id, (String) r[2], (String) r[1],
+                new FieldValues(current, pending(session, familyId, ChangeTarget.STUDENT, id)));
+    }
+
+    private static Map<String, String> pending(Session session, long familyId, ChangeTarget target, long targetId) {
+        Map<String, String> pending = new HashMap<>();
+        session.createSelectionQuery(
+                        "select c.fieldName, c.newValue from ChangeRequest c"
+                                + " where c.family.id = :family and c.target = :target and c.targetId = :id"
+                                + " and c.status = :pending order by c.submittedAt, c.id", Object[].class)
+                .setParameter("family", familyId)
+                .setParameter("target", target)
+                .setParameter("id", targetId)
+                .setParameter("pending", ChangeRequestStatus.PENDING)
+                .getResultList()
+                .forEach(r -> pending.put((String) r[0], (String) r[1]));
+        return pending;
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof LocalDate d) {
+            return d.toString();
+        }
+        return value.toString();
+    }
+
+    @Override
+    public int submit(UserSession user, Target target, long id, Map<String, String> changes) {
+        familyOf(user);
+        if (user.token() == null) {
+            throw new ServiceException(ServiceException.Reason.SESSION_EXPIRED, "Not logged in");
+        }
+        if (changes == null || changes.isEmpty()) {
+            return 0;
+        }
+        ObjectNode json = JSON.createObjectNode();
+        changes.forEach(json::put);
+        String body;
+        try {
+            body = JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Changes not serialisable", e);
+        }
+        int recorded = transactions.inTransaction(user, session -> session.doReturningWork(connection -> {
+            try (PreparedStatement submit = connection.prepareStatement(SUBMIT_CHANGES)) {
+                submit.setString(1, target.name());
+                submit.setLong(2, id);
+                submit.setString(3, body);
+                try (ResultSet rs = submit.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            } catch (SQLException e) {
+                throw refusal(e);
+            }
+        }));
+        LOG.info("Changes submitted for validation ({} {}: {} field(s)): {}", target, id, recorded, user);
+        return recorded;
+    }
+
+    private static RuntimeException refusal(SQLException e) throws SQLException {
+        String state = e.getSQLState();
+        if (HibernateAccountService.NO_SESSION.equals(state)) {
+            return new ServiceException(ServiceException.Reason.SESSION_EXPIRED,
+                    "The database no longer knows this session (ended or expired)", e);
+        }
+        if ("TU403".equals(state)) {
+            return new IllegalArgumentException("Not a file of the session's family", e);
+        }
+        if (HibernateAccountService.UNACCEPTABLE.equals(state)) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            int unknown = message.indexOf("unknown_field:");
+            if (unknown >= 0) {
+                return new FieldRefusedException(column(message, unknown + "unknown_field:".length()), true, e);
+            }
+            int invalid = message.indexOf("invalid:");
+            if (invalid >= 0) {
+                return new FieldRefusedException(column(message, invalid + "invalid:".length()), false, e);
+            }
+        }
+        throw e;
+    }
+
+    /** The column name starting at {@code from}: letters, digits and underscores. */
+    static String column(String message, int from) {
+        int end = from;
+        while (end < message.length()
+                && (Character.isLetterOrDigit(message.charAt(end)) || message.charAt(end) == '_')) {
+            end++;
+        }
+        return message.substring(from, end);
+    }
+}

@@ -1,0 +1,114 @@
+package org.tutti.client.ui.students;
+
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.tutti.client.domain.StudentIdentity;
+import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.common.Dialogs;
+import org.tutti.client.ui.common.Forms;
+import org.tutti.client.ui.common.I18n;
+import org.tutti.client.ui.family.FileFormView;
+
+/**
+ * Élèves: the student selector, then the student's tabs; only Identité for now (Cours,
+ * Historique, Répertoire come with their issues). Identité: one row per field with its pending
+ * marker and message, Modifier, and the pending message at its bottom right.
+ */
+public final class StudentsView {
+
+    private final ScrollPane root;
+    private final FileFormView fields;
+
+    public StudentsView(StudentsViewModel model) {
+        Label heading = Forms.heading("students.heading");
+        ComboBox<StudentIdentity> selector = new ComboBox<>(model.students());
+        selector.setId("studentSelector");
+        selector.setCellFactory(list -> new NameCell());
+        selector.setButtonCell(new NameCell());
+        selector.valueProperty().bindBidirectional(model.selectedProperty());
+        selector.disableProperty().bind(model.busyProperty());
+        HBox selectorRow = new HBox(Forms.label("students.selector", selector), selector);
+        selectorRow.getStyleClass().add("button-row");
+        selectorRow.setAlignment(Pos.CENTER_LEFT);
+
+        fields = new FileFormView(model.form(), "student", "students.field.", StudentIdentity.FIELDS);
+        fields.grid().disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
+        Label formError = Forms.error("studentError", model.formErrorProperty());
+        Button modify = new Button(Actions.STUDENT_MODIFY.text());
+        modify.setId(Actions.STUDENT_MODIFY.id());
+        modify.setMnemonicParsing(true);
+        modify.getStyleClass().add("accent");
+        modify.disableProperty().bind(model.busyProperty().or(model.form().changedProperty().not()));
+        modify.setOnAction(e -> model.submit());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("studentBusy");
+        busy.getStyleClass().add("small-progress");
+        busy.setAccessibleText(I18n.get("family.busy"));
+        busy.visibleProperty().bind(model.busyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        HBox buttons = new HBox(modify, busy);
+        buttons.getStyleClass().add("button-row");
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        Label pending = Forms.wrapped(I18n.get("students.pendingMessage"), "pending-message");
+        pending.setId("studentPendingMessage");
+        pending.visibleProperty().bind(model.anyPendingProperty());
+        pending.managedProperty().bind(pending.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox pendingRow = new HBox(spacer, pending);
+        pendingRow.setAlignment(Pos.CENTER_RIGHT);
+
+        VBox identity = new VBox(fields.grid(), formError, buttons, pendingRow);
+        identity.getStyleClass().add("tab-content");
+        Tab identityTab = new Tab(I18n.get("students.tab.identity"), identity);
+        identityTab.setId("tabIdentity");
+        identityTab.setClosable(false);
+        TabPane tabs = new TabPane(identityTab);
+        tabs.setId("studentTabs");
+
+        VBox card = new VBox(heading, selectorRow, tabs);
+        card.getStyleClass().addAll("card", "students-card");
+        card.setMaxWidth(720);
+        VBox page = new VBox(card);
+        page.getStyleClass().add("page");
+        root = new ScrollPane(page);
+        root.setId("studentsRoot");
+        root.setFitToWidth(true);
+        root.getStyleClass().add("page-scroll");
+
+        model.setOnFocus(this::focus);
+        model.setOnSubmitted(message -> Dialogs.showMessage(root.getScene().getWindow(), message));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void focus(String field) {
+        Control control = fields.control(field);
+        if (control != null) {
+            control.requestFocus();
+        }
+    }
+
+    private static final class NameCell extends ListCell<StudentIdentity> {
+        @Override
+        protected void updateItem(StudentIdentity item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.displayName());
+        }
+    }
+}
