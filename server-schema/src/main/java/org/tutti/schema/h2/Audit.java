@@ -16,6 +16,7 @@ final class Audit {
     static final String PASSWORD_RESET = "PASSWORD_RESET";
     static final String PASSWORD_REQUEST_UNMATCHED = "PASSWORD_REQUEST_UNMATCHED";
     static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
+    static final String CHANGE_SUBMITTED = "CHANGE_SUBMITTED";
 
     private static final int DETAIL_MAX = 4000;
 

@@ -154,6 +154,24 @@ public final class H2SecurityFunctions {
         Passwords.change(connection, oldPassword, newPassword);
     }
 
+    /**
+     * {@code tutti.submit_changes(target, target_id, changes)}: the JSON object as a string; the
+     * number of change requests recorded. Raises TU401, TU403 or TU422 (see SQL-API.md).
+     */
+    public static Integer submitChanges(Connection connection, String target, Long targetId, String changes)
+            throws SQLException {
+        return ChangeRequests.submit(connection, target, targetId, changes);
+    }
+
+    /**
+     * {@code tutti.decide_change(request_id, accept, comment, force)}: ACCEPTED or REJECTED. Raises
+     * TU401, TU403, TU409 ('already_decided', 'conflict') or TU422 (see SQL-API.md).
+     */
+    public static String decideChange(Connection connection, Long requestId, Boolean accept, String comment,
+                                      Boolean force) throws SQLException {
+        return ChangeRequests.decide(connection, requestId, accept, comment, force);
+    }
+
     /** True when H2 calls a table function only to learn its columns (while it compiles the query). */
     private static boolean columnListOnly(Connection connection) throws SQLException {
         return "jdbc:columnlist:connection".equals(connection.getMetaData().getURL());
