@@ -1,0 +1,145 @@
+package org.tutti.client.ui.family;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tutti.client.service.FamilyFileService;
+import org.tutti.client.ui.FakeBackend;
+import org.tutti.client.ui.French;
+import org.tutti.client.ui.common.BackgroundTasks;
+
+class FamilyViewModelTest {
+
+    private final FakeFamilyFileService service = new FakeFamilyFileService();
+    private final List<String> focus = new ArrayList<>();
+    private final List<String> submitted = new ArrayList<>();
+    private FamilyViewModel model;
+
+    @BeforeAll
+    static void french() {
+        French.use();
+    }
+
+    @BeforeEach
+    void setUp() {
+        model = new FamilyViewModel(FakeBackend.family("F0001"), service, BackgroundTasks.sameThread());
+        model.setOnFocus(focus::add);
+        model.setOnSubmitted(submitted::add);
+        model.load();
+    }
+
+    private FileForm.Field field(String name) {
+        return model.form().field(name);
+    }
+
+    @Test
+    void loadedFileShowsPhonesNormalisedAndNothingChanged() {
+        assertThat(field("phone_mobile").valueProperty().get()).isEqualTo("06 12 34 56 78");
+        assertThat(field("address2").valueProperty().get()).isEmpty();
+        assertThat(model.form().changedProperty().get()).isFalse();
+        assertThat(model.anyPendingProperty().get()).isFalse();
+    }
+
+    @Test
+    void modifierIsEnabledOnlyWhileSomethingDiffers() {
+        field("city").valueProperty().set("Lyon");
+        assertThat(model.form().changedProperty().get()).isTrue();
+
+        field("city").valueProperty().set("Bellerive");
+        assertThat(model.form().changedProperty().get()).isFalse();
+        model.submit();
+        assertThat(service.submitted).isEmpty();
+    }
+
+    @Test
+    void changedFieldsAreSentNormalisedThenShownPendingWithTheMessage() {
+        field("address1").valueProperty().set("3 place du Marché");
+        field("phone_mobile").valueProperty().set("07.98.76.54.32");
+
+        model.submit();
+
+        assertThat(service.submitted).containsExactly(
+                Map.of("address1", "3 place du Marché", "phone_mobile", "07 98 76 54 32"));
+        assertThat(submitted).containsExactly("Votre fiche d'identité a été mise à jour."
+                + " Un accusé de réception vous a été envoyé par e-mail.");
+        assertThat(field("address1").pendingProperty().get()).isTrue();
+        assertThat(field("address1").pendingValueProperty().get()).isEqualTo("3 place du Marché");
+        assertThat(field("phone_mobile").pendingProperty().get()).isTrue();
+        assertThat(field("city").pendingProperty().get()).isFalse();
+        assertThat(model.anyPendingProperty().get()).isTrue();
+        assertThat(model.form().changedProperty().get()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "postal_code|6900|Le code postal doit comporter 5 chiffres.",
+        "postal_code|69 00A|Le code postal doit comporter 5 chiffres.",
+        "email|claire.martin@|Adresse e-mail invalide (exemple : nom@exemple.fr).",
+        "email|claire martin@example.fr|Adresse e-mail invalide (exemple : nom@exemple.fr).",
+        "phone_mobile|06 12 34|Numéro de téléphone invalide : 10 chiffres commençant par 0 (exemple : 06 12 34 56 78).",
+        "phone_home|6123456789|Numéro de téléphone invalide : 10 chiffres commençant par 0 (exemple : 06 12 34 56 78).",
+        "city|'  '|Ce champ est obligatoire.",
+        "last_name|''|Ce champ est obligatoire."})
+    void invalidInputHasItsMessageUnderTheFieldAndNothingIsSent(String name, String value, String message) {
+        field(name).valueProperty().set(value);
+
+        model.submit();
+
+        assertThat(field(name).errorProperty().get()).isEqualTo(message);
+        assertThat(focus).containsExactly(name);
+        assertThat(service.submitted).isEmpty();
+        field(name).valueProperty().set(value + "x");
+        assertThat(field(name).errorProperty().get()).as("typing again clears the message").isEmpty();
+    }
+
+    @Test
+    void emptyingAnOptionalFieldSendsNull() {
+        field("phone_mobile").valueProperty().set("");
+
+        model.submit();
+
+        assertThat(service.submitted).hasSize(1);
+        assertThat(service.submitted.get(0)).containsEntry("phone_mobile", null).hasSize(1);
+    }
+
+    @Test
+    void pendingValuesAreShownWithTheirMarkerOnLoad() {
+        service.familyPending.put("city", "Lyon");
+
+        model.load();
+
+        assertThat(field("city").valueProperty().get()).isEqualTo("Lyon");
+        assertThat(field("city").pendingProperty().get()).isTrue();
+        assertThat(field("email").pendingProperty().get()).isFalse();
+        assertThat(model.anyPendingProperty().get()).isTrue();
+    }
+
+    @Test
+    void aFieldRefusedByTheDatabaseGetsItsMessage() {
+        service.submitFailure = new FamilyFileService.FieldRefusedException("postal_code", false, null);
+        field("postal_code").valueProperty().set("00000");
+
+        model.submit();
+
+        assertThat(field("postal_code").errorProperty().get()).isEqualTo("Valeur refusée par le serveur.");
+        assertThat(focus).containsExactly("postal_code");
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void revertPutsBackWhatWasLoaded() {
+        field("city").valueProperty().set("Lyon");
+
+        model.revert();
+
+        assertThat(field("city").valueProperty().get()).isEqualTo("Bellerive");
+        assertThat(model.form().changedProperty().get()).isFalse();
+    }
+}
