@@ -1,0 +1,481 @@
+package org.tutti.schema.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tutti.schema.DatabaseVendor;
+import org.tutti.schema.SchemaMigrator;
+import org.tutti.schema.demo.DemoDataGenerator;
+import org.tutti.schema.demo.DemoProgress;
+import org.tutti.schema.testing.TestDatabases;
+import org.tutti.schema.testing.TestDatabases.TestDatabase;
+
+/**
+ * {@code tutti.submit_changes} and {@code tutti.decide_change} (SQL-API.md, "Change requests") alike
+ * on H2 and PostgreSQL, called as the client calls them (the JSON bound with setString), on
+ * PostgreSQL as the login roles tutti_family and tutti_staff, never as the superuser. Each test
+ * has a demo school of its own.
+ */
+class ChangeRequestParityTest {
+
+    private static final String FAMILY = "tutti_family";
+    private static final String STAFF = "tutti_staff";
+    private static final String SUBMIT = "SELECT tutti.submit_changes(?, ?, ?)";
+    private static final String DECIDE = "SELECT tutti.decide_change(?, ?, ?, ?)";
+
+    private TestDatabase db;
+
+    private TestDatabase database(DatabaseVendor vendor) throws SQLException {
+        if (db == null) {
+            db = TestDatabases.fresh(vendor);
+            new SchemaMigrator(db.dataSource(), vendor).migrate();
+            new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, 20).generate(db.dataSource(), DemoProgress.NONE);
+        }
+        return db;
+    }
+
+    private Client client(DatabaseVendor vendor, String role) throws SQLException {
+        TestDatabase database = database(vendor);
+        Connection connection = vendor == DatabaseVendor.POSTGRESQL
+                ? TestDatabases.connectAs(database, role, role + "-test-password")
+                : database.dataSource().getConnection();
+        Client client = new Client(connection);
+        if (vendor == DatabaseVendor.POSTGRESQL) {
+            assertThat(client.calls.scalar("SELECT session_user")).isEqualTo(role);
+        }
+        return client;
+    }
+
+    /** The superuser's (H2: the only user's) view. */
+    private SecurityCalls admin(Connection connection) {
+        return new SecurityCalls(connection);
+    }
+
+    private long number(String sql, Object... parameters) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            return admin(c).count(sql, parameters);
+        }
+    }
+
+    private String text(String sql, Object... parameters) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            Object value = admin(c).scalar(sql, parameters);
+            return value == null ? null : value.toString();
+        }
+    }
+
+    private List<List<String>> rows(String sql, Object... parameters) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            return admin(c).rows(sql, parameters);
+        }
+    }
+
+    private void execute(String sql, Object... parameters) throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(true);
+            admin(c).execute(sql, parameters);
+        }
+    }
+
+    private long familyId(String identifier) throws SQLException {
+        return number("SELECT id FROM tutti.family WHERE identifier = ?", identifier);
+    }
+
+    private long maxRequestId() throws SQLException {
+        return number("SELECT COALESCE(MAX(id), 0) FROM tutti.change_request");
+    }
+
+    private long mails(String kind) throws SQLException {
+        return number("SELECT COUNT(*) FROM tutti.mail_outbox WHERE kind = ?", kind);
+    }
+
+    private static int submit(Client family, String token, String target, long targetId, String json)
+            throws SQLException {
+        return family.inTransaction(token, calls -> {
+            try (PreparedStatement statement = calls.connection().prepareStatement(SUBMIT)) {
+                statement.setString(1, target);
+                statement.setLong(2, targetId);
+                statement.setString(3, json);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    private static String decide(Client staff, String token, long requestId, boolean accept, String comment,
+                                 boolean force) throws SQLException {
+        return staff.inTransaction(token, calls -> (String) calls.scalar(DECIDE, requestId, accept, comment, force));
+    }
+
+    /** "SQLSTATE message" of what the work raised (the work must raise). */
+    private static String raised(Work<?> work) {
+        List<String> raised = new ArrayList<>();
+        assertThatThrownBy(work::run).isInstanceOfSatisfying(SQLException.class,
+                e -> raised.add(e.getSQLState() + " " + message(e)));
+        return raised.get(0);
+    }
+
+    private static String message(SQLException e) {
+        String message = e.getMessage().replaceFirst("^ERROR: ", "");
+        int where = message.indexOf("\n");
+        message = where < 0 ? message : message.substring(0, where);
+        int sql = message.indexOf("; SQL statement:");
+        return (sql < 0 ? message : message.substring(0, sql)).strip();
+    }
+
+    private long pendingRequest(long familyId, String field) throws SQLException {
+        return number("SELECT MAX(id) FROM tutti.change_request WHERE family_id = ? AND field_name = ?"
+                + " AND status = 'PENDING'", familyId, field);
+    }
+
+    // ------------------------------------------------------------------------------------------ submit
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void twoFieldsBecomeTwoPendingRequestsAndOneAcknowledgement(DatabaseVendor vendor) throws SQLException {
+        try (Client family = client(vendor, FAMILY)) {
+            long f0001 = familyId("F0001");
+            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            long before = maxRequestId();
+            long acks = mails("CHANGE_ACK");
+            String oldCity = text("SELECT city FROM tutti.family WHERE id = ?", f0001);
+            String oldMobile = text("SELECT phone_mobile FROM tutti.family WHERE id = ?", f0001);
+            long version = number("SELECT version FROM tutti.family WHERE id = ?", f0001);
+
+            assertThat(submit(family, token, "FAMILY", f0001, "{\"city\": \"Villeneuve-sur-Lot\", "
+                    + "\"phone_mobile\": \"06.12-34 56.78\"}")).isEqualTo(2);
+
+            assertThat(rows("SELECT field_name, old_value, new_value, target_version, status, target, target_id,"
+                    + " submitted_by FROM tutti.change_request WHERE id > ? ORDER BY field_name", before))
+                    .containsExactly(
+                            List.of("city", oldCity, "Villeneuve-sur-Lot", String.valueOf(version), "PENDING", "FAMILY",
+                                    String.valueOf(f0001), text("SELECT id FROM tutti.account WHERE identifier = 'F0001'")),
+                            List.of("phone_mobile", String.valueOf(oldMobile), "06 12 34 56 78", String.valueOf(version),
+                                    "PENDING", "FAMILY", String.valueOf(f0001),
+                                    text("SELECT id FROM tutti.account WHERE identifier = 'F0001'")));
+            assertThat(mails("CHANGE_ACK")).isEqualTo(acks + 1);
+            List<String> mail = rows("SELECT recipient, subject, body_text, body_html, contains_secret FROM tutti.mail_outbox"
+                    + " WHERE kind = 'CHANGE_ACK' ORDER BY id DESC").get(0);
+            String familyEmail = text("SELECT COALESCE(f.email, a.email) FROM tutti.family f"
+                    + " JOIN tutti.account a ON a.family_id = f.id WHERE f.id = ?", f0001);
+            String siteName = text("SELECT name FROM tutti.site WHERE code = 'BELLERIVE'");
+            assertThat(mail.get(0)).isEqualTo(familyEmail);
+            assertThat(mail.get(1)).isEqualTo(siteName + " — demande de modification reçue");
+            assertThat(mail.get(2)).startsWith("Bonjour,").contains("- Ville : Villeneuve-sur-Lot\n")
+                    .contains("- Téléphone portable : 06 12 34 56 78\n").contains(siteName)
+                    .contains(text("SELECT address1 FROM tutti.site WHERE code = 'BELLERIVE'"));
+            assertThat(mail.get(3)).contains("<li>Ville : Villeneuve-sur-Lot</li>").contains("<html lang=\"fr\">");
+            assertThat(mail.get(4)).isIn("false", "FALSE");
+            assertThat(number("SELECT COUNT(*) FROM tutti.audit_event WHERE kind = 'CHANGE_SUBMITTED'")).isOne();
+
+            // a newer value supersedes the pending one; the same value again records nothing
+            long firstCity = pendingRequest(f0001, "city");
+            assertThat(submit(family, token, "FAMILY", f0001, "{\"city\": \"Agen\"}")).isEqualTo(1);
+            assertThat(text("SELECT status FROM tutti.change_request WHERE id = ?", firstCity)).isEqualTo("SUPERSEDED");
+            assertThat(text("SELECT new_value FROM tutti.change_request WHERE id = ?", pendingRequest(f0001, "city")))
+                    .isEqualTo("Agen");
+            assertThat(submit(family, token, "FAMILY", f0001, "{\"city\": \"Agen\", \"phone_mobile\": \"0612345678\"}"))
+                    .isZero();
+            assertThat(mails("CHANGE_ACK")).isEqualTo(acks + 2);
+            // the family row itself is untouched
+            assertThat(text("SELECT city FROM tutti.family WHERE id = ?", f0001)).isEqualTo(oldCity);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void unknownFieldsAndInvalidValuesAreRefusedNamingTheFieldAndNothingIsRecorded(DatabaseVendor vendor)
+            throws SQLException {
+        try (Client family = client(vendor, FAMILY)) {
+            long f0002 = familyId("F0002");
+            long student = number("SELECT MIN(id) FROM tutti.student WHERE family_id = ?", f0002);
+            String token = family.login("BELLERIVE", "F0002", "bellerive");
+            long before = maxRequestId();
+            long acks = mails("CHANGE_ACK");
+            String[][] cases = {
+                {"FAMILY", "{\"city\": \"Agen\", \"password_hash\": \"x\"}", "TU422 unknown_field:password_hash"},
+                {"FAMILY", "{\"site_id\": \"1\"}", "TU422 unknown_field:site_id"},
+                {"FAMILY", "{\"email\": \"not an address\"}", "TU422 invalid:email"},
+                {"FAMILY", "{\"email\": \"a@b\"}", "TU422 invalid:email"},
+                {"FAMILY", "{\"postal_code\": \"4700\"}", "TU422 invalid:postal_code"},
+                {"FAMILY", "{\"postal_code\": \"47OOO\"}", "TU422 invalid:postal_code"},
+                {"FAMILY", "{\"phone_home\": \"05 53 12 34\"}", "TU422 invalid:phone_home"},
+                {"FAMILY", "{\"phone_work\": \"+33 5 53 12 34 56\"}", "TU422 invalid:phone_work"},
+                {"FAMILY", "{\"last_name\": \"  \"}", "TU422 invalid:last_name"},
+                {"FAMILY", "{\"city\": null}", "TU422 invalid:city"},
+                {"FAMILY", "{\"civility\": \"Dr\"}", "TU422 invalid:civility"},
+                {"FAMILY", "{\"city\": 47}", "TU422 invalid:city"},
+                {"FAMILY", "{\"city\": \"" + "x".repeat(81) + "\"}", "TU422 invalid:city"},
+                {"FAMILY", "{\"city\": ", "TU422 invalid:changes"},
+                {"STUDENT", "{\"birth_date\": \"" + LocalDate.now().plusDays(10) + "\"}", "TU422 invalid:birth_date"},
+                {"STUDENT", "{\"birth_date\": \"" + LocalDate.now().minusYears(1) + "\"}", "TU422 invalid:birth_date"},
+                {"STUDENT", "{\"birth_date\": \"1899-12-31\"}", "TU422 invalid:birth_date"},
+                {"STUDENT", "{\"birth_date\": \"2015-02-30\"}", "TU422 invalid:birth_date"},
+                {"STUDENT", "{\"birth_date\": \"12/05/2015\"}", "TU422 invalid:birth_date"},
+                {"STUDENT", "{\"sex\": \"X\"}", "TU422 invalid:sex"},
+                {"STUDENT", "{\"city\": \"Agen\"}", "TU422 unknown_field:city"},
+            };
+            for (String[] c : cases) {
+                long id = "FAMILY".equals(c[0]) ? f0002 : student;
+                assertThat(raised(() -> submit(family, token, c[0], id, c[1]))).as(c[1]).isEqualTo(c[2]);
+            }
+            assertThat(maxRequestId()).isEqualTo(before);
+            assertThat(mails("CHANGE_ACK")).isEqualTo(acks);
+
+            // a valid birth date is stored as yyyy-mm-dd
+            assertThat(submit(family, token, "STUDENT", student, "{\"birth_date\": \"2012-03-04\", \"sex\": \"f\"}"))
+                    .isBetween(1, 2);
+            assertThat(text("SELECT new_value FROM tutti.change_request WHERE id > ? AND field_name = 'birth_date'",
+                    before)).isEqualTo("2012-03-04");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void aFamilySubmitsForItsOwnRowsOnly(DatabaseVendor vendor) throws SQLException {
+        try (Client family = client(vendor, FAMILY); Client staff = client(vendor, STAFF)) {
+            long f0001 = familyId("F0001");
+            long f0002 = familyId("F0002");
+            long othersStudent = number("SELECT MIN(id) FROM tutti.student WHERE family_id = ?", f0002);
+            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            long before = maxRequestId();
+            assertThat(raised(() -> submit(family, token, "STUDENT", othersStudent, "{\"first_name\": \"Zoé\"}")))
+                    .isEqualTo("TU403 forbidden");
+            assertThat(raised(() -> submit(family, token, "FAMILY", f0002, "{\"city\": \"Agen\"}")))
+                    .isEqualTo("TU403 forbidden");
+            assertThat(raised(() -> submit(family, token, "INVOICE", f0001, "{\"city\": \"Agen\"}")))
+                    .isEqualTo("TU403 forbidden");
+            assertThat(raised(() -> submit(family, null, "FAMILY", f0001, "{\"city\": \"Agen\"}")))
+                    .isEqualTo("TU401 no session");
+            String accueil = staff.login("BELLERIVE", "ACCUEIL", "bellerive");
+            assertThat(raised(() -> submit(staff, accueil, "FAMILY", f0001, "{\"city\": \"Agen\"}")))
+                    .startsWith(vendor == DatabaseVendor.POSTGRESQL ? "42501" : "TU403");
+            assertThat(maxRequestId()).isEqualTo(before);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ decide
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void staffAcceptsOneFieldAndRejectsTheOther(DatabaseVendor vendor) throws SQLException {
+        try (Client family = client(vendor, FAMILY); Client staff = client(vendor, STAFF)) {
+            long f0001 = familyId("F0001");
+            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            String oldAddress = text("SELECT address1 FROM tutti.family WHERE id = ?", f0001);
+            long version = number("SELECT version FROM tutti.family WHERE id = ?", f0001);
+            submit(family, token, "FAMILY", f0001, "{\"city\": \"Agen\", \"address1\": \"3 rue des Lilas\"}");
+            long city = pendingRequest(f0001, "city");
+            long address = pendingRequest(f0001, "address1");
+            long rejections = mails("CHANGE_REJECTED");
+
+            String accueil = staff.login("BELLERIVE", "ACCUEIL", "bellerive");
+            long accueilId = number("SELECT id FROM tutti.account WHERE identifier = 'ACCUEIL'");
+            assertThat(decide(staff, accueil, city, true, null, false)).isEqualTo("ACCEPTED");
+            assertThat(text("SELECT city FROM tutti.family WHERE id = ?", f0001)).isEqualTo("Agen");
+            assertThat(number("SELECT version FROM tutti.family WHERE id = ?", f0001)).isEqualTo(version + 1);
+            assertThat(rows("SELECT status, decided_by FROM tutti.change_request WHERE id = ?", city))
+                    .containsExactly(List.of("ACCEPTED", String.valueOf(accueilId)));
+            assertThat(number("SELECT COUNT(*) FROM tutti.audit_event WHERE kind = 'CHANGE_ACCEPTED' AND account_id = ?"
+                    + " AND detail LIKE ?", accueilId, "request " + city + ":%")).isOne();
+
+            assertThat(decide(staff, accueil, address, false, "Adresse inconnue de La Poste", false))
+                    .isEqualTo("REJECTED");
+            assertThat(text("SELECT address1 FROM tutti.family WHERE id = ?", f0001)).isEqualTo(oldAddress);
+            assertThat(number("SELECT version FROM tutti.family WHERE id = ?", f0001)).isEqualTo(version + 1);
+            assertThat(rows("SELECT status, decision_comment FROM tutti.change_request WHERE id = ?", address))
+                    .containsExactly(List.of("REJECTED", "Adresse inconnue de La Poste"));
+            assertThat(number("SELECT COUNT(*) FROM tutti.audit_event WHERE kind = 'CHANGE_REJECTED'")).isOne();
+            assertThat(mails("CHANGE_REJECTED")).isEqualTo(rejections + 1);
+            List<String> mail = rows("SELECT recipient, body_text, body_html FROM tutti.mail_outbox"
+                    + " WHERE kind = 'CHANGE_REJECTED' ORDER BY id DESC").get(0);
+            assertThat(mail.get(0)).isEqualTo(text("SELECT COALESCE(f.email, a.email) FROM tutti.family f"
+                    + " JOIN tutti.account a ON a.family_id = f.id WHERE f.id = ?", f0001));
+            assertThat(mail.get(1)).contains("- Adresse : 3 rue des Lilas\n")
+                    .contains("Motif : Adresse inconnue de La Poste").contains(oldAddress);
+            assertThat(mail.get(2)).contains("<li>Adresse : 3 rue des Lilas</li>");
+
+            assertThat(raised(() -> decide(staff, accueil, address, true, null, true)))
+                    .isEqualTo("TU409 already_decided");
+            assertThat(raised(() -> decide(staff, null, address, true, null, true))).isEqualTo("TU401 no session");
+            assertThat(raised(() -> decide(family, token, pendingRequestOrAny(f0001), true, null, false)))
+                    .startsWith(vendor == DatabaseVendor.POSTGRESQL ? "42501" : "TU403");
+        }
+    }
+
+    private long pendingRequestOrAny(long familyId) throws SQLException {
+        return number("SELECT MAX(id) FROM tutti.change_request WHERE family_id = ?", familyId);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void aFieldChangedSinceTheRequestIsAConflictUnlessForced(DatabaseVendor vendor) throws SQLException {
+        try (Client family = client(vendor, FAMILY); Client staff = client(vendor, STAFF)) {
+            long f0001 = familyId("F0001");
+            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            submit(family, token, "FAMILY", f0001, "{\"postal_code\": \"47000\"}");
+            long request = pendingRequest(f0001, "postal_code");
+            execute("UPDATE tutti.family SET postal_code = '47300', version = version + 1 WHERE id = ?", f0001);
+            long version = number("SELECT version FROM tutti.family WHERE id = ?", f0001);
+
+            String accueil = staff.login("BELLERIVE", "ACCUEIL", "bellerive");
+            assertThat(raised(() -> decide(staff, accueil, request, true, null, false))).isEqualTo("TU409 conflict");
+            assertThat(text("SELECT status FROM tutti.change_request WHERE id = ?", request)).isEqualTo("PENDING");
+            assertThat(text("SELECT postal_code FROM tutti.family WHERE id = ?", f0001)).isEqualTo("47300");
+
+            assertThat(decide(staff, accueil, request, true, "confirmé par téléphone", true)).isEqualTo("ACCEPTED");
+            assertThat(text("SELECT postal_code FROM tutti.family WHERE id = ?", f0001)).isEqualTo("47000");
+            assertThat(number("SELECT version FROM tutti.family WHERE id = ?", f0001)).isEqualTo(version + 1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void anotherSitesStaffCannotDecide(DatabaseVendor vendor) throws SQLException {
+        try (Client family = client(vendor, FAMILY); Client staff = client(vendor, STAFF)) {
+            long f0001 = familyId("F0001");
+            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            submit(family, token, "FAMILY", f0001, "{\"country\": \"Belgique\"}");
+            long request = pendingRequest(f0001, "country");
+            String secretariat = staff.login("MONTFLEURY", "SECRETARIAT", "montfleury");
+            assertThat(raised(() -> decide(staff, secretariat, request, true, null, true))).isEqualTo("TU403 forbidden");
+            assertThat(text("SELECT status FROM tutti.change_request WHERE id = ?", request)).isEqualTo("PENDING");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void twoStaffMembersDecidingAtOnceAreSerialized(DatabaseVendor vendor) throws Exception {
+        long f0001;
+        long request;
+        try (Client family = client(vendor, FAMILY)) {
+            f0001 = familyId("F0001");
+            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            submit(family, token, "FAMILY", f0001, "{\"phone_home\": \"05 53 00 11 22\"}");
+            request = pendingRequest(f0001, "phone_home");
+        }
+        long version = number("SELECT version FROM tutti.family WHERE id = ?", f0001);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Client first = client(vendor, STAFF); Client second = client(vendor, STAFF)) {
+            String firstToken = first.login("BELLERIVE", "ACCUEIL", "bellerive");
+            String secondToken = second.login("BELLERIVE", "ACCUEIL", "bellerive");
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (Callable<String> decision : List.<Callable<String>>of(
+                    () -> attempt(start, () -> decide(first, firstToken, request, true, null, false)),
+                    () -> attempt(start, () -> decide(second, secondToken, request, false, "doublon", false)))) {
+                outcomes.add(pool.submit(decision));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(results).hasSize(2).containsOnlyOnce("TU409 already_decided");
+            assertThat(results).containsAnyOf("ACCEPTED", "REJECTED");
+            String status = text("SELECT status FROM tutti.change_request WHERE id = ?", request);
+            assertThat(results).contains(status);
+            assertThat(number("SELECT version FROM tutti.family WHERE id = ?", f0001))
+                    .isEqualTo("ACCEPTED".equals(status) ? version + 1 : version);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for the start, then the work's result or "SQLSTATE message" of what it raised. */
+    private static String attempt(CountDownLatch start, Work<String> work) throws InterruptedException {
+        start.await();
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            return e.getSQLState() + " " + message(e);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void acknowledgementAndRejectionMailsAreTheSameOnBothDatabases(DatabaseVendor vendor) throws SQLException {
+        try (Client family = client(vendor, FAMILY); Client staff = client(vendor, STAFF)) {
+            long f0002 = familyId("F0002");
+            long student = number("SELECT MIN(id) FROM tutti.student WHERE family_id = ?", f0002);
+            String token = family.login("BELLERIVE", "F0002", "bellerive");
+            submit(family, token, "STUDENT", student, "{\"school_level\": \"CM2 & plus <b>\", \"email\": null}");
+            String accueil = staff.login("BELLERIVE", "ACCUEIL", "bellerive");
+            decide(staff, accueil, number("SELECT MAX(id) FROM tutti.change_request WHERE target_id = ?"
+                    + " AND field_name = 'school_level' AND target = 'STUDENT'", student), false, "Niveau à vérifier", false);
+            List<List<String>> mails = rows("SELECT kind, subject, body_text, body_html FROM tutti.mail_outbox"
+                    + " WHERE kind IN ('CHANGE_ACK', 'CHANGE_REJECTED') ORDER BY id");
+            assertThat(mails).hasSizeGreaterThanOrEqualTo(2);
+            MAILS.put(vendor, mails.subList(mails.size() - 2, mails.size()));
+            assertThat(mails.get(mails.size() - 1).get(3)).contains("CM2 &amp; plus &lt;b&gt;");
+            if (MAILS.size() == 2) {
+                assertThat(MAILS.get(DatabaseVendor.H2)).isEqualTo(MAILS.get(DatabaseVendor.POSTGRESQL));
+            }
+        }
+    }
+
+    private static final java.util.Map<DatabaseVendor, List<List<String>>> MAILS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface CallsWork<T> {
+        T run(SecurityCalls calls) throws SQLException;
+    }
+
+    private static final class Client implements AutoCloseable {
+
+        private final Connection connection;
+        private final SecurityCalls calls;
+
+        Client(Connection connection) throws SQLException {
+            this.connection = connection;
+            connection.setAutoCommit(false);
+            this.calls = new SecurityCalls(connection);
+        }
+
+        String login(String siteCode, String identifier, String password) throws SQLException {
+            String token = inTransaction(null, c -> c.login(siteCode, identifier, password));
+            assertThat(token).as("login %s %s", siteCode, identifier).isNotNull();
+            return token;
+        }
+
+        <T> T inTransaction(String token, CallsWork<T> work) throws SQLException {
+            try {
+                calls.bind(token);
+                T result = work.run(calls);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+}
