@@ -292,25 +292,30 @@ public final class ValidationsViewModel {
         deciding.set(false);
         List<String> parts = new ArrayList<>();
         if (counts.accepted > 0) {
-            parts.add(I18n.get("validations.status.accepted", counts.accepted));
+            parts.add(plural("validations.status.accepted", counts.accepted));
         }
         if (counts.rejected > 0) {
-            parts.add(I18n.get("validations.status.rejected", counts.rejected));
+            parts.add(plural("validations.status.rejected", counts.rejected));
         }
         if (counts.alreadyDecided > 0) {
             parts.add(I18n.get("validations.alreadyDecided"));
         }
         if (counts.forbidden > 0) {
-            parts.add(I18n.get("validations.status.forbidden", counts.forbidden));
+            parts.add(plural("validations.status.forbidden", counts.forbidden));
         }
         if (counts.left > 0) {
-            parts.add(I18n.get("validations.status.left", counts.left));
+            parts.add(plural("validations.status.left", counts.left));
         }
         status.set(String.join(" ", parts));
         if (counts.accepted + counts.rejected > 0) {
             comment.set("");
         }
         refresh();
+    }
+
+    /** "1 modification acceptée." / "3 modifications acceptées.": {@code key.one} or {@code key.many}. */
+    static String plural(String key, int count) {
+        return count == 1 ? I18n.get(key + ".one") : I18n.get(key + ".many", count);
     }
 
     private void decisionFailed(Throwable failure) {
