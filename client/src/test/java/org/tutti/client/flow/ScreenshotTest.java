@@ -105,6 +105,28 @@ class ScreenshotTest extends AppHarness {
         assertThat(Files.size(home)).isGreaterThan(5_000);
     }
 
+    @Test
+    void validationsScreenshot() throws Exception {
+        Path out = Path.of(System.getProperty("tutti.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(out);
+        DemoData.copyInto(dataFolder);
+        startApp(dataFolder);
+        waitUntilLoginEnabled();
+        logInByKeyboard("ACCUEIL", "bellerive");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navValidations"));
+        clickOn("#navValidations");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#validationsList")
+                && !lookup("#validationsList").queryAs(javafx.scene.control.TreeView.class).getRoot().getChildren().isEmpty());
+        interact(() -> {
+            javafx.scene.control.TreeView<?> tree = lookup("#validationsList").queryAs(javafx.scene.control.TreeView.class);
+            tree.requestFocus();
+            tree.getSelectionModel().select(1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Path validations = snapshot(out.resolve("validations.png"));
+        assertThat(Files.size(validations)).isGreaterThan(5_000);
+    }
+
     private Path snapshot(javafx.scene.Scene scene, Path file) throws IOException {
         AtomicReference<WritableImage> image = new AtomicReference<>();
         interact(() -> image.set(scene.snapshot(null)));
