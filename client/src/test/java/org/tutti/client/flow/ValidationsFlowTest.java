@@ -29,7 +29,7 @@ import org.tutti.schema.H2Urls;
  * Validations on the seeded embedded demo as ACCUEIL at Bellerive: the list is the site's
  * pending requests; accepting writes the row; rejecting with a comment sends the family a mail
  * (demo mailbox); a row changed since the request is a conflict that "Accepter quand même"
- * resolves. The requests acted on are recorded by the test (as {@code submit_changes} would),
+ * resolves; F5 reloads. The requests acted on are recorded by the test (as {@code submit_changes} would),
  * so that it knows their values; the seeded ones are listed too.
  */
 class ValidationsFlowTest extends AppHarness {
@@ -97,6 +97,14 @@ class ValidationsFlowTest extends AppHarness {
         awaitStatus("1 modification acceptée.");
         assertThat(value("family", "phone_mobile", families[2])).isEqualTo("06 11 22 33 44");
         assertThat(fieldKeys()).doesNotContain("C" + conflicting);
+
+        // a request arriving while the screen is shown: F5 brings it (the key goes to the list's focus owner:
+        // headless Monocle routes the robot's keys unreliably)
+        long arriving = request(belleriveFamilies(1)[0], "city", "Villeurbanne");
+        assertThat(fieldKeys()).doesNotContain("C" + arriving);
+        interact(() -> javafx.event.Event.fireEvent(tree(), new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.F5, false, false, false, false)));
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> fieldKeys().contains("C" + arriving));
     }
 
     // ------------------------------------------------------------------------------ helpers
