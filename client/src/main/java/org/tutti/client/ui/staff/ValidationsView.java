@@ -138,6 +138,13 @@ public final class ValidationsView implements ValidationsViewModel.Prompts {
             }
         });
 
+        // after a decision the buttons are disabled while the list reloads: the focus goes back to the list
+        model.selection().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (model.selection().isEmpty() && root.getScene() != null
+                    && (root.getScene().getFocusOwner() == accept || root.getScene().getFocusOwner() == reject)) {
+                tree.requestFocus();
+            }
+        });
         model.roots().addListener((javafx.collections.ListChangeListener<Entry>) c -> rebuild());
         model.selectedKeyProperty().addListener((obs, old, key) -> reselect(key));
         rebuild();
