@@ -127,6 +127,24 @@ class ScreenshotTest extends AppHarness {
         assertThat(Files.size(validations)).isGreaterThan(5_000);
     }
 
+    @Test
+    void familyScreenshot() throws Exception {
+        Path out = Path.of(System.getProperty("tutti.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(out);
+        DemoData.copyInto(dataFolder);
+        startApp(dataFolder);
+        waitUntilLoginEnabled();
+        logInByKeyboard("F0001", "bellerive");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navFamily"));
+        clickOn("#navFamily");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#familyLastName")
+                && !lookup("#familyLastName").queryAs(javafx.scene.control.TextField.class).getText().isEmpty()
+                && !lookup("#familyLastName").query().isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path family = snapshot(out.resolve("family.png"));
+        assertThat(Files.size(family)).isGreaterThan(5_000);
+    }
+
     private Path snapshot(javafx.scene.Scene scene, Path file) throws IOException {
         AtomicReference<WritableImage> image = new AtomicReference<>();
         interact(() -> image.set(scene.snapshot(null)));
