@@ -1,5 +1,6 @@
 package org.tutti.client.ui.students;
 
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -38,7 +39,20 @@ public final class StudentsView {
         selector.setId("studentSelector");
         selector.setCellFactory(list -> new NameCell());
         selector.setButtonCell(new NameCell());
-        selector.valueProperty().bindBidirectional(model.selectedProperty());
+        // another student with unsaved edits: asks first (the edits would be lost)
+        selector.setValue(model.selectedProperty().get());
+        model.selectedProperty().addListener((obs, old, student) -> selector.setValue(student));
+        selector.valueProperty().addListener((obs, old, student) -> {
+            if (student == model.selectedProperty().get()) {
+                return;
+            }
+            if (model.form().changedProperty().get() && !Dialogs.confirm(selector.getScene().getWindow(),
+                    I18n.get("students.switchQuestion"), I18n.get("students.switchConfirm"))) {
+                Platform.runLater(() -> selector.setValue(old));
+                return;
+            }
+            model.selectedProperty().set(student);
+        });
         selector.disableProperty().bind(model.busyProperty());
         HBox selectorRow = new HBox(Forms.label("students.selector", selector), selector);
         selectorRow.getStyleClass().add("button-row");
