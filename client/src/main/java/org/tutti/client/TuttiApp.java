@@ -203,6 +203,10 @@ public class TuttiApp extends Application {
 
     @Override
     public void stop() throws InterruptedException {
+        if (mainView != null) {
+            // the shown module stops its timers and listeners before the background executor goes
+            mainView.discard();
+        }
         if (tasks != null) {
             tasks.shutdown();
         }
