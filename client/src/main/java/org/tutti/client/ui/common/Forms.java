@@ -3,7 +3,9 @@ package org.tutti.client.ui.common;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
@@ -11,8 +13,10 @@ import javafx.scene.layout.HBox;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
@@ -117,5 +121,40 @@ public final class Forms {
         form.addRow(row, label(labelKey, field), cell);
         form.add(error(field.getId() + "Error", error), 1, row + 1);
         return row + 2;
+    }
+
+    /** A small spinner shown (and taking room) only while {@code busy}; its accessible text from the bundle. */
+    public static ProgressIndicator busyIndicator(String id, String accessibleTextKey, ObservableBooleanValue busy) {
+        ProgressIndicator indicator = new ProgressIndicator();
+        indicator.setId(id);
+        indicator.getStyleClass().add("small-progress");
+        indicator.setAccessibleText(I18n.get(accessibleTextKey));
+        indicator.visibleProperty().bind(busy);
+        indicator.managedProperty().bind(indicator.visibleProperty());
+        return indicator;
+    }
+
+    /** The row of a form's action buttons, left-aligned. */
+    public static HBox buttonRow(Node... buttons) {
+        HBox row = new HBox(buttons);
+        row.getStyleClass().add("button-row");
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /**
+     * The message at the bottom right of Modifier saying that the file awaits the staff's
+     * validation (seed manual), shown only while {@code anyPending}.
+     */
+    public static HBox pendingMessageRow(String id, String textKey, ObservableBooleanValue anyPending) {
+        Label pending = wrapped(I18n.get(textKey), "pending-message");
+        pending.setId(id);
+        pending.visibleProperty().bind(anyPending);
+        pending.managedProperty().bind(pending.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(spacer, pending);
+        row.setAlignment(Pos.CENTER_RIGHT);
+        return row;
     }
 }

@@ -1,6 +1,5 @@
 package org.tutti.client.ui.family;
 
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
@@ -8,8 +7,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.tutti.client.domain.FamilyFile;
 import org.tutti.client.ui.common.Actions;
@@ -41,24 +38,10 @@ public final class FamilyView {
         modify.disableProperty().bind(model.busyProperty().or(model.form().changedProperty().not()));
         modify.setOnAction(e -> model.submit());
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setId("familyBusy");
-        busy.getStyleClass().add("small-progress");
-        busy.setAccessibleText(I18n.get("family.busy"));
-        busy.visibleProperty().bind(model.busyProperty());
-        busy.managedProperty().bind(busy.visibleProperty());
+        ProgressIndicator busy = Forms.busyIndicator("familyBusy", "family.busy", model.busyProperty());
 
-        Label pending = Forms.wrapped(I18n.get("family.pendingMessage"), "pending-message");
-        pending.setId("familyPendingMessage");
-        pending.visibleProperty().bind(model.anyPendingProperty());
-        pending.managedProperty().bind(pending.visibleProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(modify, busy);
-        buttons.getStyleClass().add("button-row");
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        HBox pendingRow = new HBox(spacer, pending);
-        pendingRow.setAlignment(Pos.CENTER_RIGHT);
+        HBox buttons = Forms.buttonRow(modify, busy);
+        HBox pendingRow = Forms.pendingMessageRow("familyPendingMessage", "family.pendingMessage", model.anyPendingProperty());
 
         VBox card = new VBox(heading, intro, fields.grid(), formError, buttons, pendingRow);
         card.getStyleClass().addAll("card", "family-card");

@@ -2,7 +2,6 @@ package org.tutti.client.ui.password;
 
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -74,15 +73,8 @@ public final class PasswordView {
         next.setOnAction(e -> model.submit());
         confirm.setOnAction(e -> model.submit());
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setId("passwordBusy");
-        busy.getStyleClass().add("small-progress");
-        busy.setAccessibleText(I18n.get("password.busy"));
-        busy.visibleProperty().bind(model.busyProperty());
-        busy.managedProperty().bind(busy.visibleProperty());
-        HBox actions = new HBox(submit, busy);
-        actions.getStyleClass().add("button-row");
-        actions.setAlignment(Pos.CENTER_LEFT);
+        ProgressIndicator busy = Forms.busyIndicator("passwordBusy", "password.busy", model.busyProperty());
+        HBox actions = Forms.buttonRow(submit, busy);
 
         VBox card = new VBox(heading, intro, form, formError, actions);
         card.getStyleClass().addAll("card", "password-card");
