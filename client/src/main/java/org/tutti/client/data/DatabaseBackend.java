@@ -11,6 +11,7 @@ import org.tutti.client.mail.DemoRelay;
 import org.tutti.client.service.Backend;
 import org.tutti.client.service.DemoMailboxService;
 import org.tutti.client.service.FamilyFileService;
+import org.tutti.client.service.PedagogyService;
 import org.tutti.client.service.HomeService;
 import org.tutti.client.service.SiteService;
 import org.tutti.client.service.StaffChangesService;
@@ -29,6 +30,7 @@ final class DatabaseBackend implements Backend {
     private final AccountService accounts;
     private final StaffChangesService staffChanges;
     private final FamilyFileService familyFile;
+    private final PedagogyService pedagogy;
     private boolean closed;
     private DemoRelay demoRelay;
 
@@ -46,6 +48,7 @@ final class DatabaseBackend implements Backend {
         this.accounts = new HibernateAccountService(transactions);
         this.staffChanges = new HibernateStaffChangesService(transactions);
         this.familyFile = new HibernateFamilyFileService(transactions);
+        this.pedagogy = new HibernatePedagogyService(transactions);
     }
 
     @Override
@@ -76,6 +79,11 @@ final class DatabaseBackend implements Backend {
     @Override
     public FamilyFileService familyFile() {
         return familyFile;
+    }
+
+    @Override
+    public PedagogyService pedagogy() {
+        return pedagogy;
     }
 
     @Override

@@ -26,6 +26,9 @@ public interface Backend extends AutoCloseable {
     /** Famille and Élèves › Identité: the family's files, and changes submitted for validation. */
     FamilyFileService familyFile();
 
+    /** Élèves › Cours, Historique, Répertoire: a student's pedagogical file. */
+    PedagogyService pedagogy();
+
     /**
      * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a
      * server database (mails go out by SMTP through the headless relay there).

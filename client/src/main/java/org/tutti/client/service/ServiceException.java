@@ -23,6 +23,11 @@ public class ServiceException extends RuntimeException {
         SESSION_EXPIRED,
         /** Too many requests of the same kind (new passwords for one identifier): try again later. */
         RATE_LIMITED,
+        /**
+         * The row asked for does not exist, or the session may not see it (the two are not told
+         * apart: that would tell which ids exist).
+         */
+        NOT_FOUND,
         /** Anything else. */
         UNEXPECTED
     }

@@ -90,6 +90,14 @@ public class FakeBackend implements Backend, AuthService, HomeService, SiteServi
         return familyFile;
     }
 
+    /** Élèves › Cours, Historique, Répertoire: set by the students screens' tests. */
+    public org.tutti.client.service.PedagogyService pedagogy;
+
+    @Override
+    public org.tutti.client.service.PedagogyService pedagogy() {
+        return pedagogy;
+    }
+
     @Override
     public void close() {
         closed = true;
