@@ -50,10 +50,10 @@ public enum Actions {
 
     // lists and detail windows
     OPEN_DETAIL("openDetail", "action.openDetail", "Enter"),
-    FIRST("navFirst", "action.first", "shortcut+HOME"),
+    FIRST("navFirst", "action.first", "shortcut+Home"),
     PREVIOUS("navPrevious", "action.previous", "shortcut+Page Up"),
     NEXT("navNext", "action.next", "shortcut+Page Down"),
-    LAST("navLast", "action.last", "shortcut+END"),
+    LAST("navLast", "action.last", "shortcut+End"),
     CLOSE_WINDOW("closeWindow", "action.closeWindow", "Esc");
 
     private final String id;

@@ -1,11 +1,14 @@
 package org.tutti.client.ui.common;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.Locale;
 
 /** Dates, times and slots as the user reads them, from the bundle's patterns. */
 public final class Formats {
@@ -43,5 +46,24 @@ public final class Formats {
     /** Whole years between the birth date and today. */
     public static int age(LocalDate birthDate, LocalDate today) {
         return Period.between(birthDate, today).getYears();
+    }
+
+    /** A performance's length as minutes and seconds: "3:05", "12:40". */
+    public static String minutesSeconds(int seconds) {
+        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    /** "45 min", "1 h 30". */
+    public static String minutes(int minutes) {
+        return minutes < 60 ? I18n.get("format.minutes", minutes)
+                : I18n.get("format.hoursMinutes", minutes / 60, String.format(Locale.ROOT, "%02d", minutes % 60));
+    }
+
+    /** A mark out of 20 as the user writes numbers: "15,5 / 20" in French. */
+    public static String mark(BigDecimal mark) {
+        NumberFormat number = NumberFormat.getNumberInstance(I18n.textLocale());
+        number.setMinimumFractionDigits(0);
+        number.setMaximumFractionDigits(2);
+        return I18n.get("format.mark", number.format(mark));
     }
 }

@@ -3,17 +3,17 @@ package org.tutti.client.ui.common;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
-import javafx.geometry.Pos;
-import javafx.geometry.Pos;
-import javafx.scene.control.Control;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -156,5 +156,43 @@ public final class Forms {
         HBox row = new HBox(spacer, pending);
         row.setAlignment(Pos.CENTER_RIGHT);
         return row;
+    }
+
+    /**
+     * One row of a read-only sheet (a course, an evaluation): the label and the value in a
+     * read-only field, which the keyboard reaches, a screen reader reads with its label, and
+     * whose text can be selected and copied. An empty value shows a dash.
+     *
+     * @return the next free row of {@code form}
+     */
+    public static int valueRow(GridPane form, int row, String labelKey, String id, ObservableStringValue value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setEditable(false);
+        field.getStyleClass().add("read-only-value");
+        field.textProperty().bind(Bindings.createStringBinding(() -> orDash(value.get()), value));
+        field.setMaxWidth(Double.MAX_VALUE);
+        form.addRow(row, label(labelKey, field), field);
+        return row + 1;
+    }
+
+    /** Like {@link #valueRow}, for a long text (an appreciation) shown in full, wrapped. */
+    public static int longValueRow(GridPane form, int row, String labelKey, String id, ObservableStringValue value) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefRowCount(6);
+        area.getStyleClass().add("read-only-value");
+        area.textProperty().bind(Bindings.createStringBinding(() -> orDash(value.get()), value));
+        GridPane.setVgrow(area, Priority.ALWAYS);
+        Label label = label(labelKey, area);
+        GridPane.setValignment(label, VPos.TOP);
+        form.addRow(row, label, area);
+        return row + 1;
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "—" : value;
     }
 }

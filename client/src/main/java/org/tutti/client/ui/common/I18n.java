@@ -1,5 +1,6 @@
 package org.tutti.client.ui.common;
 
+import java.text.Collator;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -67,6 +68,11 @@ public final class I18n {
     public static Locale textLocale() {
         Locale l = bundle().getLocale();
         return l == null || l.getLanguage().isEmpty() ? Locale.FRANCE : l;
+    }
+
+    /** Compares texts as the user's language sorts them (accents after their letter, case ignored first). */
+    public static Collator collator() {
+        return Collator.getInstance(textLocale());
     }
 
     /** True when the bundle has a text for {@code key}. */

@@ -30,7 +30,7 @@ public final class Modules {
         return List.of(
                 new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks)),
                 new ModuleEntry(Actions.NAV_FAMILY, () -> new FamilyModule(session, backend.familyFile(), tasks)),
-                new ModuleEntry(Actions.NAV_STUDENTS, () -> new StudentsModule(session, backend.familyFile(), tasks)),
+                new ModuleEntry(Actions.NAV_STUDENTS, () -> new StudentsModule(session, backend.familyFile(), backend.pedagogy(), tasks)),
                 new ModuleEntry(Actions.NAV_PASSWORD, () -> new PasswordModule(session, backend.accounts(), tasks)));
     }
 

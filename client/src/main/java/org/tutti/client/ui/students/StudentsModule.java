@@ -3,23 +3,32 @@ package org.tutti.client.ui.students;
 import javafx.scene.Node;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.FamilyFileService;
+import org.tutti.client.service.PedagogyService;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.main.AppModule;
 
-/** Élèves, as a navigation module: reloaded each time it is shown; changed fields are unsaved edits. */
+/**
+ * Élèves, as a navigation module: reloaded each time it is shown; changed fields are unsaved
+ * edits; the windows opened from its lists close when it is left.
+ */
 public final class StudentsModule implements AppModule {
 
     private final StudentsViewModel model;
+    private final PedagogyViewModel pedagogy;
     private StudentsView view;
 
-    public StudentsModule(UserSession session, FamilyFileService service, BackgroundTasks tasks) {
-        this.model = new StudentsViewModel(session, service, tasks);
+    public StudentsModule(UserSession session, FamilyFileService files, PedagogyService pedagogyService,
+            BackgroundTasks tasks) {
+        this.model = new StudentsViewModel(session, files, tasks);
+        this.pedagogy = new PedagogyViewModel(session, pedagogyService, tasks);
+        // the lists follow the selected student (at once when already read)
+        model.selectedProperty().addListener((obs, old, student) -> pedagogy.show(student == null ? null : student.id()));
     }
 
     @Override
     public Node view() {
         if (view == null) {
-            view = new StudentsView(model);
+            view = new StudentsView(model, pedagogy);
         }
         return view.root();
     }
@@ -27,11 +36,15 @@ public final class StudentsModule implements AppModule {
     @Override
     public void activate() {
         model.load();
+        pedagogy.reload();
     }
 
     @Override
     public void deactivate() {
         model.revert();
+        if (view != null) {
+            view.closeWindows();
+        }
     }
 
     @Override

@@ -22,16 +22,21 @@ import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.family.FileFormView;
 
 /**
- * Élèves: the student selector, then the student's tabs; only Identité for now (Cours,
- * Historique, Répertoire come with their issues). Identité: one row per field with its pending
- * marker and message, Modifier, and the pending message at its bottom right.
+ * Élèves: the student selector, then the student's tabs. Identité: one row per field with its
+ * pending marker and message, Modifier, and the pending message at its bottom right; Cours,
+ * Historique, Répertoire: see {@link PedagogyTabs}.
  */
 public final class StudentsView {
 
+    /** Wide enough for the course list's ten columns; the identity form keeps a form's width. */
+    private static final double CARD_MAX_WIDTH = 1200;
+    private static final double IDENTITY_MAX_WIDTH = 720;
+
     private final ScrollPane root;
     private final FileFormView fields;
+    private final PedagogyTabs pedagogyTabs;
 
-    public StudentsView(StudentsViewModel model) {
+    public StudentsView(StudentsViewModel model, PedagogyViewModel pedagogy) {
         Label heading = Forms.heading("students.heading");
         ComboBox<StudentIdentity> selector = new ComboBox<>(model.students());
         selector.setId("studentSelector");
@@ -74,12 +79,17 @@ public final class StudentsView {
         Tab identityTab = new Tab(I18n.get("students.tab.identity"), identity);
         identityTab.setId("tabIdentity");
         identityTab.setClosable(false);
-        TabPane tabs = new TabPane(identityTab);
+        identity.setMaxWidth(IDENTITY_MAX_WIDTH);
+        pedagogyTabs = new PedagogyTabs(pedagogy);
+        TabPane tabs = new TabPane(identityTab, pedagogyTabs.coursesTab(), pedagogyTabs.historyTab(),
+                pedagogyTabs.repertoireTab());
         tabs.setId("studentTabs");
+        // the windows show the student whose lists they came from
+        model.selectedProperty().addListener((obs, old, student) -> pedagogyTabs.closeWindows());
 
         VBox card = new VBox(heading, selectorRow, tabs);
         card.getStyleClass().addAll("card", "students-card");
-        card.setMaxWidth(720);
+        card.setMaxWidth(CARD_MAX_WIDTH);
         VBox page = new VBox(card);
         page.getStyleClass().add("page");
         root = new ScrollPane(page);
@@ -93,6 +103,11 @@ public final class StudentsView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Closes the course, sheet and event windows (the screen is left). */
+    public void closeWindows() {
+        pedagogyTabs.closeWindows();
     }
 
     private void focus(String field) {

@@ -1,0 +1,87 @@
+package org.tutti.client.ui.common;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The windows a screen opens from its rows (a course's follow-up, an evaluation, an event):
+ * never two for the same row (asking again brings the open one to the front), Escape closes
+ * one, and closing it runs what the opener asked (give the focus back to the row). Not modal:
+ * a parent may keep a course open beside the list. {@link #closeAll()} when the screen goes
+ * away (another menu entry, Déconnexion): no window outlives the session that read its data.
+ */
+public final class DetailWindows {
+
+    private final Map<Object, Stage> open = new LinkedHashMap<>();
+
+    /**
+     * Shows the window for {@code key}, or brings the open one to the front.
+     *
+     * @param key      what the window shows (e.g. "evaluation" + id): one window per key
+     * @param owner    the window it belongs to (it stays above it and closes with it)
+     * @param title    the window's title
+     * @param content  builds the window's content, only when a new window opens; its root
+     *                 carries the id tests and screen readers find (e.g. {@code detailWindow})
+     * @param onClosed after the window closed, by Escape, its close button or {@link #closeAll()}
+     * @return the window
+     */
+    public Stage show(Object key, Window owner, String title, Supplier<Parent> content, Runnable onClosed) {
+        Objects.requireNonNull(key);
+        Stage existing = open.get(key);
+        if (existing != null && existing.isShowing()) {
+            existing.setIconified(false);
+            existing.toFront();
+            existing.requestFocus();
+            return existing;
+        }
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle(title);
+        Parent root = content.get();
+        double em = ThemeManager.get().emInPixels();
+        Scene scene = new Scene(root, 46 * em, 30 * em);
+        ThemeManager.get().apply(scene);
+        // a filter: a focused table or text area would take Escape first
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (Actions.CLOSE_WINDOW.keyCombination().match(e)) {
+                e.consume();
+                stage.close();
+            }
+        });
+        stage.setScene(scene);
+        stage.setOnHidden(e -> {
+            open.remove(key, stage);
+            if (onClosed != null) {
+                onClosed.run();
+            }
+        });
+        open.put(key, stage);
+        stage.show();
+        return stage;
+    }
+
+    /** The open window for {@code key}, or null. */
+    public Stage window(Object key) {
+        Stage stage = open.get(key);
+        return stage != null && stage.isShowing() ? stage : null;
+    }
+
+    public int openCount() {
+        return (int) open.values().stream().filter(Stage::isShowing).count();
+    }
+
+    public void closeAll() {
+        for (Stage stage : List.copyOf(open.values())) {
+            stage.close();
+        }
+        open.clear();
+    }
+}
