@@ -45,7 +45,9 @@ class BundleTest {
             if (value.matches("(?s).*\\{\\d.*")) {
                 assertThat(value).as(file + ": " + key + " has an unescaped ' (MessageFormat would drop it)")
                         .doesNotContainPattern("(^|[^'])'([^']|$)");
-                String formatted = new MessageFormat(value, Locale.ROOT).format(new Object[] {"A", "B", "C"});
+                // choice formats (plurals) take numbers, the others any text
+                Object[] arguments = value.contains(",choice,") ? new Object[] {1, 2, 3} : new Object[] {"A", "B", "C"};
+                String formatted = new MessageFormat(value, Locale.ROOT).format(arguments);
                 assertThat(formatted).as(file + ": " + key).doesNotContain("{0}");
             }
         }
