@@ -47,7 +47,7 @@ public final class DetailWindows {
         stage.setTitle(title);
         Parent root = content.get();
         double em = ThemeManager.get().emInPixels();
-        Scene scene = new Scene(root, 46 * em, 30 * em);
+        Scene scene = new Scene(root, 52 * em, 40 * em);
         ThemeManager.get().apply(scene);
         // a filter: a focused table or text area would take Escape first
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

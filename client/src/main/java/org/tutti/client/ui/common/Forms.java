@@ -182,7 +182,7 @@ public final class Forms {
         area.setId(id);
         area.setEditable(false);
         area.setWrapText(true);
-        area.setPrefRowCount(6);
+        area.setPrefRowCount(4);
         area.getStyleClass().add("read-only-value");
         area.textProperty().bind(Bindings.createStringBinding(() -> orDash(value.get()), value));
         GridPane.setVgrow(area, Priority.ALWAYS);

@@ -11,7 +11,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 
 /**
- * Makes a table open its rows: Enter on the selected row or a double-click on a row calls the
+ * Makes a table open its rows: Enter on the selected (or focused) row or a double-click on a row calls the
  * opener (the seed manual: "double-cliquer sur la ligne"; Enter for the keyboard). Installed
  * with handlers, not a row factory, so a table keeps its own row factory if it has one.
  */
@@ -27,6 +27,10 @@ public final class RowOpening {
         table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (Actions.OPEN_DETAIL.keyCombination().match(e)) {
                 T selected = table.getSelectionModel().getSelectedItem();
+                if (selected == null) {
+                    // the keyboard's row: a table reached by Tab shows its first row focused
+                    selected = table.getFocusModel().getFocusedItem();
+                }
                 if (selected != null) {
                     e.consume();
                     opener.accept(selected);

@@ -155,6 +155,7 @@ final class CourseSheetView {
                 Tables.text("pedagogy.column.teacher", EvaluationLine::teacher),
                 Tables.text("pedagogy.column.appreciation", EvaluationLine::appreciation)));
         table.setItems(model.evaluations());
+        Tables.placeholderWhileLoading(table, model.busyProperty());
         RowOpening.install(table, evaluation -> openDetail(table, "evaluation:" + evaluation.id(), evaluation,
                 "pedagogy.evaluation.title", () -> DetailSheets.evaluation(evaluation, model.sheetProperty().get())));
         return tableTab(table);
@@ -170,6 +171,7 @@ final class CourseSheetView {
                 Tables.text("pedagogy.column.excused", PedagogyTexts::excused),
                 Tables.text("pedagogy.column.reason", AbsenceLine::reason)));
         table.setItems(model.absences());
+        Tables.placeholderWhileLoading(table, model.busyProperty());
         RowOpening.install(table, absence -> openDetail(table, "absence:" + absence.id(), absence,
                 "pedagogy.absence.title", () -> DetailSheets.absence(absence, model.sheetProperty().get())));
         return tableTab(table);

@@ -7,7 +7,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.tutti.client.domain.AbsenceLine;
@@ -89,12 +91,18 @@ final class DetailSheets {
                 window.hide();
             }
         });
-        VBox content = new VBox(heading, form, Forms.buttonRow(close));
+        VBox content = new VBox(heading, form);
         content.getStyleClass().addAll("page", "detail-page");
-        ScrollPane root = new ScrollPane(content);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page-scroll");
+        // Fermer stays in view however long the text above it
+        HBox buttons = Forms.buttonRow(close);
+        buttons.getStyleClass().add("window-buttons");
+        BorderPane root = new BorderPane(scroll);
+        root.setBottom(buttons);
         root.setId("detailWindow");
-        root.setFitToWidth(true);
-        root.getStyleClass().add("page-scroll");
+        root.getStyleClass().add("detail-window");
         return root;
     }
 }

@@ -29,7 +29,7 @@ import org.tutti.client.ui.family.FileFormView;
 public final class StudentsView {
 
     /** Wide enough for the course list's ten columns; the identity form keeps a form's width. */
-    private static final double CARD_MAX_WIDTH = 1200;
+    private static final double CARD_MAX_WIDTH = 1400;
     private static final double IDENTITY_MAX_WIDTH = 720;
 
     private final ScrollPane root;
