@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -89,7 +91,7 @@ class ScreenshotTest extends AppHarness {
                 && lookup("#demoMailTable").queryTableView().getItems().stream()
                         .anyMatch(m -> m.toString().contains("f0001@example.org")));
         interact(() -> {
-            javafx.scene.control.TableView<?> table = lookup("#demoMailTable").queryTableView();
+            TableView<?> table = lookup("#demoMailTable").queryTableView();
             table.getSelectionModel().select(0);
         });
         WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS,
@@ -143,6 +145,36 @@ class ScreenshotTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         Path family = snapshot(out.resolve("family.png"));
         assertThat(Files.size(family)).isGreaterThan(5_000);
+    }
+
+    @Test
+    void coursesAndFollowUpScreenshots() throws Exception {
+        Path out = Path.of(System.getProperty("tutti.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(out);
+        DemoData.copyInto(dataFolder);
+        startApp(dataFolder);
+        waitUntilLoginEnabled();
+        logInByKeyboard("F0001", "bellerive");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navStudents"));
+        clickOn("#navStudents");
+        clickOn("#tabCourses");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS,
+                () -> !lookup("#coursesTable").queryAs(TableView.class).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path courses = snapshot(out.resolve("student-courses.png"));
+        assertThat(Files.size(courses)).isGreaterThan(5_000);
+
+        TableView<?> table = lookup("#coursesTable").queryAs(TableView.class);
+        interact(() -> table.getSelectionModel().select(0));
+        clickOn(table);
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#courseWindow"));
+        clickOn("#tabEvaluations");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS,
+                () -> !lookup("#evaluationsTable").queryAs(TableView.class).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path followUp = snapshot(lookup("#courseWindow").query().getScene(), out.resolve("course-follow-up.png"));
+        assertThat(Files.size(followUp)).isGreaterThan(5_000);
     }
 
     private Path snapshot(javafx.scene.Scene scene, Path file) throws IOException {

@@ -148,12 +148,12 @@ final class CourseSheetView {
     private VBox evaluationsTab() {
         TableView<EvaluationLine> table = Tables.table("evaluationsTable", "pedagogy.evaluations.empty");
         table.getColumns().addAll(List.of(
-                Tables.formatted("pedagogy.column.date", EvaluationLine::date, Formats::date),
-                Tables.text("pedagogy.column.evaluationKind",
-                        e -> PedagogyTexts.text("pedagogy.evaluationKind.", e.kind())),
-                Tables.text("pedagogy.column.result", PedagogyTexts::result),
-                Tables.text("pedagogy.column.teacher", EvaluationLine::teacher),
-                Tables.text("pedagogy.column.appreciation", EvaluationLine::appreciation)));
+                Tables.fixedWidth(Tables.formatted("pedagogy.column.date", EvaluationLine::date, Formats::date), 7),
+                Tables.width(Tables.text("pedagogy.column.evaluationKind",
+                        e -> PedagogyTexts.text("pedagogy.evaluationKind.", e.kind())), 9),
+                Tables.width(Tables.text("pedagogy.column.result", PedagogyTexts::result), 8),
+                Tables.width(Tables.text("pedagogy.column.teacher", EvaluationLine::teacher), 9),
+                Tables.width(Tables.text("pedagogy.column.appreciation", EvaluationLine::appreciation), 22)));
         table.setItems(model.evaluations());
         Tables.placeholderWhileLoading(table, model.busyProperty());
         RowOpening.install(table, evaluation -> openDetail(table, "evaluation:" + evaluation.id(), evaluation,
@@ -164,12 +164,13 @@ final class CourseSheetView {
     private VBox absencesTab() {
         TableView<AbsenceLine> table = Tables.table("absencesTable", "pedagogy.absences.empty");
         table.getColumns().addAll(List.of(
-                Tables.formatted("pedagogy.column.date", AbsenceLine::date, Formats::date),
-                Tables.<AbsenceLine, LocalTime>formatted("pedagogy.column.time", AbsenceLine::startTime, Formats::time),
-                Tables.<AbsenceLine, Integer>formatted("pedagogy.column.duration", AbsenceLine::durationMinutes,
-                        Formats::minutes),
-                Tables.text("pedagogy.column.excused", PedagogyTexts::excused),
-                Tables.text("pedagogy.column.reason", AbsenceLine::reason)));
+                Tables.fixedWidth(Tables.formatted("pedagogy.column.date", AbsenceLine::date, Formats::date), 7),
+                Tables.fixedWidth(Tables.<AbsenceLine, LocalTime>formatted("pedagogy.column.time",
+                        AbsenceLine::startTime, Formats::time), 5.5),
+                Tables.fixedWidth(Tables.<AbsenceLine, Integer>formatted("pedagogy.column.duration",
+                        AbsenceLine::durationMinutes, Formats::minutes), 5.5),
+                Tables.width(Tables.text("pedagogy.column.excused", PedagogyTexts::excused), 8),
+                Tables.width(Tables.text("pedagogy.column.reason", AbsenceLine::reason), 20)));
         table.setItems(model.absences());
         Tables.placeholderWhileLoading(table, model.busyProperty());
         RowOpening.install(table, absence -> openDetail(table, "absence:" + absence.id(), absence,
