@@ -114,22 +114,22 @@ final class PedagogyTabs {
 
     private void courseColumns() {
         TableColumn<CourseSheet, CourseSheet> slot = Tables.column("pedagogy.column.slot", s -> s,
-                PedagogyTexts::slot, PedagogyTexts.BY_SLOT);
+                PedagogyTexts::dayAndTime, PedagogyTexts.BY_SLOT);
         courses.getColumns().addAll(List.of(
                 Tables.width(Tables.text("pedagogy.column.discipline", CourseSheet::discipline), 10),
                 Tables.width(Tables.text("pedagogy.column.department", CourseSheet::department), 10),
                 Tables.width(Tables.text("pedagogy.column.cycle", CourseSheet::cycle), 6),
                 Tables.width(Tables.text("pedagogy.column.class", CourseSheet::classLabel), 10),
                 Tables.width(Tables.text("pedagogy.column.teacher", CourseSheet::teacher), 10),
-                Tables.width(slot, 13),
+                Tables.width(slot, 11),
                 Tables.width(Tables.text("pedagogy.column.room", CourseSheet::room), 9),
                 Tables.fixedWidth(Tables.<CourseSheet, Integer>formatted("pedagogy.column.evaluations",
-                        CourseSheet::evaluationCount, String::valueOf), 7.5),
+                        CourseSheet::evaluationCount, String::valueOf), 7),
                 Tables.group("pedagogy.column.absences",
                         Tables.fixedWidth(Tables.<CourseSheet, Integer>formatted("pedagogy.column.excusedCount",
-                                CourseSheet::excusedAbsences, String::valueOf), 6.5),
+                                CourseSheet::excusedAbsences, String::valueOf), 6),
                         Tables.fixedWidth(Tables.<CourseSheet, Integer>formatted("pedagogy.column.notExcusedCount",
-                                CourseSheet::unexcusedAbsences, String::valueOf), 8))));
+                                CourseSheet::unexcusedAbsences, String::valueOf), 7.5))));
     }
 
     private void historyColumns() {

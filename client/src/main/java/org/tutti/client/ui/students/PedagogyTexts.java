@@ -18,6 +18,14 @@ final class PedagogyTexts {
     private PedagogyTexts() {
     }
 
+    /** "Mercredi 10 h 45": the list's day and time (the window shows the whole slot). */
+    static String dayAndTime(CourseSheet sheet) {
+        if (sheet.day() == null || sheet.startTime() == null) {
+            return I18n.get("format.slot.unknown");
+        }
+        return Formats.day(sheet.day()) + " " + Formats.time(sheet.startTime());
+    }
+
     static String slot(CourseSheet sheet) {
         return Formats.slot(sheet.day(), sheet.startTime(), sheet.durationMinutes());
     }
