@@ -32,12 +32,14 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -286,10 +288,75 @@ class PedagogyFlowTest extends AppHarness {
         assertThat(windowsWithRoot("courseWindow")).isZero();
     }
 
-    // ------------------------------------------------------------------------------ Répertoire
+    /**
+     * Sorting the list re-orders what the arrows move through: the open sheet stays, its
+     * position and the arrows follow its new place. (The window's title is checked apart, see
+     * {@link #theSheetWindowsTitleFollowsItsPositionWhenTheListIsSorted()}.)
+     */
+    @Test
+    @Order(3)
+    void sortingTheHistoryKeepsTheOpenSheetAndTheArrowsFollowTheNewOrder() throws Exception {
+        SortedHistory sorted = openFirstSheetAndSortByYear();
+        try {
+            assertThat(row(sorted.table(), 0)).containsEntry("Année", sorted.sheets().get(0).year());
+            assertSheet(sorted.window(), sorted.table(), sorted.sheets(), sorted.position(), false);
+            keepClear(sorted.window(), lookup("#navFirst").query());
+            clickOn("#navFirst");
+            assertSheet(sorted.window(), sorted.table(), sorted.sheets(), 0);
+            clickOn("#navLast");
+            assertSheet(sorted.window(), sorted.table(), sorted.sheets(), sorted.sheets().size() - 1);
+            escape(sorted.window());
+        } finally {
+            interact(() -> sorted.table().getSortOrder().clear());
+        }
+    }
 
     @Test
     @Order(3)
+    @Disabled("bug: after sorting Historique the sheet window's title keeps its old position (\"fiche 1 sur 6\")"
+            + " while its label says \"fiche 4 sur 6\": PedagogyTabs sets the title only when the current"
+            + " sheet changes, not when its index does")
+    void theSheetWindowsTitleFollowsItsPositionWhenTheListIsSorted() throws Exception {
+        SortedHistory sorted = openFirstSheetAndSortByYear();
+        try {
+            assertSheet(sorted.window(), sorted.table(), sorted.sheets(), sorted.position(), true);
+        } finally {
+            interact(() -> sorted.table().getSortOrder().clear());
+        }
+    }
+
+    private record SortedHistory(Stage window, TableView<?> table, List<Sheet> sheets, int position) {
+    }
+
+    /** Opens the history's first sheet, then sorts the list by Année, ascending (oldest first). */
+    private SortedHistory openFirstSheetAndSortByYear() throws Exception {
+        Student student = mostOf(s -> db.history(s.id()).size());
+        List<Sheet> expected = db.history(student.id());
+        assumeTrue(expected.size() >= 3, "no F0001 student has three earlier sheets in the demo");
+        selectStudent(student);
+        selectTab("#tabHistory");
+        TableView<?> history = table("#historyTable");
+        Set<Window> before = showingWindows();
+        enterOn(history, 0);
+        Stage window = awaitWindow("courseWindow", before);
+        assertSheet(window, history, expected, 0);
+
+        Node yearHeader = from(history).lookup(".column-header").queryAll().stream()
+                .filter(n -> n instanceof TableColumnHeader h && h.getTableColumn() != null
+                        && "Année".equals(h.getTableColumn().getText()))
+                .findFirst().orElseThrow();
+        keepClear(window, yearHeader);
+        clickOn(yearHeader);
+        // the table sorts stably: within a year, the database's order stays
+        List<Sheet> sorted = expected.stream().sorted(Comparator.comparing(Sheet::year)).toList();
+        await("the list sorted by year", () -> history.getSortOrder().size() == 1);
+        return new SortedHistory(window, history, sorted, sorted.indexOf(expected.get(0)));
+    }
+
+    // ------------------------------------------------------------------------------ Répertoire
+
+    @Test
+    @Order(4)
     void repertoireListsTheEventsNewestFirstAndOpensOneWithItsPieceComposerAndPlace() throws Exception {
         Student student = mostOf(s -> db.repertoire(s.id()).size());
         List<Participation> expected = db.repertoire(student.id());
@@ -335,7 +402,7 @@ class PedagogyFlowTest extends AppHarness {
     // ------------------------------------------------------------------- another student, none
 
     @Test
-    @Order(4)
+    @Order(5)
     void switchingStudentClosesTheOpenWindows() throws Exception {
         Student first = students.stream().filter(s -> !courses(s).isEmpty()).findFirst().orElse(null);
         assumeTrue(first != null, "no F0001 student has a course this year");
@@ -384,7 +451,7 @@ class PedagogyFlowTest extends AppHarness {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aStudentWithoutEarlierYearsSeesTheEmptyHistoryText() throws Exception {
         Student none = students.stream().filter(s -> history(s).isEmpty()).findFirst().orElse(null);
         if (none == null) {
@@ -605,8 +672,16 @@ class PedagogyFlowTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The window shows sheet {@code k}; the list selects it; the arrows of both are disabled at the ends. */
     private void assertSheet(Stage window, TableView<?> history, List<Sheet> expected, int k) throws Exception {
+        assertSheet(window, history, expected, k, true);
+    }
+
+    /**
+     * The window shows sheet {@code k} (and its position, in its title too if asked); the list
+     * selects it; the arrows of both are disabled at the ends.
+     */
+    private void assertSheet(Stage window, TableView<?> history, List<Sheet> expected, int k, boolean title)
+            throws Exception {
         Sheet sheet = expected.get(k);
         int n = expected.size();
         Parent root = window.getScene().getRoot();
@@ -618,8 +693,12 @@ class PedagogyFlowTest extends AppHarness {
         assertThat(windowsWithRoot("courseWindow")).as("one sheet window").isEqualTo(1);
         assertThat(text(root, "#courseDiscipline")).isEqualTo(sheet.discipline());
         assertThat(text(root, "#courseTeacher")).isEqualTo(sheet.teacher());
-        assertThat(from(root).lookup("#sheetPosition").queryAs(Label.class).getText())
-                .isEqualTo("fiche " + (k + 1) + " sur " + n);
+        String position = "fiche " + (k + 1) + " sur " + n;
+        assertThat(from(root).lookup("#sheetPosition").queryAs(Label.class).getText()).isEqualTo(position);
+        if (title) {
+            assertThat(window.getTitle()).as("the window's title").isEqualTo("Fiche de cours " + sheet.year() + " — " + sheet.classLabel()
+                    + " (" + position + ")");
+        }
         boolean atFirst = k == 0;
         boolean atLast = k == n - 1;
         Parent main = stage.getScene().getRoot();
