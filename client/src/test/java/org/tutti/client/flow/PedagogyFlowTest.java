@@ -224,11 +224,7 @@ class PedagogyFlowTest extends AppHarness {
     @Test
     @Order(2)
     void historyListsEarlierYearsNewestFirstAndOneSheetWindowFollowsTheArrows() throws Exception {
-        Student student = mostOf(s -> db.history(s.id()).size());
-        List<Sheet> expected = db.history(student.id());
-        assumeTrue(expected.size() >= 3, "no F0001 student has three earlier sheets in the demo");
-        selectStudent(student);
-        selectTab("#tabHistory");
+        List<Sheet> expected = showLongestHistory();
         TableView<?> history = table("#historyTable");
         assertThat(history.getItems()).hasSize(expected.size());
         for (int i = 0; i < expected.size(); i++) {
@@ -283,6 +279,13 @@ class PedagogyFlowTest extends AppHarness {
         push(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
         assertSheet(window, history, expected, 1);
 
+        // another row, opened while the window is open: the same window shows it
+        keepClear(window, rowNode(history, 2));
+        doubleClickOn(rowNode(history, 2));
+        assertSheet(window, history, expected, 2);
+        enterOn(history, 1);
+        assertSheet(window, history, expected, 1);
+
         escape(window);
         awaitFocusOnRow(history, 1);
         assertThat(windowsWithRoot("courseWindow")).isZero();
@@ -325,16 +328,22 @@ class PedagogyFlowTest extends AppHarness {
         }
     }
 
-    private record SortedHistory(Stage window, TableView<?> table, List<Sheet> sheets, int position) {
-    }
-
-    /** Opens the history's first sheet, then sorts the list by Année, ascending (oldest first). */
-    private SortedHistory openFirstSheetAndSortByYear() throws Exception {
+    /** Shows Historique of the F0001 student with the most earlier sheets (three at least); returns them. */
+    private List<Sheet> showLongestHistory() throws Exception {
         Student student = mostOf(s -> db.history(s.id()).size());
         List<Sheet> expected = db.history(student.id());
         assumeTrue(expected.size() >= 3, "no F0001 student has three earlier sheets in the demo");
         selectStudent(student);
         selectTab("#tabHistory");
+        return expected;
+    }
+
+    private record SortedHistory(Stage window, TableView<?> table, List<Sheet> sheets, int position) {
+    }
+
+    /** Opens the history's first sheet, then sorts the list by Année, ascending (oldest first). */
+    private SortedHistory openFirstSheetAndSortByYear() throws Exception {
+        List<Sheet> expected = showLongestHistory();
         TableView<?> history = table("#historyTable");
         Set<Window> before = showingWindows();
         enterOn(history, 0);
