@@ -64,8 +64,24 @@ public final class DetailWindows {
             }
         });
         open.put(key, stage);
+        place(stage, owner, em);
         stage.show();
         return stage;
+    }
+
+    /**
+     * Against the owner's right edge, below its title and menu, one step further for each window
+     * already open: the list the user came from (its tabs, its arrows) stays in sight, and two
+     * windows never sit exactly on top of each other.
+     */
+    private void place(Stage stage, Window owner, double em) {
+        if (owner == null || Double.isNaN(owner.getX())) {
+            return;
+        }
+        double step = 1.5 * em * Math.min(openCount(), 6);
+        double width = stage.getScene().getWidth();
+        stage.setX(Math.max(owner.getX(), owner.getX() + owner.getWidth() - width - 1.5 * em - step));
+        stage.setY(owner.getY() + 6 * em + step);
     }
 
     /** The open window for {@code key}, or null. */

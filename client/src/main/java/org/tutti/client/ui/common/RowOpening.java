@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyEvent;
@@ -65,7 +67,8 @@ public final class RowOpening {
 
     /**
      * Puts the keyboard focus back on {@code item}'s row (when a window opened from it closes):
-     * the table's window to the front, the row selected and scrolled into view. If the row is
+     * the table's window to the front, its tab shown again if the user has left it, the row
+     * selected and scrolled into view. If the row is
      * gone (the list was reloaded), the table still gets the focus.
      */
     public static <T> void focusRow(TableView<T> table, T item) {
@@ -75,6 +78,7 @@ public final class RowOpening {
                 return;
             }
             table.getScene().getWindow().requestFocus();
+            showTabOf(table);
             int at = item == null ? -1 : table.getItems().indexOf(item);
             if (at >= 0) {
                 table.getSelectionModel().select(at);
@@ -83,5 +87,27 @@ public final class RowOpening {
             }
             table.requestFocus();
         });
+    }
+
+    /** If the table is in a tab the user has since left, selects that tab again. */
+    private static void showTabOf(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at instanceof TabPane tabs) {
+                for (Tab tab : tabs.getTabs()) {
+                    if (tab.getContent() != null && isAncestor(tab.getContent(), node)) {
+                        tabs.getSelectionModel().select(tab);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isAncestor(Node ancestor, Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,7 @@
 package org.tutti.client.ui.students;
 
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -52,9 +53,9 @@ final class PedagogyTabs {
         NavigatorBar.bind(history, historyNavigator);
         historyNavigator.currentProperty().addListener((obs, old, sheet) -> {
             if (sheet != null && historySheet != null && windows.window(HISTORY_WINDOW) != null) {
+                // an evaluation of the sheet left behind must not stay open beside the new one
+                historySheetView.closeDetails();
                 historySheet.show(sheet);
-                windows.window(HISTORY_WINDOW).setTitle(I18n.get("pedagogy.history.title", sheet.schoolYear(),
-                        sheet.classLabel(), historyNavigator.positionText()));
             }
         });
         // a new list (another student): its first sheet is current, so the arrows have a start
@@ -178,9 +179,7 @@ final class PedagogyTabs {
             return;
         }
         historySheet = model.newSheetModel();
-        windows.show(HISTORY_WINDOW, history.getScene().getWindow(),
-                I18n.get("pedagogy.history.title", sheet.schoolYear(), sheet.classLabel(),
-                        historyNavigator.positionText()),
+        Stage window = windows.show(HISTORY_WINDOW, history.getScene().getWindow(), historyTitle(),
                 () -> {
                     historySheetView = new CourseSheetView(historySheet, historyNavigator);
                     historySheet.show(sheet);
@@ -194,6 +193,15 @@ final class PedagogyTabs {
                     historySheetView = null;
                     RowOpening.focusRow(history, historyNavigator.current());
                 });
+        // the title names the sheet shown and its place in the list, which sorting changes too
+        window.titleProperty().bind(Bindings.createStringBinding(this::historyTitle,
+                historyNavigator.currentProperty(), historyNavigator.indexProperty(), historyNavigator.records()));
+    }
+
+    private String historyTitle() {
+        CourseSheet sheet = historyNavigator.current();
+        return sheet == null ? I18n.get("students.tab.history")
+                : I18n.get("pedagogy.history.title", sheet.schoolYear(), sheet.classLabel(), historyNavigator.positionText());
     }
 
     private void openEvent(RepertoireLine line) {

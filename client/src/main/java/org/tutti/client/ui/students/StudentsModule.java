@@ -21,8 +21,15 @@ public final class StudentsModule implements AppModule {
             BackgroundTasks tasks) {
         this.model = new StudentsViewModel(session, files, tasks);
         this.pedagogy = new PedagogyViewModel(session, pedagogyService, tasks);
-        // the lists follow the selected student (at once when already read)
-        model.selectedProperty().addListener((obs, old, student) -> pedagogy.show(student == null ? null : student.id()));
+        model.selectedProperty().addListener((obs, old, student) -> {
+            // the windows show the student whose lists they came from: closed first, so that
+            // none of them follows the next student's lists
+            if (view != null) {
+                view.closeWindows();
+            }
+            // the lists follow the selected student (at once when already read)
+            pedagogy.show(student == null ? null : student.id());
+        });
     }
 
     @Override

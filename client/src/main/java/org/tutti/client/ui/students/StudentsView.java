@@ -84,8 +84,6 @@ public final class StudentsView {
         TabPane tabs = new TabPane(identityTab, pedagogyTabs.coursesTab(), pedagogyTabs.historyTab(),
                 pedagogyTabs.repertoireTab());
         tabs.setId("studentTabs");
-        // the windows show the student whose lists they came from
-        model.selectedProperty().addListener((obs, old, student) -> pedagogyTabs.closeWindows());
 
         VBox card = new VBox(heading, selectorRow, tabs);
         card.getStyleClass().addAll("card", "students-card");
