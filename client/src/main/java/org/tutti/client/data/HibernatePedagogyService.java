@@ -112,7 +112,7 @@ final class HibernatePedagogyService implements PedagogyService {
             List<CourseSheet> history = new ArrayList<>();
             // newest year first, then department and discipline: the history's order
             for (Object[] row : visibility.bind(session.createSelectionQuery(SHEET_SELECT
-                            + " where e.student.id = :student and " + visibility.condition()
+                            + " where st.id = :student and " + visibility.condition()
                             + " order by y.startDate desc, dep.name, d.name, e.id", Object[].class))
                     .setParameter("student", studentId)
                     .getResultList()) {
@@ -132,8 +132,8 @@ final class HibernatePedagogyService implements PedagogyService {
     /**
      * Evaluations and excused / unexcused absences of every enrolment of the student, in one
      * grouped query. Joining both children multiplies their rows, hence the distinct counts.
-     * The student is named by the enrolment's own column: H2 does not reorder outer joins, and
-     * with the condition on the joined student it scanned every enrolment.
+     * It starts from the student: H2 does not reorder joins around outer joins, and starting from
+     * the enrolments it scanned all of them.
      */
     private static Map<Long, Counts> countsByEnrolment(Session session, Visibility visibility, long studentId) {
         Map<Long, Counts> counts = new HashMap<>();
@@ -141,11 +141,11 @@ final class HibernatePedagogyService implements PedagogyService {
                         "select e.id, count(distinct ev.id),"
                                 + " count(distinct case when a.excused = true then a.id end),"
                                 + " count(distinct case when a.excused = false then a.id end)"
-                                + " from Enrolment e"
-                                + " join e.student st"
+                                + " from Student st"
+                                + " join Enrolment e on e.student = st"
                                 + " left join Evaluation ev on ev.enrolment = e"
                                 + " left join Absence a on a.enrolment = e"
-                                + " where e.student.id = :student and " + visibility.condition()
+                                + " where st.id = :student and " + visibility.condition()
                                 + " group by e.id", Object[].class))
                 .setParameter("student", studentId)
                 .getResultList()
@@ -161,7 +161,7 @@ final class HibernatePedagogyService implements PedagogyService {
                                 + " from EventParticipation p"
                                 + " join p.event m"
                                 + " join p.student st"
-                                + " where p.student.id = :student and " + visibility.condition()
+                                + " where st.id = :student and " + visibility.condition()
                                 + " order by m.eventDate desc, p.id", Object[].class))
                 .setParameter("student", studentId)
                 .getResultList().stream()
@@ -188,7 +188,7 @@ final class HibernatePedagogyService implements PedagogyService {
                                     + " join ev.enrolment e"
                                     + " join e.student st"
                                     + " join ev.teacher t"
-                                    + " where ev.enrolment.id = :enrolment and " + visibility.condition()
+                                    + " where e.id = :enrolment and " + visibility.condition()
                                     + " order by ev.evaluationDate, ev.id", Object[].class))
                     .setParameter("enrolment", enrolmentId)
                     .getResultList().stream()
@@ -200,7 +200,7 @@ final class HibernatePedagogyService implements PedagogyService {
                                     + " from Absence a"
                                     + " join a.enrolment e"
                                     + " join e.student st"
-                                    + " where a.enrolment.id = :enrolment and " + visibility.condition()
+                                    + " where e.id = :enrolment and " + visibility.condition()
                                     + " order by a.absenceDate, a.startTime, a.id", Object[].class))
                     .setParameter("enrolment", enrolmentId)
                     .getResultList().stream()
