@@ -110,9 +110,13 @@ final class HibernatePedagogyService implements PedagogyService {
             Map<Long, Counts> counts = countsByEnrolment(session, visibility, studentId);
             List<CourseSheet> currentCourses = new ArrayList<>();
             List<CourseSheet> history = new ArrayList<>();
-            // newest year first, then department and discipline: the history's order
+            // the current year and the earlier ones (a sheet of next year, enrolled in advance, is
+            // neither this year's course nor history); newest year first, then department and
+            // discipline: the history's order
             for (Object[] row : visibility.bind(session.createSelectionQuery(SHEET_SELECT
                             + " where st.id = :student and " + visibility.condition()
+                            + " and (y.current = true"
+                            + " or y.startDate < all (select cy.startDate from SchoolYear cy where cy.current = true))"
                             + " order by y.startDate desc, dep.name, d.name, e.id", Object[].class))
                     .setParameter("student", studentId)
                     .getResultList()) {

@@ -52,7 +52,8 @@ class HibernatePedagogyServiceTest {
     private static final String EXPECTED_CURRENT = SHEET_COLUMNS
             + " and y.is_current = true and e.status <> 'WITHDRAWN' order by c.day_of_week, c.start_time, e.id";
     private static final String EXPECTED_HISTORY = SHEET_COLUMNS
-            + " and y.is_current = false order by y.start_date desc, dep.name, d.name, e.id";
+            + " and y.start_date < (select cy.start_date from tutti.school_year cy where cy.is_current)"
+            + " order by y.start_date desc, dep.name, d.name, e.id";
     private static final String EXPECTED_REPERTOIRE = "select p.id, m.id, m.title, m.event_date, p.piece, p.composer"
             + " from tutti.event_participation p join tutti.musical_event m on m.id = p.event_id"
             + " where p.student_id = ? order by m.event_date desc, p.id";
@@ -119,7 +120,8 @@ class HibernatePedagogyServiceTest {
                     .containsAll(strings(sql.column("select distinct y.label from tutti.enrolment e"
                             + " join tutti.course c on c.id = e.course_id"
                             + " join tutti.school_year y on y.id = c.school_year_id"
-                            + " where e.student_id = ? and y.is_current = false", studentId)));
+                            + " where e.student_id = ? and y.start_date"
+                            + " < (select cy.start_date from tutti.school_year cy where cy.is_current)", studentId)));
         }
         // the comparisons above must have had something to compare
         List<CourseSheet> history = all.stream().flatMap(p -> p.history().stream()).toList();
@@ -245,6 +247,40 @@ class HibernatePedagogyServiceTest {
         assertThat(backend.pedagogy().followUp(staff, enrolmentsOf(sql, "BELLERIVE", "F0001").get(0))).isNotNull();
         assertNotFound(() -> backend.pedagogy().pedagogy(staff, studentsOf(sql, "MONTFLEURY", "M0001").get(0)));
         assertNotFound(() -> backend.pedagogy().followUp(staff, enrolmentsOf(sql, "MONTFLEURY", "M0001").get(0)));
+    }
+
+    /**
+     * A course of next year, enrolled in advance (re-enrolment), is neither this year's course nor
+     * history. The staff session reads F0003's first student; the enrolment is removed afterwards.
+     */
+    @ParameterizedTest
+    @MethodSource("vendors")
+    void aSheetOfNextYearIsNeitherACurrentCourseNorHistory(DatabaseVendor vendor) {
+        Sql sql = sql(vendor);
+        long studentId = studentsOf(sql, "BELLERIVE", "F0003").get(0);
+        Object nextYear = sql.value("select id from tutti.school_year where label = '2027-2028'");
+        DatabaseBackend backend = SeededDatabases.get(vendor).staffBackend();
+        UserSession desk = login(backend, "BELLERIVE", "ACCUEIL");
+        StudentPedagogy before = backend.pedagogy().pedagogy(desk, studentId);
+        // next year's edition of one of this year's courses, and the student enrolled in it
+        sql.update("insert into tutti.course (site_id, school_year_id, discipline_id, cycle_id, teacher_id, room_id,"
+                + " class_label, kind, day_of_week, start_time, duration_minutes)"
+                + " select site_id, ?, discipline_id, cycle_id, teacher_id, room_id, class_label, kind, day_of_week,"
+                + " start_time, duration_minutes from tutti.course where id = ?",
+                nextYear, sql.value("select min(e.course_id) from tutti.enrolment e where e.student_id = ?", studentId));
+        Object course = sql.value("select max(id) from tutti.course");
+        sql.update("insert into tutti.enrolment (student_id, course_id, status, enrolled_on)"
+                + " values (?, ?, 'ACTIVE', date '2026-11-20')", studentId, course);
+        try {
+            StudentPedagogy after = backend.pedagogy().pedagogy(desk, studentId);
+
+            assertThat(after.currentCourses()).isEqualTo(before.currentCourses());
+            assertThat(after.history()).isEqualTo(before.history());
+            assertThat(after.history()).noneSatisfy(sheet -> assertThat(sheet.schoolYear()).isEqualTo("2027-2028"));
+        } finally {
+            sql.update("delete from tutti.enrolment where student_id = ? and course_id = ?", studentId, course);
+            sql.update("delete from tutti.course where id = ?", course);
+        }
     }
 
     @ParameterizedTest

@@ -101,7 +101,7 @@ class SecurityCliTest {
 
         Result migrated = run(as("school", "tutti_admin", "admin-pw", "migrate"));
         assertThat(migrated.exitCode()).as(migrated.err()).isZero();
-        assertThat(migrated.out()).contains("schema tutti is now at 5 change requests");
+        assertThat(migrated.out()).contains("schema tutti is now at 6 pedagogy policies");
         assertThat(run(as("school", "tutti_admin", "admin-pw", "migrate")).out()).startsWith("Schema tutti is up to date");
         try (Connection c = server.getDatabase("postgres", "school").getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT string_agg(DISTINCT relowner::regrole::text, ',') FROM pg_class "

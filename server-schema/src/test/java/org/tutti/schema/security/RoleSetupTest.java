@@ -99,8 +99,8 @@ class RoleSetupTest {
 
         TestDatabase second = TestDatabases.freshPostgres();
         SchemaMigrator migrator = new SchemaMigrator(second.dataSource(), DatabaseVendor.POSTGRESQL);
-        assertThat(migrator.migrate()).isEqualTo(5);
-        assertThat(migrator.appliedMigrations()).last().asString().startsWith("5 change requests");
+        assertThat(migrator.migrate()).isEqualTo(6);
+        assertThat(migrator.appliedMigrations()).last().asString().startsWith("6 pedagogy policies");
         assertThat(column(second.dataSource(), "SELECT DISTINCT relowner::regrole::text FROM pg_class "
                 + "WHERE relnamespace = 'tutti'::regnamespace AND relname NOT LIKE 'flyway\\_schema\\_history%'"))
                 .containsExactly("tutti_owner");
