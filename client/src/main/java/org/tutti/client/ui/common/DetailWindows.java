@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -82,6 +84,20 @@ public final class DetailWindows {
         double width = stage.getScene().getWidth();
         stage.setX(Math.max(owner.getX(), owner.getX() + owner.getWidth() - width - 1.5 * em - step));
         stage.setY(owner.getY() + 6 * em + step);
+    }
+
+    /** Fermer, for a detail window's content: closes the window it is in (as Escape does, which its tooltip says). */
+    public static Button closeButton() {
+        Button close = new Button(I18n.get("window.close"));
+        close.setTooltip(new Tooltip(Actions.CLOSE_WINDOW.plainText() + " ("
+                + Actions.CLOSE_WINDOW.keyCombination().getDisplayText() + ")"));
+        close.setOnAction(e -> {
+            Window window = close.getScene() == null ? null : close.getScene().getWindow();
+            if (window != null) {
+                window.hide();
+            }
+        });
+        return close;
     }
 
     /** The open window for {@code key}, or null. */

@@ -15,7 +15,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -25,7 +24,6 @@ import javafx.stage.Window;
 import org.tutti.client.domain.AbsenceLine;
 import org.tutti.client.domain.CourseSheet;
 import org.tutti.client.domain.EvaluationLine;
-import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.DetailWindows;
 import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.Forms;
@@ -70,10 +68,7 @@ final class CourseSheetView {
         top.getStyleClass().add("button-row");
         Label error = Forms.error("courseError", model.errorProperty());
 
-        Button close = new Button(I18n.get("pedagogy.close"));
-        close.setTooltip(new Tooltip(Actions.CLOSE_WINDOW.plainText() + " ("
-                + Actions.CLOSE_WINDOW.keyCombination().getDisplayText() + ")"));
-        close.setOnAction(e -> root.getScene().getWindow().hide());
+        Button close = DetailWindows.closeButton();
         HBox bottom = new HBox();
         bottom.getStyleClass().add("button-row");
         if (navigator != null) {

@@ -6,17 +6,15 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import org.tutti.client.domain.AbsenceLine;
 import org.tutti.client.domain.CourseSheet;
 import org.tutti.client.domain.EvaluationLine;
 import org.tutti.client.domain.RepertoireLine;
-import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.common.DetailWindows;
 import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
@@ -82,15 +80,7 @@ final class DetailSheets {
 
     private static Parent window(String headingKey, GridPane form) {
         Label heading = Forms.heading(headingKey);
-        Button close = new Button(I18n.get("pedagogy.close"));
-        close.setTooltip(new Tooltip(Actions.CLOSE_WINDOW.plainText() + " ("
-                + Actions.CLOSE_WINDOW.keyCombination().getDisplayText() + ")"));
-        close.setOnAction(e -> {
-            Window window = close.getScene().getWindow();
-            if (window != null) {
-                window.hide();
-            }
-        });
+        Button close = DetailWindows.closeButton();
         VBox content = new VBox(heading, form);
         content.getStyleClass().addAll("page", "detail-page");
         ScrollPane scroll = new ScrollPane(content);
