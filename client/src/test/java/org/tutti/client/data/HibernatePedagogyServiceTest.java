@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +26,11 @@ import org.tutti.client.domain.StudentPedagogy;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.ServiceException;
 import org.tutti.schema.DatabaseVendor;
+import org.tutti.schema.SchemaMigrator;
+import org.tutti.schema.demo.DemoDataGenerator;
+import org.tutti.schema.demo.DemoProgress;
 import org.tutti.schema.testing.TestDatabases;
+import org.tutti.schema.testing.TestDatabases.TestDatabase;
 
 /**
  * Élèves › Cours, Historique, Répertoire and the follow-up window, compared with what plain SQL
@@ -54,6 +60,13 @@ class HibernatePedagogyServiceTest {
     private static final String EXPECTED_HISTORY = SHEET_COLUMNS
             + " and y.start_date < (select cy.start_date from tutti.school_year cy where cy.is_current)"
             + " order by y.start_date desc, dep.name, d.name, e.id";
+    private static final String EXPECTED_EVALUATIONS = "select v.id, v.evaluation_date, v.kind, v.mark, v.mention,"
+            + " t.first_name || ' ' || t.last_name, v.appreciation from tutti.evaluation v"
+            + " join tutti.teacher t on t.id = v.teacher_id"
+            + " where v.enrolment_id = ? order by v.evaluation_date, v.id";
+    private static final String EXPECTED_ABSENCES = "select a.id, a.absence_date, a.start_time, a.duration_minutes,"
+            + " a.excused, a.reason from tutti.absence a where a.enrolment_id = ?"
+            + " order by a.absence_date, a.start_time, a.id";
     private static final String EXPECTED_REPERTOIRE = "select p.id, m.id, m.title, m.event_date, p.piece, p.composer"
             + " from tutti.event_participation p join tutti.musical_event m on m.id = p.event_id"
             + " where p.student_id = ? order by m.event_date desc, p.id";
@@ -152,14 +165,9 @@ class HibernatePedagogyServiceTest {
         CourseFollowUp followUp = backend.pedagogy().followUp(session, enrolmentId);
 
         assertThat(followUp.evaluations()).extracting(HibernatePedagogyServiceTest::tuple)
-                .containsExactlyElementsOf(rows(vendor, "select v.id, v.evaluation_date, v.kind, v.mark, v.mention,"
-                        + " t.first_name || ' ' || t.last_name, v.appreciation from tutti.evaluation v"
-                        + " join tutti.teacher t on t.id = v.teacher_id"
-                        + " where v.enrolment_id = ? order by v.evaluation_date, v.id", enrolmentId));
+                .containsExactlyElementsOf(rows(vendor, EXPECTED_EVALUATIONS, enrolmentId));
         assertThat(followUp.absences()).extracting(HibernatePedagogyServiceTest::tuple)
-                .containsExactlyElementsOf(rows(vendor, "select a.id, a.absence_date, a.start_time, a.duration_minutes,"
-                        + " a.excused, a.reason from tutti.absence a where a.enrolment_id = ?"
-                        + " order by a.absence_date, a.start_time, a.id", enrolmentId));
+                .containsExactlyElementsOf(rows(vendor, EXPECTED_ABSENCES, enrolmentId));
         assertThat(followUp.evaluations()).extracting(EvaluationLine::appreciation).contains(longestAppreciation);
         assertThat(longestAppreciation).hasSizeGreaterThan(150);
 
@@ -346,6 +354,54 @@ class HibernatePedagogyServiceTest {
         assertThat(students).isGreaterThan(families.size());
     }
 
+    /**
+     * The embedded demo as users get it ({@value DemoDataGenerator#DEMO_FAMILIES} families, both
+     * sites): every student's three lists, and the follow-up of each of this year's courses, equal
+     * the database's rows. Read through each site's front desk (a staff session sees the students
+     * of its site), so that no family's password matters.
+     */
+    @Test
+    void everyStudentOfTheFullDemoShowsTheDatabasesRows() throws SQLException {
+        TestDatabase db = TestDatabases.fresh(DatabaseVendor.H2);
+        new SchemaMigrator(db.dataSource(), DatabaseVendor.H2).migrate();
+        new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, DemoDataGenerator.DEMO_FAMILIES)
+                .generate(db.dataSource(), DemoProgress.NONE);
+        DataSource plain = db.dataSource();
+        Sql sql = new Sql(plain);
+        int students = 0;
+        int followUps = 0;
+        try (Database database = Database.open(db.url(), db.user(), db.password(), Entities.ALL, Map.of())) {
+            DatabaseBackend backend = new DatabaseBackend(database, false, () -> { });
+            for (String[] desk : new String[][] {{"BELLERIVE", "ACCUEIL"}, {"MONTFLEURY", "SECRETARIAT"}}) {
+                UserSession staff = login(backend, desk[0], desk[1]);
+                for (long studentId : longs(sql.column("select s.id from tutti.student s"
+                        + " join tutti.family f on f.id = s.family_id join tutti.site x on x.id = f.site_id"
+                        + " where x.code = ? order by s.id", desk[0]))) {
+                    StudentPedagogy pedagogy = backend.pedagogy().pedagogy(staff, studentId);
+                    String who = desk[0] + " student " + studentId;
+                    assertThat(pedagogy.currentCourses()).extracting(HibernatePedagogyServiceTest::tuple).as(who)
+                            .containsExactlyElementsOf(rows(plain, EXPECTED_CURRENT, studentId));
+                    assertThat(pedagogy.history()).extracting(HibernatePedagogyServiceTest::tuple).as(who)
+                            .containsExactlyElementsOf(rows(plain, EXPECTED_HISTORY, studentId));
+                    assertThat(pedagogy.repertoire()).extracting(HibernatePedagogyServiceTest::tuple).as(who)
+                            .containsExactlyElementsOf(rows(plain, EXPECTED_REPERTOIRE, studentId));
+                    for (CourseSheet sheet : pedagogy.currentCourses()) {
+                        CourseFollowUp followUp = backend.pedagogy().followUp(staff, sheet.enrolmentId());
+                        assertThat(followUp.sheet()).as(who).isEqualTo(sheet);
+                        assertThat(followUp.evaluations()).extracting(HibernatePedagogyServiceTest::tuple).as(who)
+                                .containsExactlyElementsOf(rows(plain, EXPECTED_EVALUATIONS, sheet.enrolmentId()));
+                        assertThat(followUp.absences()).extracting(HibernatePedagogyServiceTest::tuple).as(who)
+                                .containsExactlyElementsOf(rows(plain, EXPECTED_ABSENCES, sheet.enrolmentId()));
+                        followUps++;
+                    }
+                    students++;
+                }
+            }
+        }
+        assertThat(students).isGreaterThan(DemoDataGenerator.DEMO_FAMILIES);
+        assertThat(followUps).isGreaterThan(students);
+    }
+
     @Test
     void noSessionIsARefusalNotAQuery() {
         DatabaseBackend backend = familyBackend(DatabaseVendor.H2);
@@ -399,7 +455,11 @@ class HibernatePedagogyServiceTest {
 
     /** Every row of {@code sql} as the superuser, each a {@linkplain #normalised normalised} tuple. */
     private static List<List<Object>> rows(DatabaseVendor vendor, String sql, Object... parameters) {
-        try (Connection c = SeededDatabases.get(vendor).db().dataSource().getConnection();
+        return rows(SeededDatabases.get(vendor).db().dataSource(), sql, parameters);
+    }
+
+    private static List<List<Object>> rows(DataSource dataSource, String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection();
                 PreparedStatement p = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 p.setObject(i + 1, parameters[i]);
