@@ -37,12 +37,8 @@ public final class DetailWindows {
      */
     public Stage show(Object key, Window owner, String title, Supplier<Parent> content, Runnable onClosed) {
         Objects.requireNonNull(key);
-        Stage existing = open.get(key);
-        if (existing != null && existing.isShowing()) {
-            existing.setIconified(false);
-            existing.toFront();
-            existing.requestFocus();
-            return existing;
+        if (toFront(key)) {
+            return open.get(key);
         }
         Stage stage = new Stage();
         stage.initOwner(owner);
@@ -98,6 +94,18 @@ public final class DetailWindows {
             }
         });
         return close;
+    }
+
+    /** Brings the open window for {@code key} to the front; false when there is none. */
+    public boolean toFront(Object key) {
+        Stage existing = window(key);
+        if (existing == null) {
+            return false;
+        }
+        existing.setIconified(false);
+        existing.toFront();
+        existing.requestFocus();
+        return true;
     }
 
     /** The open window for {@code key}, or null. */

@@ -153,42 +153,38 @@ final class PedagogyTabs {
     }
 
     private void openCourse(CourseSheet sheet) {
+        String key = "course:" + sheet.enrolmentId();
+        if (windows.toFront(key)) {
+            return;
+        }
         CourseSheetViewModel sheetModel = model.newSheetModel();
-        CourseSheetView[] view = new CourseSheetView[1];
-        windows.show("course:" + sheet.enrolmentId(), courses.getScene().getWindow(),
+        CourseSheetView view = new CourseSheetView(sheetModel, null);
+        windows.show(key, courses.getScene().getWindow(),
                 I18n.get("pedagogy.course.title", PedagogyTexts.courseTitle(sheet)),
                 () -> {
-                    view[0] = new CourseSheetView(sheetModel, null);
                     sheetModel.show(sheet);
-                    return view[0].root();
+                    return view.root();
                 },
                 () -> {
-                    if (view[0] != null) {
-                        view[0].closeDetails();
-                    }
+                    view.closeDetails();
                     RowOpening.focusRow(courses, sheet);
                 });
     }
 
     private void openHistorySheet(CourseSheet sheet) {
         historyNavigator.moveTo(sheet);
-        Stage open = windows.window(HISTORY_WINDOW);
-        if (open != null) {
-            open.toFront();
-            open.requestFocus();
+        if (windows.toFront(HISTORY_WINDOW)) {
             return;
         }
         historySheet = model.newSheetModel();
+        historySheetView = new CourseSheetView(historySheet, historyNavigator);
         Stage window = windows.show(HISTORY_WINDOW, history.getScene().getWindow(), historyTitle(),
                 () -> {
-                    historySheetView = new CourseSheetView(historySheet, historyNavigator);
                     historySheet.show(sheet);
                     return historySheetView.root();
                 },
                 () -> {
-                    if (historySheetView != null) {
-                        historySheetView.closeDetails();
-                    }
+                    historySheetView.closeDetails();
                     historySheet = null;
                     historySheetView = null;
                     RowOpening.focusRow(history, historyNavigator.current());

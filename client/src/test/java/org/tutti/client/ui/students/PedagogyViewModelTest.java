@@ -2,12 +2,18 @@ package org.tutti.client.ui.students;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tutti.client.domain.CourseFollowUp;
 import org.tutti.client.domain.CourseSheet;
+import org.tutti.client.domain.StudentPedagogy;
+import org.tutti.client.domain.UserSession;
+import org.tutti.client.service.PedagogyService;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.ui.FakeBackend;
 import org.tutti.client.ui.French;
@@ -51,20 +57,44 @@ class PedagogyViewModelTest {
 
     @Test
     void aLateAnswerForTheStudentLeftBehindDoesNotReplaceTheShownOne() throws Exception {
+        Map<Long, CountDownLatch> answers = Map.of(21L, new CountDownLatch(1), 22L, new CountDownLatch(1));
+        PedagogyService slowService = new PedagogyService() {
+            @Override
+            public StudentPedagogy pedagogy(UserSession user, long studentId) {
+                try {
+                    answers.get(studentId).await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return service.pedagogy(user, studentId);
+            }
+
+            @Override
+            public CourseFollowUp followUp(UserSession user, long enrolmentId) {
+                return service.followUp(user, enrolmentId);
+            }
+        };
         BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
-        PedagogyViewModel slow = new PedagogyViewModel(FakeBackend.family("F0001"), service,
+        PedagogyViewModel slow = new PedagogyViewModel(FakeBackend.family("F0001"), slowService,
                 BackgroundTasks.withUiExecutor(ui::add));
         slow.show(21L);
-        Runnable first = ui.poll(5, TimeUnit.SECONDS);
         slow.show(22L);
-        Runnable second = ui.poll(5, TimeUnit.SECONDS);
 
-        second.run();
-        first.run();
+        answers.get(22L).countDown();
+        deliverNext(ui);
+        answers.get(21L).countDown();
+        deliverNext(ui);
 
         assertThat(slow.currentCourses()).isEmpty();
         assertThat(slow.history()).isEmpty();
         assertThat(slow.busyProperty().get()).isFalse();
+    }
+
+    /** Runs the next answer delivered to the UI thread (the work blocks until released, so one each). */
+    private static void deliverNext(BlockingQueue<Runnable> ui) throws InterruptedException {
+        Runnable delivery = ui.poll(5, TimeUnit.SECONDS);
+        assertThat(delivery).as("an answer delivered").isNotNull();
+        delivery.run();
     }
 
     @Test
