@@ -131,12 +131,7 @@ class ScreenshotTest extends AppHarness {
 
     @Test
     void familyScreenshot() throws Exception {
-        Path out = Path.of(System.getProperty("tutti.screenshots.dir", "target/screenshots"));
-        Files.createDirectories(out);
-        DemoData.copyInto(dataFolder);
-        startApp(dataFolder);
-        waitUntilLoginEnabled();
-        logInByKeyboard("F0001", "bellerive");
+        Path out = loggedInToTheDemoAs("F0001", "bellerive");
         WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navFamily"));
         clickOn("#navFamily");
         WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#familyLastName")
@@ -149,12 +144,7 @@ class ScreenshotTest extends AppHarness {
 
     @Test
     void coursesAndFollowUpScreenshots() throws Exception {
-        Path out = Path.of(System.getProperty("tutti.screenshots.dir", "target/screenshots"));
-        Files.createDirectories(out);
-        DemoData.copyInto(dataFolder);
-        startApp(dataFolder);
-        waitUntilLoginEnabled();
-        logInByKeyboard("F0001", "bellerive");
+        Path out = loggedInToTheDemoAs("F0001", "bellerive");
         WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navStudents"));
         clickOn("#navStudents");
         clickOn("#tabCourses");
@@ -175,6 +165,17 @@ class ScreenshotTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         Path followUp = snapshot(lookup("#courseWindow").query().getScene(), out.resolve("course-follow-up.png"));
         assertThat(Files.size(followUp)).isGreaterThan(5_000);
+    }
+
+    /** A copy of the demo started and logged in as {@code identifier}; returns the screenshots folder. */
+    private Path loggedInToTheDemoAs(String identifier, String password) throws Exception {
+        Path out = Path.of(System.getProperty("tutti.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(out);
+        DemoData.copyInto(dataFolder);
+        startApp(dataFolder);
+        waitUntilLoginEnabled();
+        logInByKeyboard(identifier, password);
+        return out;
     }
 
     private Path snapshot(javafx.scene.Scene scene, Path file) throws IOException {

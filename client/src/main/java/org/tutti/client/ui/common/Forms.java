@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -190,6 +191,14 @@ public final class Forms {
         GridPane.setValignment(label, VPos.TOP);
         form.addRow(row, label, area);
         return row + 1;
+    }
+
+    /** A tab that cannot be closed, with its id (UI-CONTRACT.md) and its title from the bundle. */
+    public static Tab tab(String id, String textKey, Node content) {
+        Tab tab = new Tab(I18n.get(textKey), content);
+        tab.setId(id);
+        tab.setClosable(false);
+        return tab;
     }
 
     private static String orDash(String value) {

@@ -6,7 +6,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -48,9 +47,9 @@ final class CourseSheetView {
     /** @param navigator the history's navigator, or null for a course of the current year */
     CourseSheetView(CourseSheetViewModel model, RecordNavigator<CourseSheet> navigator) {
         this.model = model;
-        Tab course = tab("tabCourse", "pedagogy.tab.course", courseTab());
-        Tab evaluations = tab("tabEvaluations", "pedagogy.tab.evaluations", evaluationsTab());
-        Tab absences = tab("tabAbsences", "pedagogy.tab.absences", absencesTab());
+        Tab course = Forms.tab("tabCourse", "pedagogy.tab.course", courseTab());
+        Tab evaluations = Forms.tab("tabEvaluations", "pedagogy.tab.evaluations", evaluationsTab());
+        Tab absences = Forms.tab("tabAbsences", "pedagogy.tab.absences", absencesTab());
         TabPane tabs = new TabPane(course, evaluations, absences);
         tabs.setId("courseTabs");
         evaluations.textProperty().bind(Bindings.createStringBinding(
@@ -97,13 +96,6 @@ final class CourseSheetView {
     /** Closes the evaluation and absence windows opened from this one. */
     void closeDetails() {
         details.closeAll();
-    }
-
-    private static Tab tab(String id, String textKey, Node content) {
-        Tab tab = new Tab(I18n.get(textKey), content);
-        tab.setId(id);
-        tab.setClosable(false);
-        return tab;
     }
 
     private ScrollPane courseTab() {

@@ -73,30 +73,23 @@ final class PedagogyTabs {
     }
 
     Tab coursesTab() {
-        return tab("tabCourses", "students.tab.courses", listPane(courses, null));
+        return Forms.tab("tabCourses", "students.tab.courses", listPane(courses, null));
     }
 
     Tab historyTab() {
         HBox arrows = NavigatorBar.create(historyNavigator, null);
         VBox pane = listPane(history, arrows);
         NavigatorBar.installKeys(pane, historyNavigator);
-        return tab("tabHistory", "students.tab.history", pane);
+        return Forms.tab("tabHistory", "students.tab.history", pane);
     }
 
     Tab repertoireTab() {
-        return tab("tabRepertoire", "students.tab.repertoire", listPane(repertoire, null));
+        return Forms.tab("tabRepertoire", "students.tab.repertoire", listPane(repertoire, null));
     }
 
     /** Closes every window opened from these tabs (another student, another screen, Déconnexion). */
     void closeWindows() {
         windows.closeAll();
-    }
-
-    private static Tab tab(String id, String textKey, VBox content) {
-        Tab tab = new Tab(I18n.get(textKey), content);
-        tab.setId(id);
-        tab.setClosable(false);
-        return tab;
     }
 
     private VBox listPane(TableView<?> table, HBox below) {

@@ -49,6 +49,10 @@ public final class PedagogyViewModel {
 
     /** Shows {@code student}'s lists: at once if already loaded, else after a background load. */
     public void show(Long student) {
+        if (student != null && student.equals(studentId) && busy.get()) {
+            // already being read (the screen reloads, then the refreshed selector names the same student)
+            return;
+        }
         studentId = student;
         error.set("");
         StudentPedagogy known = student == null ? null : loaded.get(student);

@@ -76,9 +76,7 @@ public final class StudentsView {
 
         VBox identity = new VBox(fields.grid(), formError, buttons, pendingRow);
         identity.getStyleClass().add("tab-content");
-        Tab identityTab = new Tab(I18n.get("students.tab.identity"), identity);
-        identityTab.setId("tabIdentity");
-        identityTab.setClosable(false);
+        Tab identityTab = Forms.tab("tabIdentity", "students.tab.identity", identity);
         identity.setMaxWidth(IDENTITY_MAX_WIDTH);
         pedagogyTabs = new PedagogyTabs(pedagogy);
         TabPane tabs = new TabPane(identityTab, pedagogyTabs.coursesTab(), pedagogyTabs.historyTab(),
