@@ -1,7 +1,9 @@
 package org.tutti.schema;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -17,8 +19,13 @@ public final class SchemaMigrator {
     private static final String COMMON_LOCATION = "classpath:db/migration/common";
 
     private final Flyway flyway;
+    private final DataSource dataSource;
+    private final DatabaseVendor vendor;
+    private Hardening.Outcome hardening;
 
     public SchemaMigrator(DataSource dataSource, DatabaseVendor vendor) {
+        this.dataSource = dataSource;
+        this.vendor = vendor;
         this.flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .schemas(SCHEMA)
@@ -29,10 +36,26 @@ public final class SchemaMigrator {
                 .load();
     }
 
-    /** Applies pending migrations; returns how many were applied. */
+    /**
+     * Applies pending migrations; returns how many were applied. On PostgreSQL the superuser step
+     * follows ({@link Hardening#applyIfPossible}) when something of it is missing and the user is a
+     * superuser; {@link #hardening()} tells what happened.
+     */
     public int migrate() {
         MigrateResult result = flyway.migrate();
+        if (vendor == DatabaseVendor.POSTGRESQL) {
+            try {
+                hardening = Hardening.applyIfPossible(dataSource);
+            } catch (SQLException e) {
+                throw new IllegalStateException("hardening failed: " + e.getMessage(), e);
+            }
+        }
         return result.migrationsExecuted;
+    }
+
+    /** What the last {@link #migrate()} did of the hardening step; empty on H2 or before a migrate. */
+    public Optional<Hardening.Outcome> hardening() {
+        return Optional.ofNullable(hardening);
     }
 
     /** Applied migrations, oldest first, as "version description (state)" lines; Flyway's own markers left out. */

@@ -91,13 +91,13 @@ class HibernateAccountServiceTest {
 
     @ParameterizedTest
     @MethodSource("vendors")
-    void theSixthRequestWithinAnHourIsRateLimited(DatabaseVendor vendor) {
+    void theSixthRequestForOnePairWithinAnHourIsRateLimited(DatabaseVendor vendor) {
         AccountService accounts = family(vendor).accounts();
         for (int i = 0; i < 5; i++) {
-            accounts.requestPassword("F0013", "nobody" + i + "@example.org");
+            accounts.requestPassword("F0013", "nobody@example.org");
         }
 
-        assertThatThrownBy(() -> accounts.requestPassword("F0013", "nobody@example.org"))
+        assertThatThrownBy(() -> accounts.requestPassword("F0013", "NOBODY@example.org"))
                 .isInstanceOfSatisfying(ServiceException.class,
                         e -> assertThat(e.reason()).isEqualTo(ServiceException.Reason.RATE_LIMITED));
         assertThat(family(vendor).auth().login("BELLERIVE", "F0013", "bellerive".toCharArray()))

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tutti.schema.Hardening;
 import org.tutti.schema.SchemaMigrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +39,23 @@ final class MigrateCommand implements Callable<Integer> {
         out.println(applied == 0
                 ? "Schema tutti is up to date: " + current
                 : "Applied " + applied + " migration" + (applied > 1 ? "s" : "") + "; schema tutti is now at " + current);
+        migrator.hardening().ifPresent(outcome -> reportHardening(outcome, out));
         out.flush();
         return 0;
+    }
+
+    private static void reportHardening(Hardening.Outcome outcome, PrintWriter out) {
+        switch (outcome) {
+            case APPLIED -> out.println("Hardening applied (tutti-schema check shows each item).");
+            case ALREADY_IN_PLACE -> out.println("Hardening already in place.");
+            case NEEDS_SUPERUSER -> {
+                out.println("Hardening is missing and needs a superuser: run `tutti-schema harden` as a superuser, "
+                        + "or this SQL with psql in this database (psql -v ON_ERROR_STOP=1 -f harden.sql). "
+                        + "Until then no login succeeds.");
+                out.println();
+                out.print(Hardening.script(Hardening.Options.DEFAULT));
+            }
+        }
     }
 
     /**

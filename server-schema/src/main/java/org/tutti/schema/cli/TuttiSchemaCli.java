@@ -11,15 +11,16 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tutti-schema}: migrate the database, write the demo school, show what is there, set the
- * passwords of the PostgreSQL login roles.
+ * {@code tutti-schema}: migrate and harden the database, check the hardening, write the demo school,
+ * show what is there, set the passwords of the PostgreSQL login roles.
  * A subcommand is a {@code Callable<Integer>} with the {@link DatabaseOptions} mixin, listed below.
  * Failures print one line on stderr and exit with 1 (2 for a usage error); the stack trace is
  * logged at DEBUG only ({@code --debug}).
  */
 @Command(name = "tutti-schema", mixinStandardHelpOptions = true, version = "tutti-schema 0.1.0",
         description = "Database tool of Tutti (PostgreSQL or H2).",
-        subcommands = {MigrateCommand.class, SeedDemoCommand.class, InfoCommand.class, RolePasswordCommand.class,
+        subcommands = {MigrateCommand.class, HardenCommand.class, CheckCommand.class, SeedDemoCommand.class,
+            InfoCommand.class, RolePasswordCommand.class,
             CommandLine.HelpCommand.class})
 public final class TuttiSchemaCli implements Runnable {
 
@@ -62,7 +63,7 @@ public final class TuttiSchemaCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: migrate, seed-demo, info or role-password");
+        throw new ParameterException(spec.commandLine(), "missing subcommand: migrate, harden, check, seed-demo, info or role-password");
     }
 
     private static int executionFailed(Exception failure, CommandLine commandLine, ParseResult parseResult) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -27,6 +28,7 @@ record BoundSession(long sessionId, long accountId, String role, Long familyId, 
     /** The H2 user variable that holds the bound token. */
     static final String VARIABLE = "@tutti_session";
     static final String SESSION_SETTING = "tutti.session";
+    static final Duration DEFAULT_LIFETIME = Duration.ofHours(12);
 
     /** The token bound to this H2 session, or null (never bound, or bound to ''). */
     static String boundToken(Connection connection) throws SQLException {
@@ -54,9 +56,11 @@ record BoundSession(long sessionId, long accountId, String role, Long familyId, 
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT s.id, a.id, a.role, a.family_id, a.site_id, a.identifier, a.password_hash"
                         + " FROM tutti.app_session s JOIN tutti.account a ON a.id = s.account_id"
-                        + " WHERE s.token_hash = ? AND s.ended_at IS NULL AND s.expires_at > ? AND a.active")) {
+                        + " WHERE s.token_hash = ? AND s.ended_at IS NULL AND s.expires_at > ? AND a.active"
+                        + " AND s.created_at > ?")) {
             statement.setString(1, Secrets.sha256Hex(token));
             statement.setObject(2, now);
+            statement.setObject(3, now.minus(lifetime(connection)));
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -64,6 +68,19 @@ record BoundSession(long sessionId, long accountId, String role, Long familyId, 
                 return Optional.of(new BoundSession(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getObject(4, Long.class), rs.getLong(5), rs.getString(6), rs.getString(7)));
             }
+        }
+    }
+
+    /** The setting session_lifetime_hours (12 h when missing or not a positive number). */
+    static Duration lifetime(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT text_value FROM tutti.setting WHERE name = 'session_lifetime_hours'");
+             ResultSet rs = statement.executeQuery()) {
+            String value = rs.next() ? rs.getString(1) : null;
+            if (value != null && value.matches("[0-9]{1,4}") && Integer.parseInt(value) > 0) {
+                return Duration.ofHours(Integer.parseInt(value));
+            }
+            return DEFAULT_LIFETIME;
         }
     }
 

@@ -13,7 +13,10 @@ import java.util.Locale;
 /** {@code tutti.request_password} and {@code tutti.change_password} on H2. */
 final class Passwords {
 
-    /** Requests for one identifier allowed within {@link #REQUEST_WINDOW}; one more raises {@code TU429}. */
+    /**
+     * Requests for one (identifier, e-mail) pair allowed within {@link #REQUEST_WINDOW}, matched or not;
+     * one more raises {@code TU429}. Per pair, so that a stranger's requests do not use up the owner's.
+     */
     static final int MAX_REQUESTS = 5;
     static final Duration REQUEST_WINDOW = Duration.ofHours(1);
     static final int MIN_LENGTH = 10;
@@ -23,8 +26,9 @@ final class Passwords {
     static final String WRONG_PASSWORD = "TU403";
     static final String UNACCEPTABLE = "TU422";
 
-    /** The identifier as the rate limit and the audit rows know it (the column holds 20 characters). */
+    /** The identifier and the address as the rate limit and the audit rows know them. */
     private static final int IDENTIFIER_KEY_MAX = 100;
+    private static final int EMAIL_KEY_MAX = 254;
 
     private Passwords() {
     }
@@ -35,14 +39,12 @@ final class Passwords {
 
     static void request(Connection connection, String identifier, String email) throws SQLException {
         OffsetDateTime now = SecurityClock.now();
-        String key = identifier == null ? "" : identifier.toUpperCase(Locale.ROOT);
-        if (key.length() > IDENTIFIER_KEY_MAX) {
-            key = key.substring(0, IDENTIFIER_KEY_MAX);
-        }
+        String key = requestKey(identifier, email);
         if (recentRequests(connection, key, now) >= MAX_REQUESTS) {
             throw new SQLException("too many requests", TOO_MANY_REQUESTS);
         }
-        List<Match> matches = identifier == null || email == null ? List.of() : matches(connection, key, email);
+        List<Match> matches = identifier == null || email == null
+                ? List.of() : matches(connection, identifier.toUpperCase(Locale.ROOT), email);
         if (matches.isEmpty()) {
             Secrets.hash(Secrets.newPassword()); // the same work as a reset: both answers take as long
             Audit.record(connection, now, null, null, Audit.PASSWORD_REQUEST_UNMATCHED, key);
@@ -54,6 +56,17 @@ final class Passwords {
             PasswordMail.queue(connection, now, match.site(), match.email(), match.identifier(), password);
             Audit.record(connection, now, match.site().id(), match.accountId(), Audit.PASSWORD_RESET, key);
         }
+    }
+
+    /** {@code IDENTIFIER <address>}, as on PostgreSQL (rec_password_request). */
+    static String requestKey(String identifier, String email) {
+        String id = identifier == null ? "" : identifier.toUpperCase(Locale.ROOT);
+        String address = email == null ? "" : email.toLowerCase(Locale.ROOT);
+        return left(id, IDENTIFIER_KEY_MAX) + " <" + left(address, EMAIL_KEY_MAX) + ">";
+    }
+
+    private static String left(String text, int length) {
+        return text.length() > length ? text.substring(0, length) : text;
     }
 
     private static long recentRequests(Connection connection, String key, OffsetDateTime now) throws SQLException {
@@ -102,10 +115,18 @@ final class Passwords {
             statement.setLong(3, accountId);
             statement.executeUpdate();
         }
+        endSessions(connection, now, accountId, null);
+    }
+
+    /** Ends the account's live sessions but {@code keep} (null: all of them). */
+    private static void endSessions(Connection connection, OffsetDateTime now, long accountId, Long keep)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE tutti.app_session SET ended_at = GREATEST(?, created_at) WHERE account_id = ? AND ended_at IS NULL")) {
+                "UPDATE tutti.app_session SET ended_at = GREATEST(?, created_at)"
+                        + " WHERE account_id = ? AND ended_at IS NULL AND id <> ?")) {
             statement.setObject(1, now);
             statement.setLong(2, accountId);
+            statement.setLong(3, keep == null ? -1 : keep);
             statement.executeUpdate();
         }
     }
@@ -145,6 +166,7 @@ final class Passwords {
             statement.setLong(3, session.accountId());
             statement.executeUpdate();
         }
+        endSessions(connection, now, session.accountId(), session.sessionId());
         Audit.record(connection, now, session.siteId(), session.accountId(), Audit.PASSWORD_CHANGED, null);
     }
 }

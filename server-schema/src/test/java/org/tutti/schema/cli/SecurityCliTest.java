@@ -101,7 +101,8 @@ class SecurityCliTest {
 
         Result migrated = run(as("school", "tutti_admin", "admin-pw", "migrate"));
         assertThat(migrated.exitCode()).as(migrated.err()).isZero();
-        assertThat(migrated.out()).contains("schema tutti is now at 6 pedagogy policies");
+        assertThat(migrated.out()).contains("schema tutti is now at 8 hardening",
+                "Hardening is missing and needs a superuser");
         assertThat(run(as("school", "tutti_admin", "admin-pw", "migrate")).out()).startsWith("Schema tutti is up to date");
         try (Connection c = server.getDatabase("postgres", "school").getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT string_agg(DISTINCT relowner::regrole::text, ',') FROM pg_class "
@@ -109,6 +110,19 @@ class SecurityCliTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("tutti_owner");
         }
+
+        Result unhardened = run(as("school", "tutti_admin", "admin-pw", "check"));
+        assertThat(unhardened.exitCode()).as(unhardened.out()).isEqualTo(3);
+        assertThat(unhardened.out()).contains("OK      schema tutti at version 8 or later",
+                "MISSING PUBLIC has no TEMPORARY or CREATE right on the database", "MISSING the recorder");
+        String script = migrated.out().substring(migrated.out().indexOf("-- Tutti: the superuser hardening step"));
+        superuserIn("school", script);
+        Result hardened = run(as("school", "tutti_admin", "admin-pw", "check"));
+        assertThat(hardened.exitCode()).as(hardened.out()).isZero();
+        assertThat(hardened.out()).doesNotContain("MISSING").contains("Every item is in place.");
+        assertThat(hardened.out().lines().filter(line -> line.startsWith("OK      "))).hasSizeGreaterThan(15);
+        assertThat(run(as("school", "tutti_admin", "admin-pw", "migrate")).out())
+                .contains("Hardening already in place.");
 
         Result seeded = run(as("school", "tutti_admin", "admin-pw", "seed-demo", "--families", "10"));
         assertThat(seeded.exitCode()).as("seed-demo as a member of tutti_owner: " + seeded.err()).isZero();

@@ -359,23 +359,29 @@ class H2SecurityFunctionsTest {
     }
 
     @Test
-    void moreThanFiveRequestsAnHourForOneIdentifierAreRefused() throws SQLException {
-        for (int i = 0; i < 3; i++) {
-            calls.requestPassword("F0002", "wrong@example.org");
+    void moreThanFiveRequestsAnHourForOnePairAreRefused() throws SQLException {
+        for (int i = 0; i < 5; i++) {
+            calls.requestPassword("F0002", "wrong@example.org"); // a stranger
         }
-        calls.requestPassword("f0002", "f0002@example.org");
-        calls.requestPassword("F0002", "wrong@example.org");
-        clock.advance(Duration.ofMinutes(59));
+        assertThatThrownBy(() -> calls.requestPassword("f0002", "WRONG@example.org"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("TU429"));
         long mails = calls.count("SELECT COUNT(*) FROM tutti.mail_outbox");
+        calls.requestPassword("f0002", "f0002@example.org"); // the stranger did not use up the owner's pair
+        assertThat(calls.count("SELECT COUNT(*) FROM tutti.mail_outbox")).isEqualTo(mails + 1);
 
+        clock.advance(Duration.ofMinutes(59));
+        for (int i = 0; i < 4; i++) {
+            calls.requestPassword("F0002", "f0002@example.org");
+        }
+        assertThat(calls.count("SELECT COUNT(*) FROM tutti.mail_outbox")).isEqualTo(mails + 5);
         assertThatThrownBy(() -> calls.requestPassword("F0002", "f0002@example.org"))
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("TU429"));
-        assertThat(calls.count("SELECT COUNT(*) FROM tutti.mail_outbox")).isEqualTo(mails);
-        calls.requestPassword("F0001", "wrong@example.org"); // another identifier
+        assertThat(calls.count("SELECT COUNT(*) FROM tutti.mail_outbox")).isEqualTo(mails + 5);
+        calls.requestPassword("F0001", "wrong@example.org"); // another pair
 
         clock.advance(Duration.ofMinutes(1));
         calls.requestPassword("F0002", "f0002@example.org");
-        assertThat(calls.count("SELECT COUNT(*) FROM tutti.mail_outbox")).isEqualTo(mails + 1);
+        assertThat(calls.count("SELECT COUNT(*) FROM tutti.mail_outbox")).isEqualTo(mails + 6);
     }
 
     // ------------------------------------------------------------------------------------------ change_password

@@ -79,7 +79,7 @@ class ChangeRequestSecurityTest {
         assertThat(demo.text("SELECT string_agg(DISTINCT pg_get_userbyid(p.proowner)::text, ',')"
                 + " FROM pg_proc p WHERE p.proname IN ('submit_changes', 'decide_change')")).isEqualTo("tutti_owner");
         assertThat(demo.number("SELECT COUNT(*) FROM pg_proc p WHERE p.proname IN ('submit_changes', 'decide_change')"
-                + " AND p.prosecdef AND array_to_string(p.proconfig, ',') = 'search_path=pg_catalog, tutti'"))
+                + " AND p.prosecdef AND array_to_string(p.proconfig, ',') = 'search_path=pg_catalog, tutti, pg_temp'"))
                 .isEqualTo(3);
         assertThat(demo.number("SELECT COUNT(*) FROM pg_proc p WHERE p.proname IN ('submit_changes', 'decide_change')"
                 + " AND has_function_privilege('public', p.oid, 'EXECUTE')")).isZero();

@@ -27,11 +27,14 @@ class RoleSetupTest {
     void loginRolesOwnNothingAndNeverBypassRowLevelSecurity() throws SQLException {
         DataSource db = SecuredDemo.get().db.dataSource();
         assertThat(SqlRows.query(db, "SELECT rolname, rolsuper, rolbypassrls, rolcanlogin, rolcreaterole FROM pg_roles "
-                + "WHERE rolname LIKE 'tutti\\_%' ORDER BY rolname")).containsExactly(
+                + "WHERE rolname LIKE 'tutti\\_%' AND rolname NOT LIKE 'tutti\\_recorder%' ORDER BY rolname")).containsExactly(
                 List.of("tutti_family", "false", "false", "true", "false"),
                 List.of("tutti_owner", "false", "true", "false", "false"),
                 List.of("tutti_relay", "false", "false", "true", "false"),
                 List.of("tutti_staff", "false", "false", "true", "false"));
+        assertThat(SqlRows.query(db, "SELECT DISTINCT rolsuper, rolbypassrls, rolcanlogin, rolcreaterole, rolcreatedb "
+                + "FROM pg_roles WHERE rolname LIKE 'tutti\\_recorder\\_%'")).as("the recorder roles (harden)")
+                .containsExactly(List.of("false", "false", "true", "false", "false"));
         String owners = "SELECT owner::regrole::text FROM (SELECT relowner AS owner FROM pg_class UNION ALL "
                 + "SELECT proowner FROM pg_proc UNION ALL SELECT nspowner FROM pg_namespace UNION ALL "
                 + "SELECT typowner FROM pg_type UNION ALL SELECT datdba FROM pg_database) o WHERE owner::regrole::text IN "
@@ -72,7 +75,8 @@ class RoleSetupTest {
         List<String> staffApi = List.of("change_password", "current_account", "current_family", "current_staff_site",
                 "decide_change", "login", "logout", "request_password", "session_info", "touch_session");
         List<String> api = List.of("change_password", "current_account", "current_family", "current_staff_site",
-                "decide_change", "login", "logout", "request_password", "session_info", "submit_changes",
+                "decide_change", "login", "logout", "loopback", "rec_login_begin", "rec_login_end", "rec_password_change",
+                "rec_password_request", "rec_ping", "request_password", "session_info", "submit_changes",
                 "submit_changes", "touch_session");
         for (String role : List.of("tutti_family", "tutti_staff")) {
             assertThat(column(db, "SELECT proname FROM pg_proc WHERE pronamespace = 'tutti'::regnamespace "
@@ -86,7 +90,7 @@ class RoleSetupTest {
         assertThat(column(db, "SELECT proname FROM pg_proc WHERE pronamespace = 'tutti'::regnamespace AND prosecdef "
                 + "ORDER BY proname")).containsExactlyElementsOf(api);
         assertThat(column(db, "SELECT proname FROM pg_proc WHERE pronamespace = 'tutti'::regnamespace "
-                + "AND NOT (proconfig @> ARRAY['search_path=pg_catalog, tutti'])")).as("search_path").isEmpty();
+                + "AND NOT (proconfig @> ARRAY['search_path=pg_catalog, tutti, pg_temp'])")).as("search_path").isEmpty();
         assertThat(column(db, "SELECT DISTINCT privilege_type FROM information_schema.role_table_grants "
                 + "WHERE grantee IN " + LOGIN_ROLES + " AND privilege_type IN ('TRUNCATE', 'REFERENCES', 'TRIGGER')"))
                 .isEmpty();
@@ -99,8 +103,8 @@ class RoleSetupTest {
 
         TestDatabase second = TestDatabases.freshPostgres();
         SchemaMigrator migrator = new SchemaMigrator(second.dataSource(), DatabaseVendor.POSTGRESQL);
-        assertThat(migrator.migrate()).isEqualTo(6);
-        assertThat(migrator.appliedMigrations()).last().asString().startsWith("6 pedagogy policies");
+        assertThat(migrator.migrate()).isEqualTo(8);
+        assertThat(migrator.appliedMigrations()).last().asString().startsWith("8 hardening");
         assertThat(column(second.dataSource(), "SELECT DISTINCT relowner::regrole::text FROM pg_class "
                 + "WHERE relnamespace = 'tutti'::regnamespace AND relname NOT LIKE 'flyway\\_schema\\_history%'"))
                 .containsExactly("tutti_owner");

@@ -3,6 +3,8 @@ package org.tutti.schema.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -58,6 +60,7 @@ public final class TestDatabases {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();
+                askRecordersForAPassword(postgres);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
             }
@@ -71,6 +74,28 @@ public final class TestDatabases {
             }));
         }
         return postgres;
+    }
+
+    /**
+     * The embedded server trusts every local connection, but dblink lets a non-superuser (the
+     * hardening's loopback, as tutti_owner) connect only where the server asks for a password:
+     * the recorder roles must log in with scram-sha-256, as on a Debian server's loopback.
+     */
+    private static void askRecordersForAPassword(EmbeddedPostgres server) throws IOException {
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            Path hba;
+            try (var rs = s.executeQuery("SHOW hba_file")) {
+                rs.next();
+                hba = Path.of(rs.getString(1));
+            }
+            String rules = "host all +tutti_recorder 127.0.0.1/32 scram-sha-256\n"
+                    + "host all +tutti_recorder ::1/128 scram-sha-256\n";
+            Files.writeString(hba, rules + Files.readString(hba));
+            s.execute("CREATE ROLE tutti_recorder NOLOGIN NOINHERIT");
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot configure the embedded PostgreSQL's pg_hba.conf", e);
+        }
     }
 
     /**
