@@ -3,6 +3,7 @@ package org.tutti.client.config;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The content of {@code tutti.json}, written by IT into the installer: which kind of client this
@@ -12,6 +13,15 @@ import java.nio.file.Path;
  * <pre>{"mode": "family",
  *  "database": {"url": "jdbc:postgresql://db.example.org/tutti?ssl=true&amp;sslmode=verify-full",
  *               "user": "tutti_family", "password": "..."}}</pre>
+ *
+ * <p>A database on another computer must be reached over TLS that verifies the server's
+ * certificate: the URL asks for {@code sslmode=verify-full} (or {@code verify-ca}), otherwise the
+ * file is refused at start (see {@link PostgresConnectionUrl} for the exact rule; a server on
+ * this computer, such as the relay's {@code localhost}, is exempt). Where IT cannot do that yet,
+ * it may accept the risk explicitly, and the login window then shows a warning:
+ *
+ * <pre>"database": {"url": "jdbc:postgresql://db.example.org/tutti?sslmode=require",
+ *              "user": "tutti_family", "password": "...", "allowUnverifiedTls": true}</pre>
  *
  * @param source the file it was read from
  * @param mode   family (installed at home) or staff (front desk); family when absent
@@ -47,12 +57,44 @@ public record ClientConfig(Path source, Mode mode, Database database, Smtp smtp,
         }
     }
 
-    /** The database connection; the password is never shown by {@link #toString()}. */
+    /**
+     * The database connection; the password is never shown by {@link #toString()}.
+     *
+     * @param allowUnverifiedTls IT's explicit consent ({@code "allowUnverifiedTls": true}) to a URL
+     *                           that reaches another computer without verifying its certificate;
+     *                           false when absent
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Database(
             @JsonProperty("url") String url,
             @JsonProperty("user") String user,
-            @JsonProperty("password") String password) {
+            @JsonProperty("password") String password,
+            @JsonProperty("allowUnverifiedTls") boolean allowUnverifiedTls) {
+
+        /** The JSON name of the opt-out, as messages name it. */
+        public static final String ALLOW_UNVERIFIED_TLS = "allowUnverifiedTls";
+
+        /** A connection without the opt-out. */
+        public Database(String url, String user, String password) {
+            this(url, user, password, false);
+        }
+
+        /**
+         * The server(s) this URL reaches without verifying their certificate, for warnings
+         * ("db.school.example", or the URL without its parameters when the hosts cannot be read
+         * from it); empty when the connection is verified, stays on this computer, or is not
+         * PostgreSQL (H2 URLs are for development only and are not checked).
+         */
+        public Optional<String> unverifiedServer() {
+            if (!PostgresConnectionUrl.isPostgres(url)) {
+                return Optional.empty();
+            }
+            PostgresConnectionUrl parsed = PostgresConnectionUrl.parse(url);
+            if (!parsed.isUnverifiedRemote()) {
+                return Optional.empty();
+            }
+            return Optional.of(parsed.hosts().isEmpty() ? displayUrl() : String.join(", ", parsed.hosts()));
+        }
 
         /** The URL without its parameters (which may carry a password), for logs and messages. */
         public String displayUrl() {
@@ -65,7 +107,8 @@ public record ClientConfig(Path source, Mode mode, Database database, Smtp smtp,
 
         @Override
         public String toString() {
-            return "Database[url=" + displayUrl() + ", user=" + user + ", password=***]";
+            return "Database[url=" + displayUrl() + ", user=" + user + ", password=***"
+                    + (allowUnverifiedTls ? ", allowUnverifiedTls" : "") + "]";
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tutti.client.service.ServiceException;
+import org.tutti.client.service.UnverifiedTlsException;
 
 /**
  * Finds and reads {@code tutti.json}. The first folder that has one wins: the installation
@@ -57,7 +58,8 @@ public final class ClientConfigLoader {
      *
      * @throws ServiceException BAD_CONFIGURATION when the first file found cannot be read, is
      *         not valid JSON, or lacks the database settings; the message names the file and the
-     *         problem
+     *         problem. An {@link UnverifiedTlsException} when its URL reaches another computer
+     *         without verifying the server's certificate and the file does not allow it explicitly
      */
     public Optional<ClientConfig> load() {
         for (Path folder : folders) {
@@ -156,8 +158,36 @@ public final class ClientConfigLoader {
         if (database.user() == null || database.user().isBlank()) {
             throw bad(file, "\"" + name + ".user\" is missing", null);
         }
-        return new ClientConfig.Database(database.url().strip(), database.user().strip(),
-                database.password() == null ? "" : database.password());
+        ClientConfig.Database checked = new ClientConfig.Database(database.url().strip(), database.user().strip(),
+                database.password() == null ? "" : database.password(), database.allowUnverifiedTls());
+        checkTls(file, checked, name);
+        return checked;
+    }
+
+    /**
+     * Refuses a URL that reaches another computer without verifying the server's certificate
+     * (see {@link PostgresConnectionUrl}), unless the file allows it explicitly, which is logged
+     * as a warning at every start.
+     *
+     * @throws UnverifiedTlsException naming the file, the URL setting and the opt-out
+     */
+    private static void checkTls(Path file, ClientConfig.Database database, String name) {
+        Optional<String> server = database.unverifiedServer();
+        if (server.isEmpty()) {
+            return;
+        }
+        String urlSetting = name + ".url";
+        String optOutSetting = name + "." + ClientConfig.Database.ALLOW_UNVERIFIED_TLS;
+        String request = PostgresConnectionUrl.parse(database.url()).tlsRequest();
+        if (!database.allowUnverifiedTls()) {
+            throw new UnverifiedTlsException(file, urlSetting, optOutSetting, "The configuration file " + file
+                    + " is refused: \"" + urlSetting + "\" must ask for sslmode=verify-full (or verify-ca) to reach a"
+                    + " server on another computer (it reaches " + server.get() + " with " + request + "); without it,"
+                    + " a machine in the middle could read the passwords. To accept that risk anyway, set \""
+                    + optOutSetting + "\": true");
+        }
+        LOG.warn("{} allows an unverified connection to {} ({} in \"{}\", \"{}\": true): a machine in the middle"
+                + " could read the passwords", file, server.get(), request, urlSetting, optOutSetting);
     }
 
     /** "family" (also when absent) or "staff", in any case. */

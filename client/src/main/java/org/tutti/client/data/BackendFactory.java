@@ -77,7 +77,7 @@ public final class BackendFactory {
                     database.close();
                     throw e;
                 }
-                return backend(database, false, () -> { });
+                return backend(database, false, () -> { }, settings.unverifiedServer().orElse(null));
             });
         } catch (ServiceException e) {
             if (e.reason() == ServiceException.Reason.BAD_CONFIGURATION
@@ -92,9 +92,10 @@ public final class BackendFactory {
     }
 
     /** The services over {@code database}; closes it if they cannot be built. */
-    private static DatabaseBackend backend(Database database, boolean embeddedDemo, AutoCloseable onClose) {
+    private static DatabaseBackend backend(Database database, boolean embeddedDemo, AutoCloseable onClose,
+            String unverifiedServer) {
         try {
-            return new DatabaseBackend(database, embeddedDemo, onClose);
+            return new DatabaseBackend(database, embeddedDemo, onClose, unverifiedServer);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -134,7 +135,7 @@ public final class BackendFactory {
             }
             DatabaseBackend backend = steps.step(StartupStep.CONNECTING, () -> backend(
                     Database.open(demo.url(), EmbeddedDemo.USER, EmbeddedDemo.PASSWORD),
-                    true, lock));
+                    true, lock, null));
             opened = true;
             return backend;
         } catch (Exception e) {

@@ -24,6 +24,7 @@ final class DatabaseBackend implements Backend {
     private final Database database;
     private final AutoCloseable onClose;
     private final boolean embeddedDemo;
+    private final String unverifiedServer;
     private final SiteService sites;
     private final AuthService auth;
     private final HomeService home;
@@ -38,9 +39,19 @@ final class DatabaseBackend implements Backend {
      * @param onClose released after the database is closed (the embedded demo's folder lock)
      */
     DatabaseBackend(Database database, boolean embeddedDemo, AutoCloseable onClose) {
+        this(database, embeddedDemo, onClose, null);
+    }
+
+    /**
+     * @param onClose          released after the database is closed (the embedded demo's folder lock)
+     * @param unverifiedServer the server reached without certificate verification because the
+     *                         configuration allows it; null when the connection is verified or local
+     */
+    DatabaseBackend(Database database, boolean embeddedDemo, AutoCloseable onClose, String unverifiedServer) {
         this.database = database;
         this.embeddedDemo = embeddedDemo;
         this.onClose = onClose;
+        this.unverifiedServer = unverifiedServer;
         Transactions transactions = database.transactions();
         this.sites = new HibernateSiteService(transactions);
         this.auth = new HibernateAuthService(transactions);
@@ -54,6 +65,11 @@ final class DatabaseBackend implements Backend {
     @Override
     public boolean isEmbeddedDemo() {
         return embeddedDemo;
+    }
+
+    @Override
+    public Optional<String> unverifiedServer() {
+        return Optional.ofNullable(unverifiedServer);
     }
 
     @Override

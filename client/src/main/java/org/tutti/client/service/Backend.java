@@ -37,6 +37,16 @@ public interface Backend extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The server this backend talks to without verifying its certificate, because
+     * {@code tutti.json} allows it explicitly ({@code "allowUnverifiedTls": true}); the login
+     * window warns about it. Empty when the connection is verified or stays on this computer,
+     * and in the embedded demo.
+     */
+    default Optional<String> unverifiedServer() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tutti.client.service.ServiceException;
+import org.tutti.client.service.UnverifiedTlsException;
 
 class ClientConfigLoaderTest {
 
@@ -37,18 +40,19 @@ class ClientConfigLoaderTest {
     @Test
     void theFirstFolderWithAFileWinsAndUnknownPropertiesAreIgnored() throws IOException {
         write(system, """
-                {"database": {"url": "jdbc:postgresql://db.school.example/tutti", "user": "tutti_staff",
-                              "password": "s3cret", "poolSize": 3},
+                {"database": {"url": "jdbc:postgresql://db.school.example/tutti?sslmode=verify-full",
+                              "user": "tutti_staff", "password": "s3cret", "poolSize": 3},
                  "smtp": {"host": "smtp.example"}}
                 """);
         write(user, """
-                {"database": {"url": "jdbc:postgresql://elsewhere/tutti", "user": "tutti_family", "password": "x"}}
+                {"database": {"url": "jdbc:postgresql://elsewhere/tutti?sslmode=verify-full", "user": "tutti_family",
+                              "password": "x"}}
                 """);
 
         ClientConfig config = loader().load().orElseThrow();
 
         assertThat(config.source()).isEqualTo(system.resolve("tutti.json"));
-        assertThat(config.database().url()).isEqualTo("jdbc:postgresql://db.school.example/tutti");
+        assertThat(config.database().url()).isEqualTo("jdbc:postgresql://db.school.example/tutti?sslmode=verify-full");
         assertThat(config.database().user()).isEqualTo("tutti_staff");
         assertThat(config.database().password()).isEqualTo("s3cret");
         assertThat(config.toString()).doesNotContain("s3cret");
@@ -56,23 +60,24 @@ class ClientConfigLoaderTest {
 
     @Test
     void theModeIsFamilyUnlessTheFileSaysStaff() throws IOException {
-        write(user, "{\"database\": {\"url\": \"jdbc:postgresql://db/tutti\", \"user\": \"tutti_family\"}}");
+        write(user, "{\"database\": {\"url\": \"jdbc:postgresql://db/tutti?sslmode=verify-full\","
+                + " \"user\": \"tutti_family\"}}");
         assertThat(loader().load().orElseThrow().mode()).isEqualTo(ClientConfig.Mode.FAMILY);
 
-        write(user, "{\"mode\": \"staff\", \"database\": {\"url\": \"jdbc:postgresql://db/tutti\","
+        write(user, "{\"mode\": \"staff\", \"database\": {\"url\": \"jdbc:postgresql://db/tutti?sslmode=verify-full\","
                 + " \"user\": \"tutti_staff\"}}");
         ClientConfig staff = loader().load().orElseThrow();
         assertThat(staff.mode()).isEqualTo(ClientConfig.Mode.STAFF);
         assertThat(staff.mode().loginRole()).isEqualTo("tutti_staff");
 
-        write(user, "{\"mode\": \" Family \", \"database\": {\"url\": \"jdbc:postgresql://db/tutti\","
+        write(user, "{\"mode\": \" Family \", \"database\": {\"url\": \"jdbc:postgresql://db/tutti?sslmode=verify-full\","
                 + " \"user\": \"tutti_family\"}}");
         assertThat(loader().load().orElseThrow().mode()).isEqualTo(ClientConfig.Mode.FAMILY);
     }
 
     @Test
     void anUnknownModeIsABadConfigurationNamingTheFileAndTheValue() throws IOException {
-        write(user, "{\"mode\": \"admin\", \"database\": {\"url\": \"jdbc:postgresql://db/tutti\","
+        write(user, "{\"mode\": \"admin\", \"database\": {\"url\": \"jdbc:postgresql://db/tutti?sslmode=verify-full\","
                 + " \"user\": \"tutti_family\"}}");
 
         assertThatThrownBy(() -> loader().load())
@@ -84,7 +89,8 @@ class ClientConfigLoaderTest {
 
     @Test
     void passwordsInTheUrlStayOutOfLogsAndMessages() throws IOException {
-        write(user, "{\"database\": {\"url\": \"jdbc:postgresql://db/tutti?user=x&password=s3cret\", \"user\": \"x\"}}");
+        write(user, "{\"database\": {\"url\": \"jdbc:postgresql://db/tutti?user=x&password=s3cret&sslmode=verify-full\","
+                + " \"user\": \"x\"}}");
 
         ClientConfig config = loader().load().orElseThrow();
 
@@ -119,6 +125,139 @@ class ClientConfigLoaderTest {
                 .isInstanceOfSatisfying(ServiceException.class,
                         e -> assertThat(e.reason()).isEqualTo(ServiceException.Reason.BAD_CONFIGURATION))
                 .hasMessageContaining("\"database.user\" is missing");
+    }
+
+    /** A family client's file whose only interesting part is the URL (and the opt-out, when given). */
+    private void writeUrl(String url, Boolean allowUnverifiedTls) throws IOException {
+        write(user, "{\"database\": {\"url\": \"" + url + "\", \"user\": \"tutti_family\", \"password\": \"s3cret\""
+                + (allowUnverifiedTls == null ? "" : ", \"allowUnverifiedTls\": " + allowUnverifiedTls) + "}}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "jdbc:postgresql://db.school.example/tutti?sslmode=verify-full",
+        "jdbc:postgresql://db.school.example:5432/tutti?ssl=true&sslmode=verify-full",
+        "jdbc:postgresql://db.school.example/tutti?sslmode=VERIFY-FULL",
+        "jdbc:postgresql://db.school.example/tutti?sslmode=verify-ca",
+        "jdbc:postgresql://db.school.example/tutti?sslmode=Verify-CA&sslrootcert=/etc/tutti/root.crt",
+        "jdbc:postgresql://db.school.example/tutti?sslmode=verify%2Dfull",
+        "jdbc:postgresql://db.school.example/tutti?sslmode=require&sslmode=verify-full",
+        "jdbc:postgresql://db1.school.example,db2.school.example:5433/tutti?sslmode=verify-full"})
+    void aRemoteServerIsAcceptedWhenTheUrlAsksToVerifyItsCertificate(String url) throws IOException {
+        writeUrl(url, null);
+
+        ClientConfig config = loader().load().orElseThrow();
+
+        assertThat(config.database().url()).isEqualTo(url);
+        assertThat(config.database().unverifiedServer()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "jdbc:postgresql://db.school.example/tutti",
+        "jdbc:postgresql://db.school.example/tutti?sslmode=disable",
+        "jdbc:postgresql://db.school.example/tutti?sslmode=allow",
+        "jdbc:postgresql://db.school.example/tutti?sslmode=prefer",
+        "jdbc:postgresql://db.school.example/tutti?sslmode=require",
+        "jdbc:postgresql://db.school.example/tutti?ssl=true",
+        "jdbc:postgresql://db.school.example/tutti?SSLMODE=verify-full",
+        "jdbc:postgresql://db.school.example/tutti?sslmode=verify-full&sslmode=require",
+        "jdbc:postgresql://db.school.example/tutti?sslmode=verify-full%20",
+        "jdbc:postgresql://db.school.example/tutti?sslmode=verify-full&sslfactory=org.postgresql.ssl.NonValidatingFactory",
+        "jdbc:postgresql://192.168.1.10:5432/tutti?sslmode=require",
+        "jdbc:postgresql://[2001:db8::1]:5432/tutti"})
+    void aRemoteServerWithoutCertificateVerificationIsRefusedNamingTheFileAndTheSettings(String url)
+            throws IOException {
+        writeUrl(url, null);
+
+        assertThatThrownBy(() -> loader().load())
+                .isInstanceOfSatisfying(UnverifiedTlsException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(ServiceException.Reason.BAD_CONFIGURATION);
+                    assertThat(e.file()).isEqualTo(user.resolve("tutti.json"));
+                    assertThat(e.urlSetting()).isEqualTo("database.url");
+                    assertThat(e.optOutSetting()).isEqualTo("database.allowUnverifiedTls");
+                })
+                .hasMessageContaining(user.resolve("tutti.json").toString())
+                .hasMessageContaining("\"database.url\" must ask for sslmode=verify-full (or verify-ca)")
+                .hasMessageContaining("\"database.allowUnverifiedTls\": true")
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
+    void theRefusalSaysWhichServerAndWhatTheUrlAsksForWithoutItsPassword() throws IOException {
+        writeUrl("jdbc:postgresql://db.school.example/tutti?password=s3cret&sslmode=require", null);
+        assertThatThrownBy(() -> loader().load())
+                .hasMessageContaining("(it reaches db.school.example with sslmode=require)")
+                .hasMessageNotContaining("s3cret");
+
+        writeUrl("jdbc:postgresql://db.school.example/tutti?ssl=true", null);
+        assertThatThrownBy(() -> loader().load()).hasMessageContaining("(it reaches db.school.example with ssl=true without sslmode)");
+
+        writeUrl("jdbc:postgresql://localhost,db2.school.example/tutti", null);
+        assertThatThrownBy(() -> loader().load())
+                .hasMessageContaining("(it reaches localhost, db2.school.example with no sslmode)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "jdbc:postgresql://localhost/tutti",
+        "jdbc:postgresql://LocalHost:5433/tutti?sslmode=disable",
+        "jdbc:postgresql://127.0.0.1:5432/tutti",
+        "jdbc:postgresql://127.10.20.30/tutti?sslmode=prefer",
+        "jdbc:postgresql://[::1]:5432/tutti",
+        "jdbc:postgresql://[0:0:0:0:0:0:0:1]/tutti",
+        "jdbc:postgresql://localhost,127.0.0.1:5433,[::1]/tutti?targetServerType=primary",
+        "jdbc:postgresql://:5433/tutti",
+        "jdbc:postgresql:tutti",
+        "jdbc:postgresql://db.school.example/tutti?host=localhost",
+        "jdbc:h2:mem:tutti"})
+    void aServerOnThisComputerNeedsNoVerification(String url) throws IOException {
+        writeUrl(url, null);
+
+        ClientConfig config = loader().load().orElseThrow();
+
+        assertThat(config.database().url()).isEqualTo(url);
+        assertThat(config.database().unverifiedServer()).isEmpty();
+    }
+
+    /** Every host of a multi-host URL must be on this computer; look-alikes and tricks are not. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "jdbc:postgresql://localhost,db.school.example/tutti",
+        "jdbc:postgresql://127.0.0.1:5432,[::1],192.0.2.7/tutti",
+        "jdbc:postgresql://localhost.school.example/tutti",
+        "jdbc:postgresql://127.0.0.1.nip.example/tutti",
+        "jdbc:postgresql://127.0.0.256/tutti",
+        "jdbc:postgresql://127.1/tutti",
+        "jdbc:postgresql://0.0.0.0/tutti",
+        "jdbc:postgresql://[::2]/tutti",
+        "jdbc:postgresql://localhost/tutti?host=db.school.example",
+        "jdbc:postgresql://localhost/tutti?PGHOST=db.school.example",
+        "jdbc:postgresql:tutti?service=school",
+        "jdbc:postgresql://localhost/tutti?socketFactory=org.example.TunnelSocketFactory",
+        "jdbc:postgresql://localhost"})
+    void aServerIsOnThisComputerOnlyWhenEveryHostIsAndNothingElseDecides(String url) throws IOException {
+        writeUrl(url, null);
+
+        assertThatThrownBy(() -> loader().load()).isInstanceOf(UnverifiedTlsException.class);
+    }
+
+    @Test
+    void itCanAllowAnUnverifiedConnectionExplicitlyAndTheConnectionSaysSo() throws IOException {
+        writeUrl("jdbc:postgresql://db.school.example:5432/tutti?sslmode=require", true);
+
+        ClientConfig config = loader().load().orElseThrow();
+
+        assertThat(config.database().allowUnverifiedTls()).isTrue();
+        assertThat(config.database().unverifiedServer()).contains("db.school.example");
+        assertThat(config.database().toString()).contains("allowUnverifiedTls").doesNotContain("s3cret");
+
+        writeUrl("jdbc:postgresql://db.school.example/tutti?sslmode=verify-full", true);
+        assertThat(loader().load().orElseThrow().database().unverifiedServer())
+                .as("nothing to warn about when the URL verifies anyway").isEmpty();
+
+        writeUrl("jdbc:postgresql://db.school.example/tutti?sslmode=require", false);
+        assertThatThrownBy(() -> loader().load()).isInstanceOf(UnverifiedTlsException.class);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tutti.client.service.ServiceException;
+import org.tutti.client.service.UnverifiedTlsException;
 
 /** The "smtp" and "relay" sections of tutti.json, as the headless relay reads them. */
 class RelayConfigTest {
@@ -50,7 +51,7 @@ class RelayConfigTest {
     @Test
     void aClientFileWithRelaySectionsStillLoadsAsAClient() throws IOException {
         Path file = write("""
-                {"database": {"url": "jdbc:postgresql://db/tutti", "user": "tutti_family"},
+                {"database": {"url": "jdbc:postgresql://db/tutti?sslmode=verify-full", "user": "tutti_family"},
                  "smtp": {"host": "smtp.example", "from": "a@example.org"}}
                 """);
         ClientConfig config = new ClientConfigLoader(List.of(folder)).load().orElseThrow();
@@ -60,7 +61,8 @@ class RelayConfigTest {
 
     @Test
     void namesTheMissingOrWrongSetting() throws IOException {
-        String db = "\"relay\": {\"database\": {\"url\": \"jdbc:postgresql://db/tutti\", \"user\": \"tutti_relay\"}}";
+        String db = "\"relay\": {\"database\": {\"url\": \"jdbc:postgresql://db/tutti?sslmode=verify-full\","
+                + " \"user\": \"tutti_relay\"}}";
         assertBad(write("{" + db + "}"), "no \"smtp\" section");
         assertBad(write("{\"smtp\": {\"host\": \"h\", \"from\": \"a@b.c\"}}"), "\"relay.database\"");
         assertBad(write("{\"smtp\": {\"from\": \"a@b.c\"}, " + db + "}"), "\"smtp.host\" is missing");
@@ -74,6 +76,27 @@ class RelayConfigTest {
                 + db.substring(db.indexOf('{') + 1) + "}"), "\"relay.pollSeconds\" must be a positive number");
         assertBad(write("{\"smtp\": "), "not valid JSON");
         assertBad(folder.resolve("missing.json"), "does not exist");
+    }
+
+    /** The relay usually runs next to the database; elsewhere its connection must be verified too. */
+    @Test
+    void aRemoteRelayDatabaseNeedsAVerifiedConnectionOrAnExplicitOptOut() throws IOException {
+        String smtp = "\"smtp\": {\"host\": \"h\", \"from\": \"a@b.c\"}";
+        Path remote = write("{" + smtp + ", \"relay\": {\"database\": {\"url\": \"jdbc:postgresql://db.school.example/tutti"
+                + "?sslmode=require\", \"user\": \"tutti_relay\"}}}");
+        assertBad(remote, "\"relay.database.url\" must ask for sslmode=verify-full (or verify-ca)");
+        assertThatThrownBy(() -> read(remote)).isInstanceOfSatisfying(UnverifiedTlsException.class,
+                e -> assertThat(e.optOutSetting()).isEqualTo("relay.database.allowUnverifiedTls"))
+                .hasMessageContaining("\"relay.database.allowUnverifiedTls\": true");
+
+        ClientConfig allowed = read(write("{" + smtp + ", \"relay\": {\"database\": {\"url\":"
+                + " \"jdbc:postgresql://db.school.example/tutti?sslmode=require\", \"user\": \"tutti_relay\","
+                + " \"allowUnverifiedTls\": true}}}"));
+        assertThat(allowed.database().unverifiedServer()).contains("db.school.example");
+
+        ClientConfig local = read(write("{" + smtp + ", \"relay\": {\"database\": {\"url\":"
+                + " \"jdbc:postgresql://localhost:5432/tutti\", \"user\": \"tutti_relay\"}}}"));
+        assertThat(local.database().unverifiedServer()).isEmpty();
     }
 
     private static void assertBad(Path file, String problem) {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tutti.client.config.ClientConfigLoader;
 import org.tutti.client.service.Backend;
 import org.tutti.client.service.ServiceException;
+import org.tutti.client.service.UnverifiedTlsException;
 import org.tutti.schema.DatabaseVendor;
 import org.tutti.schema.testing.TestDatabases;
 import org.tutti.schema.testing.TestDatabases.TestDatabase;
@@ -157,6 +158,49 @@ class BackendFactoryTest {
         assertFails(() -> BackendFactory.open(dataFolder, recorder), ServiceException.Reason.DATABASE_UNAVAILABLE,
                 "127.0.0.1:1/tutti?...");
         assertThat(recorder.steps()).containsExactly(CONFIGURING, CONNECTING);
+    }
+
+    @Test
+    void aRemoteServerWithoutCertificateVerificationIsRefusedBeforeAnyConnection() throws IOException {
+        writeConfig("family", "jdbc:postgresql://db.school.example/tutti?sslmode=prefer", "tutti_family", "x");
+        StepRecorder recorder = new StepRecorder();
+
+        assertThatThrownBy(() -> BackendFactory.open(dataFolder, recorder))
+                .isInstanceOfSatisfying(UnverifiedTlsException.class,
+                        e -> assertThat(e.file()).isEqualTo(dataFolder.resolve("tutti.json")))
+                .hasMessageContaining("\"database.url\" must ask for sslmode=verify-full");
+        assertThat(recorder.steps()).containsExactly(CONFIGURING);
+        assertThat(dataFolder.resolve("db")).doesNotExist();
+    }
+
+    /**
+     * IT allowed an unverified connection: the backend opens and says which server, for the login
+     * window's warning. 0.0.0.0 is not a loopback address for the check, but Linux connects it to
+     * this machine, where the test server listens: no traffic leaves the computer.
+     */
+    @Test
+    void anUnverifiedServerAllowedByTheFileOpensAndIsReportedForTheWarning() throws IOException {
+        TestDatabase server = SeededDatabases.get(DatabaseVendor.POSTGRESQL).db();
+        String url = SeededDatabases.loginRoleUrl(server).replace("//localhost:", "//0.0.0.0:");
+        Files.writeString(dataFolder.resolve("tutti.json"), "{\"database\": {\"url\": \"" + url + "\","
+                + " \"user\": \"tutti_family\", \"password\": \""
+                + SeededDatabases.setRolePassword(server, "tutti_family") + "\", \"allowUnverifiedTls\": true}}");
+
+        try (Backend backend = BackendFactory.open(dataFolder, new StepRecorder())) {
+            assertThat(backend.unverifiedServer()).contains("0.0.0.0");
+            assertThat(backend.sites().listSites()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aLocalServerHasNothingToWarnAbout() throws IOException {
+        TestDatabase server = SeededDatabases.get(DatabaseVendor.POSTGRESQL).db();
+        writeConfig("family", SeededDatabases.loginRoleUrl(server), "tutti_family",
+                SeededDatabases.setRolePassword(server, "tutti_family"));
+
+        try (Backend backend = BackendFactory.open(dataFolder, new StepRecorder())) {
+            assertThat(backend.unverifiedServer()).isEmpty();
+        }
     }
 
     /** A tutti.json for {@code db} as {@code user}. */

@@ -68,4 +68,36 @@ class StartupFailureTest extends AppHarness {
         waitUntilLoginEnabled();
         assertThat(lookup("#startupPane").query().isVisible()).isFalse();
     }
+
+    /** A family's client must never talk to a remote server it does not verify, unless IT says so in the file. */
+    @Test
+    void aRemoteServerWithoutCertificateVerificationIsRefusedNamingTheFileAndTheSettings() throws Exception {
+        Path dataFolder = temp.resolve("tutti");
+        Files.createDirectories(dataFolder);
+        Path config = dataFolder.resolve("tutti.json");
+        Files.writeString(config, """
+                {"mode": "family",
+                 "database": {"url": "jdbc:postgresql://db.school.example:5432/tutti?ssl=true",
+                              "user": "tutti_family", "password": "s3cret"}}
+                """);
+        startApp(dataFolder);
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> lookup("#startupRetry").query().isVisible());
+        assertThat(lookup("#startupStatus").queryAs(Label.class).getText()).isEqualTo(
+                "La configuration " + config + " est refusée : database.url doit demander sslmode=verify-full"
+                        + " (ou verify-ca) pour un serveur distant ; sans cela, une personne placée sur le réseau"
+                        + " pourrait lire les mots de passe. Pour accepter ce risque malgré tout,"
+                        + " database.allowUnverifiedTls doit valoir true dans ce fichier. Contactez la personne qui a"
+                        + " installé Tutti.");
+        assertThat(lookup("#loginSubmit").queryButton().isDisabled()).isTrue();
+        assertThat(lookup("#loginTlsWarning").query().isVisible()).isFalse();
+
+        Files.delete(config);
+        DemoData.copyInto(dataFolder);
+        interact(() -> lookup("#startupRetry").queryButton().fire());
+
+        waitUntilLoginEnabled();
+        assertThat(lookup("#startupPane").query().isVisible()).isFalse();
+        assertThat(lookup("#loginTlsWarning").query().isVisible()).as("the demo stays on this computer").isFalse();
+    }
 }

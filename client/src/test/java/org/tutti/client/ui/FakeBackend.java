@@ -54,6 +54,14 @@ public class FakeBackend implements Backend, AuthService, HomeService, SiteServi
         return demo;
     }
 
+    /** The server reached without certificate verification (allowed by tutti.json); null: none. */
+    public String unverifiedServer;
+
+    @Override
+    public Optional<String> unverifiedServer() {
+        return Optional.ofNullable(unverifiedServer);
+    }
+
     @Override
     public SiteService sites() {
         return this;

@@ -30,7 +30,8 @@ import org.tutti.client.ui.common.I18n;
  * The login window's content, built in code (no FXML: it is the first thing on screen and
  * start-up time matters). Node ids follow UI-CONTRACT.md. Mot de passe perdu opens its dialog
  * (owned by this window, pre-filled with the identifier typed here); in the embedded demo a
- * button opens the demo mailbox.
+ * button opens the demo mailbox. A connection to the server that tutti.json explicitly allows
+ * without certificate verification shows a warning ({@code loginTlsWarning}).
  */
 public final class LoginView {
 
@@ -173,7 +174,7 @@ public final class LoginView {
             }
         });
 
-        VBox card = new VBox(heading, intro, form, error, actions, lostRow, startupPane(), demoHint());
+        VBox card = new VBox(heading, intro, tlsWarning(), form, error, actions, lostRow, startupPane(), demoHint());
         card.getStyleClass().addAll("card", "login-card");
         card.setMaxWidth(Region.USE_PREF_SIZE);
         card.setMaxHeight(Region.USE_PREF_SIZE);
@@ -228,6 +229,23 @@ public final class LoginView {
         pane.visibleProperty().bind(model.phaseProperty().isNotEqualTo(LoginViewModel.Phase.READY));
         pane.managedProperty().bind(pane.visibleProperty());
         return pane;
+    }
+
+    /**
+     * Above the fields, so that it is read before a password is typed: the connection to the
+     * server is not verified (tutti.json allows it explicitly). Said in words, not by colour.
+     */
+    private Node tlsWarning() {
+        Label warning = new Label();
+        warning.setId("loginTlsWarning");
+        warning.getStyleClass().add("warning-text");
+        warning.setWrapText(true);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
+        warning.textProperty().bind(model.tlsWarningProperty());
+        warning.accessibleTextProperty().bind(model.tlsWarningProperty());
+        warning.visibleProperty().bind(model.tlsWarningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        return warning;
     }
 
     private Node demoHint() {

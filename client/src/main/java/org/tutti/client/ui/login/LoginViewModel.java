@@ -32,6 +32,7 @@ import org.tutti.client.domain.StartupStep;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.Backend;
 import org.tutti.client.service.ServiceException;
+import org.tutti.client.service.UnverifiedTlsException;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.common.I18n;
 
@@ -54,6 +55,7 @@ public final class LoginViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", I18n.get("startup.starting"));
     private final ObjectProperty<Backend> backend = new SimpleObjectProperty<>(this, "backend");
     private final BooleanProperty demo = new SimpleBooleanProperty(this, "demo");
+    private final StringProperty tlsWarning = new SimpleStringProperty(this, "tlsWarning", "");
 
     private final ObservableList<SiteSummary> sites = FXCollections.observableArrayList();
     private final ObjectProperty<SiteSummary> site = new SimpleObjectProperty<>(this, "site");
@@ -109,6 +111,9 @@ public final class LoginViewModel {
         }
         backend.set(opened.backend());
         demo.set(opened.backend().isEmbeddedDemo());
+        tlsWarning.set(opened.backend().unverifiedServer()
+                .map(server -> I18n.get("login.warning.unverifiedTls", server))
+                .orElse(""));
         SiteSummary previous = site.get();
         sites.setAll(opened.sites());
         if (previous != null && sites.contains(previous)) {
@@ -125,11 +130,17 @@ public final class LoginViewModel {
     private void startupFailed(Throwable failure) {
         LOG.error("Opening the database failed", failure);
         progress.set(0);
+        tlsWarning.set("");
         status.set(startupMessage(failure));
         phase.set(Phase.FAILED);
     }
 
     static String startupMessage(Throwable failure) {
+        if (failure instanceof UnverifiedTlsException refused) {
+            // for IT, who reads it on the screen of whoever calls: which file, which setting
+            return I18n.get("startup.error.unverifiedTls", refused.file(), refused.urlSetting(),
+                    refused.optOutSetting());
+        }
         if (failure instanceof ServiceException se) {
             switch (se.reason()) {
                 case DATABASE_UNAVAILABLE:
@@ -298,6 +309,14 @@ public final class LoginViewModel {
 
     public ReadOnlyBooleanProperty demoProperty() {
         return demo;
+    }
+
+    /**
+     * A warning in words when the database is reached without verifying its certificate (allowed
+     * explicitly by {@code tutti.json}); empty otherwise.
+     */
+    public ReadOnlyStringProperty tlsWarningProperty() {
+        return tlsWarning;
     }
 
     public ObservableList<SiteSummary> sites() {

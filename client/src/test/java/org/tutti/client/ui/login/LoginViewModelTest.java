@@ -2,6 +2,7 @@ package org.tutti.client.ui.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.tutti.client.domain.StartupStep;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.ServiceException;
+import org.tutti.client.service.UnverifiedTlsException;
 import org.tutti.client.ui.FakeBackend;
 import org.tutti.client.ui.French;
 import org.tutti.client.ui.common.BackgroundTasks;
@@ -163,6 +165,45 @@ class LoginViewModelTest {
         assertThat(LoginViewModel.startupMessage(new ServiceException(ServiceException.Reason.OUTDATED_DATABASE, "x")))
                 .isEqualTo("La base de données de l’établissement n’est pas à jour pour cette version de Tutti."
                         + " Contactez la personne qui a installé Tutti.");
+    }
+
+    /** IT reads this one on the screen of whoever calls: it names the file and both settings. */
+    @Test
+    void aRefusedUnverifiedConnectionNamesTheFileAndTheSettingsInFrench() {
+        Path file = Path.of("/etc/tutti/tutti.json");
+        LoginViewModel refused = new LoginViewModel(BackgroundTasks.sameThread(), listener -> {
+            throw new UnverifiedTlsException(file, "database.url", "database.allowUnverifiedTls", "refused");
+        });
+
+        refused.start();
+
+        assertThat(refused.phaseProperty().get()).isEqualTo(LoginViewModel.Phase.FAILED);
+        assertThat(refused.statusProperty().get()).isEqualTo("La configuration " + file + " est refusée : database.url"
+                + " doit demander sslmode=verify-full (ou verify-ca) pour un serveur distant ; sans cela, une personne"
+                + " placée sur le réseau pourrait lire les mots de passe. Pour accepter ce risque malgré tout,"
+                + " database.allowUnverifiedTls doit valoir true dans ce fichier. Contactez la personne qui a installé"
+                + " Tutti.");
+        assertThat(refused.tlsWarningProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anUnverifiedConnectionAllowedByTheConfigurationIsAWarningInWords() {
+        backend.demo = false;
+        backend.unverifiedServer = "db.school.example";
+
+        model.start();
+
+        assertThat(model.phaseProperty().get()).isEqualTo(LoginViewModel.Phase.READY);
+        assertThat(model.tlsWarningProperty().get()).startsWith("Connexion non vérifiée au serveur db.school.example :")
+                .contains("certificat");
+        assertThat(model.canSubmitProperty().get()).as("a warning, not a refusal").isTrue();
+    }
+
+    @Test
+    void aVerifiedOrLocalConnectionHasNoWarning() {
+        model.start();
+
+        assertThat(model.tlsWarningProperty().get()).isEmpty();
     }
 
     @Test

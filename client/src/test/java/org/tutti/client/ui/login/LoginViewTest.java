@@ -80,6 +80,37 @@ class LoginViewTest {
     }
 
     @Test
+    void noConnectionWarningWhenTheConnectionIsVerifiedOrLocal(FxRobot robot) {
+        assertThat(robot.lookup("#loginTlsWarning").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void anUnverifiedConnectionAllowedByTheConfigurationShowsAWarningAboveTheFields(FxRobot robot) {
+        backend.demo = false;
+        backend.unverifiedServer = "db.school.example";
+        LoginViewModel server = new LoginViewModel(BackgroundTasks.sameThread(), listener -> backend);
+        LoginView[] built = new LoginView[1];
+        robot.interact(() -> {
+            built[0] = new LoginView(server);
+            stage.setScene(new Scene(built[0].root(), 640, 640));
+            ThemeManager.get().apply(stage.getScene());
+            server.start();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        Label warning = robot.lookup("#loginTlsWarning").queryAs(Label.class);
+        assertThat(warning.isVisible()).isTrue();
+        assertThat(warning.getText()).startsWith("Connexion non vérifiée au serveur db.school.example :");
+        assertThat(warning.getAccessibleText()).isEqualTo(warning.getText());
+        assertThat(warning.getHeight()).as("shown in full, not cut to one line")
+                .isGreaterThan(warning.getFont().getSize() * 2);
+        Node identifier = robot.lookup("#loginIdentifier").query();
+        assertThat(warning.localToScene(0, 0).getY()).as("read before the fields")
+                .isLessThan(identifier.localToScene(0, 0).getY());
+        assertThat(robot.lookup("#loginSubmit").queryButton().isDisabled()).as("a warning, not a refusal").isFalse();
+    }
+
+    @Test
     void noButtonForLaterFeatures(FxRobot robot) {
         assertThat(robot.lookup("#accessibilityToggle").tryQuery()).isEmpty();
         assertThat(robot.lookup("#startupRetry").query().isVisible()).isFalse();
