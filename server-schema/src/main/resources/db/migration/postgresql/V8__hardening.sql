@@ -82,6 +82,33 @@ BEGIN
 END
 $$;
 
+-- The same over one connection for several statements (login: the charge, then the outcome),
+-- each still a transaction of its own: open, exec…, close. Stubs until harden, like loopback().
+CREATE FUNCTION tutti.loopback_open() RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
+AS $$
+BEGIN
+    RAISE EXCEPTION USING ERRCODE = 'TU503',
+        MESSAGE = 'Tutti is not hardened: a superuser must run tutti-schema harden (README, For IT)';
+END
+$$;
+
+CREATE FUNCTION tutti.loopback_exec(statement text) RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
+AS $$
+BEGIN
+    RAISE EXCEPTION USING ERRCODE = 'TU503',
+        MESSAGE = 'Tutti is not hardened: a superuser must run tutti-schema harden (README, For IT)';
+END
+$$;
+
+CREATE FUNCTION tutti.loopback_close() RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
+AS $$
+BEGIN
+END
+$$;
+
 -- A statement for the loopback: the call of a recorder function with its arguments as literals.
 CREATE FUNCTION tutti.recorder_call(name text, VARIADIC arguments text[]) RETURNS text
 LANGUAGE sql STABLE SET search_path = pg_catalog, tutti, pg_temp
@@ -399,8 +426,9 @@ BEGIN
             END IF;
         END IF;
 
-        charge := tutti.loopback(tutti.recorder_call('rec_login_begin',
-                                                     CASE WHEN refusal IS NULL THEN found_account::text END));
+        PERFORM tutti.loopback_open();
+        charge := tutti.loopback_exec(tutti.recorder_call('rec_login_begin',
+                                                          CASE WHEN refusal IS NULL THEN found_account::text END));
         IF refusal IS NULL THEN
             password_matches := tutti.bcrypt_matches(login.password, account_hash);
         ELSE
@@ -413,11 +441,17 @@ BEGIN
                        WHEN NOT password_matches THEN 'wrong password'
                        ELSE 'success'
                    END;
-        token := tutti.loopback(tutti.recorder_call('rec_login_end', found_site::text, found_account::text, outcome,
-                                                    charge, account_changed));
-    EXCEPTION WHEN OTHERS THEN
-        RAISE LOG 'tutti: login could not be recorded: % (SQLSTATE %)', SQLERRM, SQLSTATE;
-        token := NULL;
+        token := tutti.loopback_exec(tutti.recorder_call('rec_login_end', found_site::text, found_account::text,
+                                                         outcome, charge, account_changed));
+        PERFORM tutti.loopback_close();
+    EXCEPTION
+        WHEN query_canceled THEN
+            PERFORM tutti.loopback_close(); -- a cancelled login leaves no recorder connection behind
+            RAISE;
+        WHEN OTHERS THEN
+            RAISE LOG 'tutti: login could not be recorded: % (SQLSTATE %)', SQLERRM, SQLSTATE;
+            PERFORM tutti.loopback_close();
+            token := NULL;
     END;
     IF token IS NULL THEN
         RAISE LOG 'tutti: login failure site=% identifier=% client=%',

@@ -84,10 +84,30 @@ BEGIN
     EXECUTE format($f$
         CREATE OR REPLACE FUNCTION tutti.loopback(statement text) RETURNS text
         LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
-        AS 'SELECT t.r FROM %I.dblink(''tutti_loopback'', statement) AS t (r text)'
+        AS 'SELECT t.r FROM %1$I.dblink(''tutti_loopback'', statement) AS t (r text)';
+        CREATE OR REPLACE FUNCTION tutti.loopback_open() RETURNS void
+        LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
+        AS 'BEGIN
+                PERFORM tutti.loopback_close();
+                PERFORM %1$I.dblink_connect(''tutti_recorder'', ''tutti_loopback'');
+            END';
+        CREATE OR REPLACE FUNCTION tutti.loopback_exec(statement text) RETURNS text
+        LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
+        AS 'SELECT t.r FROM %1$I.dblink(''tutti_recorder'', statement) AS t (r text)';
+        CREATE OR REPLACE FUNCTION tutti.loopback_close() RETURNS void
+        LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
+        AS 'BEGIN
+                IF ''tutti_recorder'' = ANY (%1$I.dblink_get_connections()) THEN
+                    PERFORM %1$I.dblink_disconnect(''tutti_recorder'');
+                END IF;
+            END';
     $f$, dblink_schema);
     ALTER FUNCTION tutti.loopback(text) OWNER TO tutti_owner;
-    REVOKE EXECUTE ON FUNCTION tutti.loopback(text) FROM PUBLIC;
+    ALTER FUNCTION tutti.loopback_open() OWNER TO tutti_owner;
+    ALTER FUNCTION tutti.loopback_exec(text) OWNER TO tutti_owner;
+    ALTER FUNCTION tutti.loopback_close() OWNER TO tutti_owner;
+    REVOKE EXECUTE ON FUNCTION tutti.loopback(text), tutti.loopback_open(), tutti.loopback_exec(text),
+        tutti.loopback_close() FROM PUBLIC;
 
     -- 4. what PostgreSQL grants PUBLIC by default: temporary objects, objects in schema public,
     --    acting on or watching other connections, statistics, large objects

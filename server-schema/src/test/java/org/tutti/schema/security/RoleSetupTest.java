@@ -75,7 +75,7 @@ class RoleSetupTest {
         List<String> staffApi = List.of("change_password", "current_account", "current_family", "current_staff_site",
                 "decide_change", "login", "logout", "request_password", "session_info", "touch_session");
         List<String> api = List.of("change_password", "current_account", "current_family", "current_staff_site",
-                "decide_change", "login", "logout", "loopback", "rec_login_begin", "rec_login_end", "rec_password_change",
+                "decide_change", "login", "logout", "loopback", "loopback_close", "loopback_exec", "loopback_open", "rec_login_begin", "rec_login_end", "rec_password_change",
                 "rec_password_request", "rec_ping", "request_password", "session_info", "submit_changes",
                 "submit_changes", "touch_session");
         for (String role : List.of("tutti_family", "tutti_staff")) {
