@@ -118,7 +118,15 @@ AS $$
                      FROM unnest(arguments) WITH ORDINALITY AS t (a, i)))
 $$;
 
--- The address of the caller, for the audit and the log line that fail2ban reads.
+-- What a caller typed, for a log line: control characters (a line feed would forge a second log
+-- line for fail2ban) replaced, 40 characters at most, quoted.
+CREATE FUNCTION tutti.log_text(value text) RETURNS text
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, tutti, pg_temp
+AS $$
+    SELECT quote_literal(regexp_replace(left(coalesce(value, ''), 40), '[[:cntrl:]]', '?', 'g'))
+$$;
+
+-- The address of the caller, for the log lines that fail2ban reads.
 CREATE FUNCTION tutti.client_address() RETURNS text
 LANGUAGE sql STABLE SET search_path = pg_catalog, tutti, pg_temp
 AS $$
@@ -455,8 +463,7 @@ BEGIN
     END;
     IF token IS NULL THEN
         RAISE LOG 'tutti: login failure site=% identifier=% client=%',
-            quote_literal(left(coalesce(login.site_code, ''), 40)), quote_literal(left(coalesce(login.identifier, ''), 40)),
-            client;
+            tutti.log_text(login.site_code), tutti.log_text(login.identifier), client;
     END IF;
     RETURN token;
 END
@@ -470,8 +477,7 @@ AS $$
 DECLARE
     client constant text := tutti.client_address();
 BEGIN
-    RAISE LOG 'tutti: password request identifier=% client=%',
-        quote_literal(left(coalesce(request_password.identifier, ''), 40)), client;
+    RAISE LOG 'tutti: password request identifier=% client=%', tutti.log_text(request_password.identifier), client;
     IF tutti.loopback(tutti.recorder_call('rec_password_request', request_password.identifier,
                                           request_password.email, client)) = 'quota' THEN
         RAISE EXCEPTION USING ERRCODE = 'TU429', MESSAGE = 'too many requests';

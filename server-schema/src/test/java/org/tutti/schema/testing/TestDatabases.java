@@ -23,6 +23,13 @@ import org.tutti.schema.H2Urls;
 public final class TestDatabases {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /**
+     * {@code -Dtutti.test.postgres=PORT:SUPERUSER:PASSWORD}: the PostgreSQL tests that use
+     * {@link #freshPostgres()} run on that server of this machine (e.g. Debian's PostgreSQL 15, whose
+     * pg_hba asks for passwords on 127.0.0.1) instead of the embedded one.
+     */
+    private static final ExternalServer EXTERNAL = ExternalServer.fromProperty(System.getProperty("tutti.test.postgres"));
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     private static EmbeddedPostgres postgres;
 
     private TestDatabases() {
@@ -43,6 +50,9 @@ public final class TestDatabases {
     }
 
     public static synchronized TestDatabase freshPostgres() {
+        if (EXTERNAL != null) {
+            return EXTERNAL.fresh("tutti_test_" + RUN + "_" + COUNTER.incrementAndGet());
+        }
         EmbeddedPostgres server = server();
         String name = "tutti_test_" + COUNTER.incrementAndGet();
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -107,7 +117,7 @@ public final class TestDatabases {
         if (db.vendor() != DatabaseVendor.POSTGRESQL) {
             throw new IllegalArgumentException("Roles exist only on PostgreSQL: " + db);
         }
-        return connectAs(server().getPort(), databaseName(db), role, password);
+        return connectAs(EXTERNAL != null ? EXTERNAL.port() : server().getPort(), databaseName(db), role, password);
     }
 
     /** A plain JDBC connection to {@code database} on the local server listening on {@code port}. */
@@ -124,6 +134,32 @@ public final class TestDatabases {
         String path = db.url().substring(db.url().lastIndexOf('/') + 1);
         int parameters = path.indexOf('?');
         return parameters < 0 ? path : path.substring(0, parameters);
+    }
+
+    /** A PostgreSQL server of this machine that the tests did not start: databases are created on it. */
+    private record ExternalServer(int port, String superuser, String password) {
+
+        static ExternalServer fromProperty(String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            String[] parts = value.split(":", 3);
+            return new ExternalServer(Integer.parseInt(parts[0]), parts[1], parts.length > 2 ? parts[2] : "");
+        }
+
+        TestDatabase fresh(String name) {
+            try (Connection c = connectAs(port, "postgres", superuser, password); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot create test database " + name, e);
+            }
+            String url = "jdbc:postgresql://localhost:" + port + "/" + name;
+            org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+            ds.setUrl(url);
+            ds.setUser(superuser);
+            ds.setPassword(password);
+            return new TestDatabase(DatabaseVendor.POSTGRESQL, url, superuser, password, ds);
+        }
     }
 
     /** One throwaway database: how to reach it. */
