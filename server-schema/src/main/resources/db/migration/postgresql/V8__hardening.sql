@@ -109,6 +109,18 @@ BEGIN
 END
 $$;
 
+-- Whether harden has run (the loopback is no longer the stub): the client asks at start, so that
+-- an unhardened server is reported to IT instead of every login failing as a wrong password.
+CREATE FUNCTION tutti.security_ready() RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
+AS $$
+    SELECT EXISTS (SELECT FROM pg_catalog.pg_foreign_server WHERE srvname = 'tutti_loopback')
+       AND (SELECT l.lanname = 'sql' FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_language l ON l.oid = p.prolang
+             WHERE p.oid = 'tutti.loopback(text)'::regprocedure)
+$$;
+
+GRANT EXECUTE ON FUNCTION tutti.security_ready() TO tutti_family, tutti_staff;
+
 -- A statement for the loopback: the call of a recorder function with its arguments as literals.
 CREATE FUNCTION tutti.recorder_call(name text, VARIADIC arguments text[]) RETURNS text
 LANGUAGE sql STABLE SET search_path = pg_catalog, tutti, pg_temp

@@ -27,7 +27,8 @@ final class ServerChecks {
 
     /** The SQL API functions the client calls (SQL-API.md). */
     private static final String[] REQUIRED_FUNCTIONS = {
-        "tutti.login(text,text,text)", "tutti.touch_session()", "tutti.session_info()", "tutti.logout()"};
+        "tutti.login(text,text,text)", "tutti.touch_session()", "tutti.session_info()", "tutti.logout()",
+        "tutti.security_ready()"};
 
     private ServerChecks() {
     }
@@ -55,6 +56,14 @@ final class ServerChecks {
                                             + " (or may not call it): run 'tutti-schema migrate' with this version");
                         }
                     }
+                }
+            }
+            try (PreparedStatement p = connection.prepareStatement("select tutti.security_ready()");
+                 ResultSet rs = p.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    throw new ServiceException(ServiceException.Reason.OUTDATED_DATABASE,
+                            "The database at " + where + " is not hardened, so no login can succeed: run"
+                                    + " 'tutti-schema harden' as a superuser ('tutti-schema check' lists what is missing)");
                 }
             }
             String expected = config.mode().loginRole();

@@ -34,6 +34,7 @@ import org.tutti.client.service.Backend;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.service.UnverifiedTlsException;
 import org.tutti.schema.DatabaseVendor;
+import org.tutti.schema.SchemaMigrator;
 import org.tutti.schema.testing.TestDatabases;
 import org.tutti.schema.testing.TestDatabases.TestDatabase;
 
@@ -234,6 +235,21 @@ class BackendFactoryTest {
 
         assertFails(() -> BackendFactory.open(dataFolder, new StepRecorder()), ServiceException.Reason.BAD_CONFIGURATION,
                 "mode \"staff\", which connects as tutti_staff, but database.user is \"tutti_family\"");
+    }
+
+    /** A server migrated by a user that is not a superuser, whose hardening IT has not run yet. */
+    @Test
+    void aServerNotHardenedIsReportedAsOutdatedRatherThanRefusingEveryPassword() throws Exception {
+        TestDatabase server = TestDatabases.freshPostgres();
+        new SchemaMigrator(server.dataSource(), DatabaseVendor.POSTGRESQL).migrate();
+        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP SERVER tutti_loopback CASCADE");
+        }
+        writeConfig("family", SeededDatabases.loginRoleUrl(server), "tutti_family",
+                SeededDatabases.setRolePassword(server, "tutti_family"));
+
+        assertFails(() -> BackendFactory.open(dataFolder, new StepRecorder()), ServiceException.Reason.OUTDATED_DATABASE,
+                "is not hardened, so no login can succeed: run 'tutti-schema harden'");
     }
 
     /** A server IT has not migrated to this version: the SQL API is missing. */

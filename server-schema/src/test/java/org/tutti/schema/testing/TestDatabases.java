@@ -69,7 +69,11 @@ public final class TestDatabases {
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                // a JSON log, as IT is told to set up for fail2ban (Fail2banFilterTest reads it)
+                postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("logging_collector", "on")
+                        .setServerConfig("log_destination", "jsonlog")
+                        .start();
                 askRecordersForAPassword(postgres);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
