@@ -70,44 +70,35 @@ $$;
 
 -- ---------------------------------------------------------------- the loopback
 
--- Runs one statement in a transaction of its own (a dblink connection to this database as the
--- recorder role) and returns its single text value. This stub stands until harden replaces it
--- with the dblink call (harden.sql): without it every login fails.
-CREATE FUNCTION tutti.loopback(statement text) RETURNS text
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
+-- What the loopback stubs answer until harden replaces them (harden.sql).
+CREATE FUNCTION tutti.not_hardened() RETURNS text
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, tutti, pg_temp
 AS $$
 BEGIN
     RAISE EXCEPTION USING ERRCODE = 'TU503',
         MESSAGE = 'Tutti is not hardened: a superuser must run tutti-schema harden (README, For IT)';
 END
 $$;
+
+-- Runs one statement in a transaction of its own (a dblink connection to this database as the
+-- recorder role) and returns its single text value. Until harden, a stub: every login fails.
+CREATE FUNCTION tutti.loopback(statement text) RETURNS text
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
+AS $$ SELECT tutti.not_hardened() $$;
 
 -- The same over one connection for several statements (login: the charge, then the outcome),
 -- each still a transaction of its own: open, exec…, close. Stubs until harden, like loopback().
 CREATE FUNCTION tutti.loopback_open() RETURNS void
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
-AS $$
-BEGIN
-    RAISE EXCEPTION USING ERRCODE = 'TU503',
-        MESSAGE = 'Tutti is not hardened: a superuser must run tutti-schema harden (README, For IT)';
-END
-$$;
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
+AS $$ SELECT tutti.not_hardened() $$;
 
 CREATE FUNCTION tutti.loopback_exec(statement text) RETURNS text
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
-AS $$
-BEGIN
-    RAISE EXCEPTION USING ERRCODE = 'TU503',
-        MESSAGE = 'Tutti is not hardened: a superuser must run tutti-schema harden (README, For IT)';
-END
-$$;
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
+AS $$ SELECT tutti.not_hardened() $$;
 
 CREATE FUNCTION tutti.loopback_close() RETURNS void
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
-AS $$
-BEGIN
-END
-$$;
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
+AS $$ SELECT $$;
 
 -- Whether harden has run (the loopback is no longer the stub): the client asks at start, so that
 -- an unhardened server is reported to IT instead of every login failing as a wrong password.
@@ -115,7 +106,7 @@ CREATE FUNCTION tutti.security_ready() RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
 AS $$
     SELECT EXISTS (SELECT FROM pg_catalog.pg_foreign_server WHERE srvname = 'tutti_loopback')
-       AND (SELECT l.lanname = 'sql' FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_language l ON l.oid = p.prolang
+       AND (SELECT p.prosrc NOT LIKE '%not_hardened%' FROM pg_catalog.pg_proc p
              WHERE p.oid = 'tutti.loopback(text)'::regprocedure)
 $$;
 
