@@ -120,7 +120,7 @@ final class ChangeRequests {
 
     /** As {@code tutti.change_value}: checked and normalised, TU422 'invalid:field' otherwise. */
     static String normalize(String field, String raw, LocalDate today, int maxLength) throws SQLException {
-        if (raw == FlatJson.NOT_A_STRING) {
+        if (raw == ChangeJson.NOT_A_STRING) {
             throw invalid(field);
         }
         String v = raw == null ? null : trim(raw);
@@ -193,7 +193,7 @@ final class ChangeRequests {
         if (row == null || row.familyId() != session.familyId()) {
             throw new SQLException("forbidden", FORBIDDEN);
         }
-        Map<String, String> submitted = new TreeMap<>(FlatJson.parseObject(changes));
+        Map<String, String> submitted = new TreeMap<>(ChangeJson.parseObject(changes));
         Map<String, Integer> fields = FIELDS.get(kind);
         Map<String, String> normalized = new TreeMap<>();
         LocalDate today = now.toLocalDate();
