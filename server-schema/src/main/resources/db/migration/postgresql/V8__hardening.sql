@@ -76,7 +76,7 @@ LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, tutti, pg_temp
 AS $$
 BEGIN
     RAISE EXCEPTION USING ERRCODE = 'TU503',
-        MESSAGE = 'Tutti is not hardened: a superuser must run tutti-schema harden (README, For IT)';
+        MESSAGE = 'Tutti is not hardened: a superuser must run tutti-schema harden (IT guide, src-docs/it-guide.md)';
 END
 $$;
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 final class MigrateCommand implements Callable<Integer> {
 
     static final String INSUFFICIENT_PRIVILEGE = "42501";
-    static final String FOR_IT = "see README, \"For IT: installing the database\"";
+    static final String FOR_IT = "see the IT guide, src-docs/it-guide.md, \"For IT: installing the database\"";
 
     @Mixin
     DatabaseOptions database;
@@ -66,7 +66,7 @@ final class MigrateCommand implements Callable<Integer> {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && INSUFFICIENT_PRIVILEGE.equals(sql.getSQLState())) {
                 String message = FailureMessages.firstLine(sql.getMessage());
-                return message.contains("README") ? message : message + " (" + FOR_IT + ")";
+                return message.contains("README") || message.contains("IT guide") ? message : message + " (" + FOR_IT + ")";
             }
         }
         return database.describe(failure);
