@@ -5,7 +5,7 @@ import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.FamilyFileService;
 import org.tutti.client.service.PedagogyService;
 import org.tutti.client.ui.common.BackgroundTasks;
-import org.tutti.client.ui.main.AppModule;
+import org.tutti.client.ui.common.AppModule;
 
 /**
  * Élèves, as a navigation module: reloaded each time it is shown; changed fields are unsaved
