@@ -31,11 +31,11 @@ public final class FamilyModule implements AppModule {
 
     @Override
     public void deactivate() {
-        model.revert();
+        model.editor().revert();
     }
 
     @Override
     public boolean hasUnsavedEdits() {
-        return model.form().changedProperty().get();
+        return model.editor().hasUnsavedEdits();
     }
 }

@@ -48,7 +48,7 @@ public final class StudentsModule implements AppModule {
 
     @Override
     public void deactivate() {
-        model.revert();
+        model.editor().revert();
         if (view != null) {
             view.closeWindows();
         }
@@ -56,6 +56,6 @@ public final class StudentsModule implements AppModule {
 
     @Override
     public boolean hasUnsavedEdits() {
-        return model.form().changedProperty().get();
+        return model.editor().hasUnsavedEdits();
     }
 }
