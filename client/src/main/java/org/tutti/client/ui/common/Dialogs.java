@@ -62,13 +62,48 @@ public final class Dialogs {
      */
     public static Alert confirmation(Window owner, String question, String confirmText) {
         ButtonType confirm = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(I18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = alert(owner, Alert.AlertType.CONFIRMATION, question, confirm, cancel);
+        Alert alert = withCancel(owner, Alert.AlertType.CONFIRMATION, question, confirm);
         alert.setTitle(I18n.get("dialog.confirm.title"));
         alert.setHeaderText(null);
         alert.getDialogPane().setId("confirmDialog");
-        ((Button) alert.getDialogPane().lookupButton(confirm)).setDefaultButton(false);
-        ((Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        return alert;
+    }
+
+    /**
+     * Builds a warning that asks the user to choose (not shown): {@code title}, {@code header} and
+     * {@code text}, then one button per answer, which says what it does, and Annuler, the default
+     * button (Enter never decides by accident; Escape answers Annuler too). A little wider than
+     * the other dialogs: its text explains the answers. The dialog pane's id is {@code id} +
+     * {@code Dialog}, Annuler's {@code id} + {@code Cancel}; the caller names the answers'
+     * buttons ({@link #button}). {@link Alert#showAndWait()} gives the chosen answer.
+     */
+    public static Alert choice(Window owner, String id, String title, String header, String text,
+            ButtonType... answers) {
+        Alert alert = withCancel(owner, Alert.AlertType.WARNING, text, answers);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        alert.getDialogPane().setId(id + "Dialog");
+        alert.getDialogPane().setMinWidth(32 * ThemeManager.get().emInPixels());
+        alert.getDialogPane().getButtonTypes().stream()
+                .filter(b -> b.getButtonData() == ButtonBar.ButtonData.CANCEL_CLOSE)
+                .forEach(b -> button(alert, b).setId(id + "Cancel"));
+        return alert;
+    }
+
+    /** The button of {@code dialog} for {@code type}. */
+    public static Button button(Alert dialog, ButtonType type) {
+        return (Button) dialog.getDialogPane().lookupButton(type);
+    }
+
+    private static Alert withCancel(Window owner, Alert.AlertType type, String text, ButtonType... answers) {
+        ButtonType cancel = new ButtonType(I18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType[] buttons = java.util.Arrays.copyOf(answers, answers.length + 1);
+        buttons[answers.length] = cancel;
+        Alert alert = alert(owner, type, text, buttons);
+        for (ButtonType answer : answers) {
+            button(alert, answer).setDefaultButton(false);
+        }
+        button(alert, cancel).setDefaultButton(true);
         return alert;
     }
 

@@ -4,7 +4,7 @@ import javafx.scene.Node;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.FamilyFileService;
 import org.tutti.client.ui.common.BackgroundTasks;
-import org.tutti.client.ui.main.AppModule;
+import org.tutti.client.ui.common.AppModule;
 
 /** Famille, as a navigation module: reloaded each time it is shown; changed fields are unsaved edits. */
 public final class FamilyModule implements AppModule {
@@ -31,11 +31,11 @@ public final class FamilyModule implements AppModule {
 
     @Override
     public void deactivate() {
-        model.revert();
+        model.editor().revert();
     }
 
     @Override
     public boolean hasUnsavedEdits() {
-        return model.form().changedProperty().get();
+        return model.editor().hasUnsavedEdits();
     }
 }

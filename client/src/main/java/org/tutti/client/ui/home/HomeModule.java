@@ -5,7 +5,7 @@ import javafx.scene.Node;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.HomeService;
 import org.tutti.client.ui.common.BackgroundTasks;
-import org.tutti.client.ui.main.AppModule;
+import org.tutti.client.ui.common.AppModule;
 
 /** Accueil, as a navigation module: reloads each time it is shown. */
 public final class HomeModule implements AppModule {

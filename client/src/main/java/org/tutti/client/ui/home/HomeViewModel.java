@@ -12,16 +12,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tutti.client.domain.CourseSummary;
 import org.tutti.client.domain.FamilyHome;
 import org.tutti.client.domain.StaffHome;
 import org.tutti.client.domain.StudentSummary;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.HomeService;
-import org.tutti.client.service.ServiceException;
 import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.Failures;
 import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.I18n;
 
@@ -42,7 +40,7 @@ public final class HomeViewModel {
     public record CourseRow(String discipline, String classLabel, String teacher, String slot, String room) {
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(HomeViewModel.class);
+    private static final Failures FAILURES = Failures.of("Loading Accueil", "home.error");
 
     private final UserSession session;
     private final HomeService service;
@@ -100,20 +98,7 @@ public final class HomeViewModel {
 
     private void failed(Throwable failure) {
         loading.set(false);
-        LOG.error("Loading Accueil failed", failure);
-        if (failure instanceof ServiceException se) {
-            switch (se.reason()) {
-                case SESSION_EXPIRED:
-                    error.set(I18n.get("error.sessionExpired"));
-                    return;
-                case DATABASE_UNAVAILABLE:
-                    error.set(I18n.get("error.unavailable"));
-                    return;
-                default:
-                    break;
-            }
-        }
-        error.set(I18n.get("home.error"));
+        error.set(FAILURES.message(failure));
     }
 
     /** "MME" → "Mme", "M" → "M." (codes of the family table); an unknown code as it is. */

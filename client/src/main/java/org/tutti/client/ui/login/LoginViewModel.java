@@ -34,6 +34,7 @@ import org.tutti.client.service.Backend;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.service.UnverifiedTlsException;
 import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.Failures;
 import org.tutti.client.ui.common.I18n;
 
 /**
@@ -46,6 +47,10 @@ public final class LoginViewModel {
     public enum Phase { STARTING, READY, FAILED }
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginViewModel.class);
+    /** Opening the database: the login window has a Réessayer button, its texts say to click it. */
+    private static final Failures STARTUP_FAILURES = Failures.of("Opening the database", "startup.error.unexpected")
+            .with(ServiceException.Reason.DATABASE_UNAVAILABLE, "startup.error.unavailable");
+    private static final Failures LOGIN_FAILURES = Failures.of("Login", "login.error.unexpected");
 
     private final BackgroundTasks tasks;
     private final BackendOpener opener;
@@ -128,7 +133,6 @@ public final class LoginViewModel {
     }
 
     private void startupFailed(Throwable failure) {
-        LOG.error("Opening the database failed", failure);
         progress.set(0);
         tlsWarning.set("");
         status.set(startupMessage(failure));
@@ -137,25 +141,12 @@ public final class LoginViewModel {
 
     static String startupMessage(Throwable failure) {
         if (failure instanceof UnverifiedTlsException refused) {
+            LOG.error("Opening the database refused: unverified TLS", refused);
             // for IT, who reads it on the screen of whoever calls: which file, which setting
             return I18n.get("startup.error.unverifiedTls", refused.file(), refused.urlSetting(),
                     refused.optOutSetting());
         }
-        if (failure instanceof ServiceException se) {
-            switch (se.reason()) {
-                case DATABASE_UNAVAILABLE:
-                    return I18n.get("startup.error.unavailable");
-                case BAD_CONFIGURATION:
-                    return I18n.get("startup.error.configuration");
-                case OUTDATED_DATABASE:
-                    return I18n.get("startup.error.outdated");
-                case DEMO_DATABASE_FAILED:
-                    return I18n.get("startup.error.demo");
-                default:
-                    return I18n.get("startup.error.unexpected");
-            }
-        }
-        return I18n.get("startup.error.unexpected");
+        return STARTUP_FAILURES.message(failure);
     }
 
     /** The text for one step of start-up. */
@@ -248,12 +239,7 @@ public final class LoginViewModel {
 
     private void loginFailed(Throwable failure) {
         busy.set(false);
-        LOG.error("Login failed", failure);
-        if (failure instanceof ServiceException se && se.reason() == ServiceException.Reason.DATABASE_UNAVAILABLE) {
-            error.set(I18n.get("login.error.unavailable"));
-        } else {
-            error.set(I18n.get("login.error.unexpected"));
-        }
+        error.set(LOGIN_FAILURES.message(failure));
     }
 
     /**
@@ -278,7 +264,7 @@ public final class LoginViewModel {
 
     /** Back from the main window because the session expired at the database: says so. */
     public void showSessionExpired() {
-        error.set(I18n.get("error.sessionExpired"));
+        error.set(Failures.text(ServiceException.Reason.SESSION_EXPIRED));
     }
 
     /** Closes the backend (application exit). */

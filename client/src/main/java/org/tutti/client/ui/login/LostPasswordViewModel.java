@@ -7,11 +7,10 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tutti.client.service.AccountService;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.Failures;
 import org.tutti.client.ui.common.I18n;
 
 /**
@@ -38,7 +37,9 @@ public final class LostPasswordViewModel {
     public record Notice(Kind kind, String text, Field focus, boolean close) {
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(LostPasswordViewModel.class);
+    /** A refusal for too many requests says for which identifier and how long to wait. */
+    private static final Failures FAILURES = Failures.of("Requesting a new password", "lost.error.unexpected")
+            .with(ServiceException.Reason.RATE_LIMITED, "lost.error.rateLimited");
 
     private final AccountService accounts;
     private final BackgroundTasks tasks;
@@ -83,18 +84,7 @@ public final class LostPasswordViewModel {
 
     private void failed(Throwable failure) {
         busy.set(false);
-        String text;
-        if (failure instanceof ServiceException se && se.reason() == ServiceException.Reason.RATE_LIMITED) {
-            LOG.info("New password refused: too many requests for this identifier");
-            text = I18n.get("lost.error.rateLimited");
-        } else if (failure instanceof ServiceException se && se.reason() == ServiceException.Reason.DATABASE_UNAVAILABLE) {
-            LOG.warn("New password: the database cannot be reached");
-            text = I18n.get("error.unavailable");
-        } else {
-            LOG.error("Requesting a new password failed", failure);
-            text = I18n.get("lost.error.unexpected");
-        }
-        onNotice.accept(new Notice(Kind.ERROR, text, null, false));
+        onNotice.accept(new Notice(Kind.ERROR, FAILURES.message(failure), null, false));
     }
 
     private static String value(StringProperty property) {

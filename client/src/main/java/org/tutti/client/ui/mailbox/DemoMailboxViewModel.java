@@ -15,11 +15,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tutti.client.domain.DemoMail;
 import org.tutti.client.service.DemoMailboxService;
 import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.Failures;
 import org.tutti.client.ui.common.I18n;
 
 /**
@@ -33,7 +32,7 @@ public final class DemoMailboxViewModel {
     public record MailRow(String id, String receivedAt, String recipient, String subject) {
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(DemoMailboxViewModel.class);
+    private static final Failures FAILURES = Failures.of("Reading the demo mailbox", "mailbox.error");
 
     private final DemoMailboxService mailbox;
     private final BackgroundTasks tasks;
@@ -62,8 +61,7 @@ public final class DemoMailboxViewModel {
         loading.set(true);
         tasks.run(mailbox::list).onSuccess(this::show).onFailure(failure -> {
             loading.set(false);
-            LOG.error("Reading the demo mailbox failed", failure);
-            error.set(I18n.get("mailbox.error"));
+            error.set(FAILURES.message(failure));
         });
     }
 

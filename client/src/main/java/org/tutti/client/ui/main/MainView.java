@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.common.AppModule;
 import org.tutti.client.ui.common.Dialogs;
 import org.tutti.client.ui.common.I18n;
 

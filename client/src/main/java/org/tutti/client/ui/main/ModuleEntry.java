@@ -3,6 +3,7 @@ package org.tutti.client.ui.main;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.common.AppModule;
 
 /**
  * A navigation entry: its action (node id, text with mnemonic, key binding) and how to create

@@ -4,7 +4,7 @@ import javafx.scene.Node;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.AccountService;
 import org.tutti.client.ui.common.BackgroundTasks;
-import org.tutti.client.ui.main.AppModule;
+import org.tutti.client.ui.common.AppModule;
 
 /**
  * Mot de passe, as a navigation module. A half-typed form is an unsaved edit (leaving asks);

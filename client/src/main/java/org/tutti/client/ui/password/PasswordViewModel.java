@@ -10,13 +10,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.AccountService;
 import org.tutti.client.service.PasswordChangeResult;
-import org.tutti.client.service.ServiceException;
 import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.Failures;
 import org.tutti.client.ui.common.I18n;
 
 /**
@@ -30,7 +28,7 @@ public final class PasswordViewModel {
     /** The form's fields, for errors and focus. */
     public enum Field { CURRENT, NEW, CONFIRM }
 
-    private static final Logger LOG = LoggerFactory.getLogger(PasswordViewModel.class);
+    private static final Failures FAILURES = Failures.of("Password change", "password.error.unexpected");
 
     private final UserSession session;
     private final AccountService accounts;
@@ -162,17 +160,8 @@ public final class PasswordViewModel {
 
     private void failed(Throwable failure) {
         busy.set(false);
-        if (failure instanceof ServiceException se && se.reason() == ServiceException.Reason.SESSION_EXPIRED) {
-            // the main window returns to the login window (BackgroundTasks reports the expiry)
-            LOG.info("Password change: the session has expired");
-            formError.set(I18n.get("error.sessionExpired"));
-        } else if (failure instanceof ServiceException se && se.reason() == ServiceException.Reason.DATABASE_UNAVAILABLE) {
-            LOG.warn("Password change: the database cannot be reached");
-            formError.set(I18n.get("error.unavailable"));
-        } else {
-            LOG.error("Password change failed", failure);
-            formError.set(I18n.get("password.error.unexpected"));
-        }
+        // on an expired session the main window returns to the login window (BackgroundTasks reports it)
+        formError.set(FAILURES.message(failure));
     }
 
     /** Empties the form and its messages (after success, and when the user leaves the screen). */

@@ -7,7 +7,7 @@ import javafx.util.Duration;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.StaffChangesService;
 import org.tutti.client.ui.common.BackgroundTasks;
-import org.tutti.client.ui.main.AppModule;
+import org.tutti.client.ui.common.AppModule;
 
 /**
  * Validations, as a navigation module: reloads each time it is shown, and every 30 seconds while

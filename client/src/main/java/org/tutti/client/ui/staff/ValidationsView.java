@@ -2,7 +2,6 @@ package org.tutti.client.ui.staff;
 
 import java.util.List;
 import java.util.Optional;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -18,13 +17,11 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Window;
 import org.tutti.client.service.PendingChange;
 import org.tutti.client.ui.common.Dialogs;
 import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
-import org.tutti.client.ui.common.ThemeManager;
 import org.tutti.client.ui.staff.ValidationsViewModel.ConflictChoice;
 import org.tutti.client.ui.staff.ValidationsViewModel.Entry;
 
@@ -105,28 +102,16 @@ public final class ValidationsView implements ValidationsViewModel.Prompts {
         accept.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.selection()).or(model.decidingProperty()));
         reject.disableProperty().bind(accept.disableProperty());
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.getStyleClass().add("small-progress");
-        busy.setAccessibleText(I18n.get("validations.busy"));
-        busy.visibleProperty().bind(model.decidingProperty().or(model.loadingProperty()));
-        busy.managedProperty().bind(busy.visibleProperty());
-
-        HBox buttons = new HBox(accept, reject, refresh, busy);
-        buttons.getStyleClass().add("button-row");
-        buttons.setAlignment(Pos.CENTER_LEFT);
+        ProgressIndicator busy = Forms.busyIndicator("validationBusy", "validations.busy",
+                model.decidingProperty().or(model.loadingProperty()));
+        HBox buttons = Forms.buttonRow(accept, reject, refresh, busy);
 
         Label status = new Label();
         status.setId("validationStatus");
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
 
-        Label error = new Label();
-        error.setId("validationError");
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Label error = Forms.error("validationError", model.errorProperty());
 
         root = new VBox(title, intro, listLabel, tree, empty, commentLabel, comment, buttons, status, error);
         root.setId("validationsRoot");
@@ -227,24 +212,15 @@ public final class ValidationsView implements ValidationsViewModel.Prompts {
     public ConflictChoice conflict(PendingChange change, String currentValue) {
         ButtonType force = new ButtonType(I18n.get("validations.conflict.force"), ButtonBar.ButtonData.YES);
         ButtonType reject = new ButtonType(I18n.get("validations.conflict.reject"), ButtonBar.ButtonData.NO);
-        ButtonType cancel = new ButtonType(I18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         String field = ValidationsViewModel.fieldLabel(change.fieldName());
         String text = I18n.get("validations.conflict.text", field,
                 ValidationsViewModel.value(change.fieldName(), change.oldValue()),
                 ValidationsViewModel.value(change.fieldName(), change.newValue()),
                 ValidationsViewModel.value(change.fieldName(), currentValue));
-        Alert alert = new Alert(Alert.AlertType.WARNING, text, force, reject, cancel);
-        alert.initOwner(owner());
-        alert.initModality(Modality.WINDOW_MODAL);
-        alert.setTitle(I18n.get("validations.conflict.title"));
-        alert.setHeaderText(I18n.get("validations.conflict.header", field));
-        alert.getDialogPane().setId("validationConflictDialog");
-        alert.getDialogPane().setMinWidth(32 * ThemeManager.get().emInPixels());
-        ((Button) alert.getDialogPane().lookupButton(force)).setId("validationConflictForce");
-        ((Button) alert.getDialogPane().lookupButton(reject)).setId("validationConflictReject");
-        ((Button) alert.getDialogPane().lookupButton(cancel)).setId("validationConflictCancel");
-        ((Button) alert.getDialogPane().lookupButton(force)).setDefaultButton(false);
-        ((Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        Alert alert = Dialogs.choice(owner(), "validationConflict", I18n.get("validations.conflict.title"),
+                I18n.get("validations.conflict.header", field), text, force, reject);
+        Dialogs.button(alert, force).setId("validationConflictForce");
+        Dialogs.button(alert, reject).setId("validationConflictReject");
         Optional<ButtonType> answer = alert.showAndWait();
         if (answer.isPresent() && answer.get() == force) {
             return ConflictChoice.ACCEPT_ANYWAY;

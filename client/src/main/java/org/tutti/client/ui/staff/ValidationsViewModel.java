@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.DecisionResult;
 import org.tutti.client.service.PendingChange;
-import org.tutti.client.service.ServiceException;
 import org.tutti.client.service.StaffChangesService;
 import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.Failures;
 import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.I18n;
 
@@ -62,6 +62,7 @@ public final class ValidationsViewModel {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidationsViewModel.class);
+    private static final Failures FAILURES = Failures.of("Validations", "validations.error");
 
     private final UserSession session;
     private final StaffChangesService service;
@@ -325,14 +326,7 @@ public final class ValidationsViewModel {
     }
 
     private void failed(Throwable failure) {
-        LOG.error("Validations failed", failure);
-        if (failure instanceof ServiceException se && se.reason() == ServiceException.Reason.SESSION_EXPIRED) {
-            error.set(I18n.get("error.sessionExpired"));
-        } else if (failure instanceof ServiceException se && se.reason() == ServiceException.Reason.DATABASE_UNAVAILABLE) {
-            error.set(I18n.get("error.unavailable"));
-        } else {
-            error.set(I18n.get("validations.error"));
-        }
+        error.set(FAILURES.message(failure));
     }
 
     public ObservableList<Entry> roots() {

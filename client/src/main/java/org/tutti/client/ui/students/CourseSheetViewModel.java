@@ -11,8 +11,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tutti.client.domain.AbsenceLine;
 import org.tutti.client.domain.CourseFollowUp;
 import org.tutti.client.domain.CourseSheet;
@@ -28,8 +26,6 @@ import org.tutti.client.ui.common.BackgroundTasks;
  * back is immediate.
  */
 public final class CourseSheetViewModel {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CourseSheetViewModel.class);
 
     private final UserSession session;
     private final PedagogyService service;
@@ -71,7 +67,7 @@ public final class CourseSheetViewModel {
                 .onFailure(failure -> {
                     if (sheet.get() == shown) {
                         busy.set(false);
-                        error.set(PedagogyViewModel.message(failure, LOG));
+                        error.set(PedagogyViewModel.FAILURES.message(failure));
                     }
                 });
     }

@@ -9,8 +9,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tutti.client.domain.CourseSheet;
 import org.tutti.client.domain.RepertoireLine;
 import org.tutti.client.domain.StudentPedagogy;
@@ -18,6 +16,7 @@ import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.PedagogyService;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.Failures;
 import org.tutti.client.ui.common.I18n;
 
 /**
@@ -28,7 +27,9 @@ import org.tutti.client.ui.common.I18n;
  */
 public final class PedagogyViewModel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PedagogyViewModel.class);
+    /** Also the follow-up windows' ({@link CourseSheetViewModel}): a row gone from sight says so in words. */
+    static final Failures FAILURES = Failures.of("Pedagogical file", "pedagogy.error.unexpected")
+            .with(ServiceException.Reason.NOT_FOUND, "pedagogy.error.notFound");
 
     private final UserSession session;
     private final PedagogyService service;
@@ -74,7 +75,7 @@ public final class PedagogyViewModel {
                 .onFailure(failure -> {
                     if (Objects.equals(student, studentId)) {
                         busy.set(false);
-                        error.set(message(failure, LOG));
+                        error.set(FAILURES.message(failure));
                     }
                 });
     }
@@ -95,27 +96,6 @@ public final class PedagogyViewModel {
         currentCourses.setAll(pedagogy.currentCourses());
         history.setAll(pedagogy.history());
         repertoire.setAll(pedagogy.repertoire());
-    }
-
-    /** The user's message for a failed read of the pedagogical file. */
-    static String message(Throwable failure, Logger log) {
-        if (failure instanceof ServiceException se) {
-            switch (se.reason()) {
-                case SESSION_EXPIRED:
-                    log.info("Pedagogical file: the session has expired");
-                    return I18n.get("error.sessionExpired");
-                case DATABASE_UNAVAILABLE:
-                    log.warn("Pedagogical file: the database cannot be reached");
-                    return I18n.get("error.unavailable");
-                case NOT_FOUND:
-                    log.info("Pedagogical file: not visible: {}", se.getMessage());
-                    return I18n.get("pedagogy.error.notFound");
-                default:
-                    break;
-            }
-        }
-        log.error("Pedagogical file: unexpected failure", failure);
-        return I18n.get("pedagogy.error.unexpected");
     }
 
     /** A model for one follow-up window, reading through the same session. */

@@ -5,7 +5,7 @@ import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.FamilyFileService;
 import org.tutti.client.service.PedagogyService;
 import org.tutti.client.ui.common.BackgroundTasks;
-import org.tutti.client.ui.main.AppModule;
+import org.tutti.client.ui.common.AppModule;
 
 /**
  * Élèves, as a navigation module: reloaded each time it is shown; changed fields are unsaved
@@ -48,7 +48,7 @@ public final class StudentsModule implements AppModule {
 
     @Override
     public void deactivate() {
-        model.revert();
+        model.editor().revert();
         if (view != null) {
             view.closeWindows();
         }
@@ -56,6 +56,6 @@ public final class StudentsModule implements AppModule {
 
     @Override
     public boolean hasUnsavedEdits() {
-        return model.form().changedProperty().get();
+        return model.editor().hasUnsavedEdits();
     }
 }

@@ -3,12 +3,9 @@ package org.tutti.client.ui.students;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -19,7 +16,7 @@ import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.Dialogs;
 import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
-import org.tutti.client.ui.family.FileFormView;
+import org.tutti.client.ui.common.ValidationFormView;
 
 /**
  * Élèves: the student selector, then the student's tabs. Identité: one row per field with its
@@ -33,7 +30,6 @@ public final class StudentsView {
     private static final double IDENTITY_MAX_WIDTH = 720;
 
     private final ScrollPane root;
-    private final FileFormView fields;
     private final PedagogyTabs pedagogyTabs;
 
     public StudentsView(StudentsViewModel model, PedagogyViewModel pedagogy) {
@@ -49,32 +45,21 @@ public final class StudentsView {
             if (student == model.selectedProperty().get()) {
                 return;
             }
-            if (model.form().changedProperty().get() && !Dialogs.confirm(selector.getScene().getWindow(),
+            if (model.editor().hasUnsavedEdits() && !Dialogs.confirm(selector.getScene().getWindow(),
                     I18n.get("students.switchQuestion"), I18n.get("students.switchConfirm"))) {
                 Platform.runLater(() -> selector.setValue(old));
                 return;
             }
             model.selectedProperty().set(student);
         });
-        selector.disableProperty().bind(model.busyProperty());
+        selector.disableProperty().bind(model.editor().busyProperty());
         HBox selectorRow = new HBox(Forms.label("students.selector", selector), selector);
         selectorRow.getStyleClass().add("button-row");
         selectorRow.setAlignment(Pos.CENTER_LEFT);
 
-        fields = new FileFormView(model.form(), "student", "students.field.", StudentIdentity.FIELDS);
-        fields.grid().disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
-        Label formError = Forms.error("studentError", model.formErrorProperty());
-        Button modify = new Button(Actions.STUDENT_MODIFY.text());
-        modify.setId(Actions.STUDENT_MODIFY.id());
-        modify.setMnemonicParsing(true);
-        modify.getStyleClass().add("accent");
-        modify.disableProperty().bind(model.busyProperty().or(model.form().changedProperty().not()));
-        modify.setOnAction(e -> model.submit());
-        ProgressIndicator busy = Forms.busyIndicator("studentBusy", "family.busy", model.busyProperty());
-        HBox buttons = Forms.buttonRow(modify, busy);
-        HBox pendingRow = Forms.pendingMessageRow("studentPendingMessage", "students.pendingMessage", model.anyPendingProperty());
-
-        VBox identity = new VBox(fields.grid(), formError, buttons, pendingRow);
+        ValidationFormView form = new ValidationFormView(model.editor(), "student", "students.field.",
+                Actions.STUDENT_MODIFY, model::submit, "students.pendingMessage");
+        VBox identity = new VBox(form.nodes());
         identity.getStyleClass().add("tab-content");
         Tab identityTab = Forms.tab("tabIdentity", "students.tab.identity", identity);
         identity.setMaxWidth(IDENTITY_MAX_WIDTH);
@@ -92,9 +77,6 @@ public final class StudentsView {
         root.setId("studentsRoot");
         root.setFitToWidth(true);
         root.getStyleClass().add("page-scroll");
-
-        model.setOnFocus(this::focus);
-        model.setOnSubmitted(message -> Dialogs.showMessage(root.getScene().getWindow(), message));
     }
 
     public Parent root() {
@@ -104,13 +86,6 @@ public final class StudentsView {
     /** Closes the course, sheet and event windows (the screen is left). */
     public void closeWindows() {
         pedagogyTabs.closeWindows();
-    }
-
-    private void focus(String field) {
-        Control control = fields.control(field);
-        if (control != null) {
-            control.requestFocus();
-        }
     }
 
     private static final class NameCell extends ListCell<StudentIdentity> {

@@ -11,9 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tutti.client.service.FamilyFileService;
+import org.tutti.client.service.ServiceException;
 import org.tutti.client.ui.FakeBackend;
+import org.tutti.client.ui.FakeFamilyFileService;
 import org.tutti.client.ui.French;
 import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.ValidationForm;
 
 class FamilyViewModelTest {
 
@@ -30,30 +33,30 @@ class FamilyViewModelTest {
     @BeforeEach
     void setUp() {
         model = new FamilyViewModel(FakeBackend.family("F0001"), service, BackgroundTasks.sameThread());
-        model.setOnFocus(focus::add);
-        model.setOnSubmitted(submitted::add);
+        model.editor().setOnFocus(focus::add);
+        model.editor().setOnSubmitted(submitted::add);
         model.load();
     }
 
-    private FileForm.Field field(String name) {
-        return model.form().field(name);
+    private ValidationForm.Field field(String name) {
+        return model.editor().form().field(name);
     }
 
     @Test
     void loadedFileShowsPhonesNormalisedAndNothingChanged() {
         assertThat(field("phone_mobile").valueProperty().get()).isEqualTo("06 12 34 56 78");
         assertThat(field("address2").valueProperty().get()).isEmpty();
-        assertThat(model.form().changedProperty().get()).isFalse();
-        assertThat(model.anyPendingProperty().get()).isFalse();
+        assertThat(model.editor().form().changedProperty().get()).isFalse();
+        assertThat(model.editor().anyPendingProperty().get()).isFalse();
     }
 
     @Test
     void modifierIsEnabledOnlyWhileSomethingDiffers() {
         field("city").valueProperty().set("Lyon");
-        assertThat(model.form().changedProperty().get()).isTrue();
+        assertThat(model.editor().form().changedProperty().get()).isTrue();
 
         field("city").valueProperty().set("Bellerive");
-        assertThat(model.form().changedProperty().get()).isFalse();
+        assertThat(model.editor().form().changedProperty().get()).isFalse();
         model.submit();
         assertThat(service.submitted).isEmpty();
     }
@@ -73,8 +76,8 @@ class FamilyViewModelTest {
         assertThat(field("address1").pendingValueProperty().get()).isEqualTo("3 place du Marché");
         assertThat(field("phone_mobile").pendingProperty().get()).isTrue();
         assertThat(field("city").pendingProperty().get()).isFalse();
-        assertThat(model.anyPendingProperty().get()).isTrue();
-        assertThat(model.form().changedProperty().get()).isFalse();
+        assertThat(model.editor().anyPendingProperty().get()).isTrue();
+        assertThat(model.editor().form().changedProperty().get()).isFalse();
     }
 
     @ParameterizedTest
@@ -118,7 +121,7 @@ class FamilyViewModelTest {
         assertThat(field("city").valueProperty().get()).isEqualTo("Lyon");
         assertThat(field("city").pendingProperty().get()).isTrue();
         assertThat(field("email").pendingProperty().get()).isFalse();
-        assertThat(model.anyPendingProperty().get()).isTrue();
+        assertThat(model.editor().anyPendingProperty().get()).isTrue();
     }
 
     @Test
@@ -130,16 +133,44 @@ class FamilyViewModelTest {
 
         assertThat(field("postal_code").errorProperty().get()).isEqualTo("Valeur refusée par le serveur.");
         assertThat(focus).containsExactly("postal_code");
-        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.editor().busyProperty().get()).isFalse();
     }
 
     @Test
     void revertPutsBackWhatWasLoaded() {
         field("city").valueProperty().set("Lyon");
 
-        model.revert();
+        model.editor().revert();
 
         assertThat(field("city").valueProperty().get()).isEqualTo("Bellerive");
-        assertThat(model.form().changedProperty().get()).isFalse();
+        assertThat(model.editor().form().changedProperty().get()).isFalse();
+    }
+
+    @Test
+    void aFailedLoadIsToldUnderTheFormAndTheFieldsStayDisabled() {
+        FakeFamilyFileService down = new FakeFamilyFileService();
+        down.loadFailure = new ServiceException(ServiceException.Reason.DATABASE_UNAVAILABLE, "down");
+        FamilyViewModel unloaded = new FamilyViewModel(FakeBackend.family("F0001"), down, BackgroundTasks.sameThread());
+
+        unloaded.load();
+
+        assertThat(unloaded.editor().formErrorProperty().get()).isEqualTo("La base de données est injoignable"
+                + " pour le moment. Vérifiez votre connexion à Internet, puis réessayez.");
+        assertThat(unloaded.editor().readyProperty().get()).isFalse();
+        assertThat(unloaded.editor().busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void anUnexpectedFailureWhileSendingKeepsTheEditsAndSaysSo() {
+        service.submitFailure = new IllegalStateException("bug");
+        field("city").valueProperty().set("Lyon");
+
+        model.submit();
+
+        assertThat(model.editor().formErrorProperty().get())
+                .isEqualTo("La fiche n'a pas pu être chargée ou envoyée. Réessayez plus tard.");
+        assertThat(field("city").valueProperty().get()).isEqualTo("Lyon");
+        assertThat(model.editor().hasUnsavedEdits()).isTrue();
+        assertThat(submitted).isEmpty();
     }
 }

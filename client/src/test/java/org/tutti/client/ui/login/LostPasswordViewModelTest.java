@@ -101,7 +101,7 @@ class LostPasswordViewModelTest {
         model.submit();
 
         assertThat(notices).extracting(Notice::text).containsExactly(
-                "La base de données est injoignable. Vérifiez votre connexion à Internet, puis réessayez.",
+                "La base de données est injoignable pour le moment. Vérifiez votre connexion à Internet, puis réessayez.",
                 "La demande n’a pas pu aboutir à cause d’une erreur inattendue. Réessayez ; si le problème persiste,"
                         + " contactez l’accueil de votre établissement.");
         assertThat(notices).extracting(Notice::kind).containsOnly(Kind.ERROR);

@@ -17,6 +17,7 @@ import org.testfx.framework.junit5.Start;
 import org.tutti.client.ui.FakeBackend;
 import org.tutti.client.ui.French;
 import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.common.AppModule;
 import org.tutti.client.ui.common.BackgroundTasks;
 
 /** The navigation's module lifecycle, with two fake modules. */

@@ -158,7 +158,7 @@ class PasswordViewModelTest {
         backend.changeFailure = new ServiceException(ServiceException.Reason.DATABASE_UNAVAILABLE, "down");
         model.submit();
         assertThat(model.formErrorProperty().get())
-                .isEqualTo("La base de données est injoignable. Vérifiez votre connexion à Internet, puis réessayez.");
+                .isEqualTo("La base de données est injoignable pour le moment. Vérifiez votre connexion à Internet, puis réessayez.");
         assertThat(model.nextProperty().get()).as("nothing is lost").isEqualTo(NEW);
 
         backend.changeFailure = new ServiceException(ServiceException.Reason.SESSION_EXPIRED, "expired");

@@ -180,8 +180,8 @@ class ValidationsViewModelTest {
         StaffFailing failing = new StaffFailing();
         ValidationsViewModel broken = new ValidationsViewModel(FakeBackend.staff(), failing, BackgroundTasks.sameThread());
         broken.refresh();
-        assertThat(broken.errorProperty().get()).isEqualTo("La base de données est injoignable. Vérifiez votre"
-                + " connexion à Internet, puis réessayez.");
+        assertThat(broken.errorProperty().get()).isEqualTo("La base de données est injoignable pour le moment."
+                + " Vérifiez votre connexion à Internet, puis réessayez.");
         assertThat(broken.loadingProperty().get()).isFalse();
     }
 

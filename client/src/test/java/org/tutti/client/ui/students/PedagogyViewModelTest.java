@@ -112,7 +112,7 @@ class PedagogyViewModelTest {
 
         model.show(21L);
 
-        assertThat(model.errorProperty().get()).startsWith("La base de données est injoignable.");
+        assertThat(model.errorProperty().get()).startsWith("La base de données est injoignable pour le moment.");
         service.failure = null;
         model.reload();
         assertThat(model.errorProperty().get()).isEmpty();

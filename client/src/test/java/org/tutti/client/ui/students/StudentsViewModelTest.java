@@ -11,11 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tutti.client.service.FamilyFileService;
+import org.tutti.client.service.ServiceException;
 import org.tutti.client.ui.FakeBackend;
+import org.tutti.client.ui.FakeFamilyFileService;
 import org.tutti.client.ui.French;
 import org.tutti.client.ui.common.BackgroundTasks;
-import org.tutti.client.ui.family.FakeFamilyFileService;
-import org.tutti.client.ui.family.FileForm;
+import org.tutti.client.ui.common.ValidationForm;
 
 class StudentsViewModelTest {
 
@@ -31,12 +33,12 @@ class StudentsViewModelTest {
     @BeforeEach
     void setUp() {
         model = new StudentsViewModel(FakeBackend.family("F0001"), service, BackgroundTasks.sameThread());
-        model.setOnFocus(focus::add);
+        model.editor().setOnFocus(focus::add);
         model.load();
     }
 
-    private FileForm.Field field(String name) {
-        return model.form().field(name);
+    private ValidationForm.Field field(String name) {
+        return model.editor().form().field(name);
     }
 
     @Test
@@ -44,7 +46,7 @@ class StudentsViewModelTest {
         assertThat(model.students()).hasSize(1);
         assertThat(model.selectedProperty().get().id()).isEqualTo(21L);
         assertThat(field("birth_date").valueProperty().get()).isEqualTo("2015-03-12");
-        assertThat(model.form().changedProperty().get()).isFalse();
+        assertThat(model.editor().form().changedProperty().get()).isFalse();
     }
 
     @ParameterizedTest
@@ -78,7 +80,53 @@ class StudentsViewModelTest {
         assertThat(service.submitted).containsExactly(Map.of("birth_date", "2014-03-12"));
         assertThat(field("birth_date").pendingProperty().get()).isTrue();
         assertThat(field("sex").pendingProperty().get()).isFalse();
-        assertThat(model.anyPendingProperty().get()).isTrue();
+        assertThat(model.editor().anyPendingProperty().get()).isTrue();
         assertThat(model.selectedProperty().get().id()).isEqualTo(21L);
+    }
+
+    @Test
+    void withoutStudentsNothingIsShownNorSent() {
+        service.students.clear();
+        StudentsViewModel none = new StudentsViewModel(FakeBackend.family("F0001"), service, BackgroundTasks.sameThread());
+        none.load();
+        none.editor().form().field("last_name").valueProperty().set("Durand");
+
+        none.submit();
+
+        assertThat(none.selectedProperty().get()).isNull();
+        assertThat(none.editor().readyProperty().get()).isFalse();
+        assertThat(service.submitted).isEmpty();
+    }
+
+    @Test
+    void aFieldRefusedByTheDatabaseGetsItsMessageAndTheFocus() {
+        service.submitFailure = new FamilyFileService.FieldRefusedException("school_level", false, null);
+        field("school_level").valueProperty().set("Sixième bis");
+
+        model.submit();
+
+        assertThat(field("school_level").errorProperty().get()).isEqualTo("Valeur refusée par le serveur.");
+        assertThat(focus).containsExactly("school_level");
+        assertThat(model.editor().formErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anExpiredSessionIsToldUnderTheForm() {
+        service.loadFailure = new ServiceException(ServiceException.Reason.SESSION_EXPIRED, "gone");
+
+        model.load();
+
+        assertThat(model.editor().formErrorProperty().get()).isEqualTo("Votre session a expiré. Reconnectez-vous.");
+        assertThat(model.selectedProperty().get().id()).as("what was shown stays").isEqualTo(21L);
+    }
+
+    @Test
+    void revertPutsBackTheStudentsValues() {
+        field("first_name").valueProperty().set("Lea");
+
+        model.editor().revert();
+
+        assertThat(field("first_name").valueProperty().get()).isEqualTo("Léa");
+        assertThat(model.editor().hasUnsavedEdits()).isFalse();
     }
 }

@@ -1,4 +1,4 @@
-package org.tutti.client.ui.main;
+package org.tutti.client.ui.common;
 
 import javafx.scene.Node;
 

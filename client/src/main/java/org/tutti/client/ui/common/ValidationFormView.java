@@ -1,38 +1,53 @@
-package org.tutti.client.ui.family;
+package org.tutti.client.ui.common;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
-import org.tutti.client.ui.common.Forms;
-import org.tutti.client.ui.common.I18n;
 
 /**
- * The controls of a {@link FileForm}, one row each ({@link Forms#fieldRow}): a combo box for
- * civility and sex, a date picker for the birth date (dd/MM/yyyy), text fields otherwise. Node
- * ids are {@code idPrefix} + the column in CamelCase ({@code familyPostalCode}); label keys are
- * {@code keyPrefix} + the same ({@code family.field.postalCode}).
+ * The nodes of a {@link ValidationEditor}, in the order a screen stacks them ({@link #nodes()}):
+ * the fields, one row each ({@link Forms#fieldRow}: label with mnemonic, field, pending marker,
+ * message); the form's message; the submit button (Modifier, enabled only when something
+ * changed) with the busy indicator; and, at its bottom right, the message that the file awaits
+ * validation while anything is pending. Fields are a combo box for civility and sex, a date
+ * picker for the birth date (dd/MM/yyyy), text fields otherwise. Node ids derive from
+ * {@code idPrefix}: the column in CamelCase for a field ({@code familyPostalCode}), then
+ * {@code Error}, {@code Busy}, {@code PendingMessage} ({@code familyPendingMessage}); label keys
+ * are {@code keyPrefix} + the column in camelCase ({@code family.field.postalCode}). The focus
+ * goes where the editor says; the message after sending is shown through {@link Dialogs}.
  */
-public final class FileFormView {
+public final class ValidationFormView {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final GridPane grid = Forms.grid("file-form");
     private final Map<String, Control> controls = new LinkedHashMap<>();
+    private final Label formError;
+    private final HBox buttons;
+    private final HBox pendingRow;
 
-    public FileFormView(FileForm form, String idPrefix, String keyPrefix, List<String> names) {
+    /**
+     * @param submit the button's action (its id, text with mnemonic); {@code onSubmit} runs on it
+     * @param pendingMessageKey the text saying that the file awaits validation
+     */
+    public ValidationFormView(ValidationEditor editor, String idPrefix, String keyPrefix, Actions submit,
+            Runnable onSubmit, String pendingMessageKey) {
         int row = 0;
-        for (String name : names) {
-            FileForm.Field field = form.field(name);
+        for (ValidationForm.Field field : editor.form().fields()) {
+            String name = field.name();
             Control control = control(name, field.valueProperty());
             String camel = camel(name);
             control.setId(idPrefix + Character.toUpperCase(camel.charAt(0)) + camel.substring(1));
@@ -40,19 +55,41 @@ public final class FileFormView {
             row = Forms.fieldRow(grid, row, keyPrefix + camel, control, field.pendingProperty(),
                     field.pendingValueProperty(), field.errorProperty());
         }
+        grid.disableProperty().bind(editor.readyProperty().not().or(editor.busyProperty()));
+
+        formError = Forms.error(idPrefix + "Error", editor.formErrorProperty());
+        Button button = new Button(submit.text());
+        button.setId(submit.id());
+        button.setMnemonicParsing(true);
+        button.getStyleClass().add("accent");
+        button.disableProperty().bind(editor.busyProperty().or(editor.form().changedProperty().not()));
+        button.setOnAction(e -> onSubmit.run());
+        buttons = Forms.buttonRow(button, Forms.busyIndicator(idPrefix + "Busy", "form.busy", editor.busyProperty()));
+        pendingRow = Forms.pendingMessageRow(idPrefix + "PendingMessage", pendingMessageKey, editor.anyPendingProperty());
+
+        editor.setOnFocus(this::focus);
+        editor.setOnSubmitted(message -> Dialogs.showMessage(grid.getScene().getWindow(), message));
+    }
+
+    /** The fields, the form's message, the buttons and the pending message, top to bottom. */
+    public Node[] nodes() {
+        return new Node[] {grid, formError, buttons, pendingRow};
     }
 
     public GridPane grid() {
         return grid;
     }
 
+    /** The control of column {@code name}, or null. */
     public Control control(String name) {
         return controls.get(name);
     }
 
-    /** Disables every control (nothing loaded, or sending). */
-    public void setDisable(boolean disabled) {
-        controls.values().forEach(c -> c.setDisable(disabled));
+    private void focus(String name) {
+        Control control = controls.get(name);
+        if (control != null) {
+            control.requestFocus();
+        }
     }
 
     static String camel(String column) {
@@ -72,9 +109,9 @@ public final class FileFormView {
     private static Control control(String name, StringProperty value) {
         switch (name) {
             case "civility":
-                return combo(value, "family.civility.", "MME", "M");
+                return combo(value, "civility.", "MME", "M");
             case "sex":
-                return combo(value, "students.sex.", "F", "M");
+                return combo(value, "form.sex.", "F", "M");
             case "birth_date":
                 return datePicker(value);
             default:
@@ -90,7 +127,7 @@ public final class FileFormView {
         combo.setConverter(new StringConverter<>() {
             @Override
             public String toString(String code) {
-                return code == null || code.isEmpty() ? "" : I18n.get(keyPrefix + code.toLowerCase(java.util.Locale.ROOT));
+                return code == null || code.isEmpty() ? "" : I18n.get(keyPrefix + code);
             }
 
             @Override

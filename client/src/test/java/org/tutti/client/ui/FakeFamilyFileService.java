@@ -1,4 +1,4 @@
-package org.tutti.client.ui.family;
+package org.tutti.client.ui;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +20,7 @@ public final class FakeFamilyFileService implements FamilyFileService {
     public final Map<Long, Map<String, String>> studentPending = new HashMap<>();
     public final List<Map<String, String>> submitted = new ArrayList<>();
     public RuntimeException submitFailure;
+    public RuntimeException loadFailure;
 
     public FakeFamilyFileService() {
         family.put("civility", "MME");
@@ -47,11 +48,17 @@ public final class FakeFamilyFileService implements FamilyFileService {
 
     @Override
     public FamilyFile loadFamily(UserSession user) {
+        if (loadFailure != null) {
+            throw loadFailure;
+        }
         return new FamilyFile(10, new FieldValues(family, familyPending));
     }
 
     @Override
     public List<StudentIdentity> students(UserSession user) {
+        if (loadFailure != null) {
+            throw loadFailure;
+        }
         return students.keySet().stream().map(id -> loadStudent(user, id)).toList();
     }
 

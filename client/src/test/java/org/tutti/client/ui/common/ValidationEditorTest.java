@@ -1,0 +1,219 @@
+package org.tutti.client.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tutti.client.domain.FieldValues;
+import org.tutti.client.service.FamilyFileService;
+import org.tutti.client.service.ServiceException;
+import org.tutti.client.ui.French;
+
+/** The editor every file that goes to validation uses, with a sender of its own (no screen). */
+class ValidationEditorTest {
+
+    private static final List<String> FIELDS = List.of("last_name", "city", "email");
+    private static final FieldValues FILE = new FieldValues(
+            Map.of("last_name", "Martin", "city", "Bellerive", "email", "claire.martin@example.fr"), Map.of());
+
+    private final List<Map<String, String>> sent = new ArrayList<>();
+    private final List<String> focus = new ArrayList<>();
+    private final List<String> submitted = new ArrayList<>();
+    private int reloads;
+    private ValidationEditor editor;
+
+    @BeforeAll
+    static void french() {
+        French.use();
+    }
+
+    @BeforeEach
+    void setUp() {
+        editor = editor(BackgroundTasks.sameThread());
+    }
+
+    private ValidationEditor editor(BackgroundTasks tasks) {
+        ValidationEditor e = new ValidationEditor(FIELDS, tasks, Failures.of("Test file", "form.error.unexpected"),
+                "family.submitted");
+        e.setOnFocus(focus::add);
+        e.setOnSubmitted(submitted::add);
+        return e;
+    }
+
+    private void loadFile(ValidationEditor e) {
+        e.load(() -> FILE, values -> {
+            e.show(values);
+            e.readyProperty().set(true);
+        });
+    }
+
+    private void modify(ValidationEditor e, ValidationEditor.Sender sender) {
+        e.submit(sender, () -> reloads++);
+    }
+
+    private ValidationForm.Field field(String name) {
+        return editor.form().field(name);
+    }
+
+    @Test
+    void nothingIsSentBeforeTheFileIsShownNorWhenNothingChanged() {
+        field("city").valueProperty().set("Lyon");
+        modify(editor, sent::add);
+        assertThat(sent).as("not ready").isEmpty();
+
+        loadFile(editor);
+        modify(editor, sent::add);
+        assertThat(sent).as("nothing changed").isEmpty();
+        assertThat(editor.hasUnsavedEdits()).isFalse();
+    }
+
+    @Test
+    void modifierSendsTheChangesSaysSoAndReloads() {
+        loadFile(editor);
+        field("city").valueProperty().set("Lyon");
+        assertThat(editor.hasUnsavedEdits()).isTrue();
+
+        modify(editor, sent::add);
+
+        assertThat(sent).containsExactly(Map.of("city", "Lyon"));
+        assertThat(submitted).containsExactly("Votre fiche d'identité a été mise à jour."
+                + " Un accusé de réception vous a été envoyé par e-mail.");
+        assertThat(reloads).isEqualTo(1);
+        assertThat(editor.busyProperty().get()).isFalse();
+        assertThat(editor.formErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theFirstInvalidFieldGetsTheFocusAndNothingIsSent() {
+        loadFile(editor);
+        field("last_name").valueProperty().set("");
+        field("email").valueProperty().set("claire@");
+
+        modify(editor, sent::add);
+
+        assertThat(focus).containsExactly("last_name");
+        assertThat(field("last_name").errorProperty().get()).isEqualTo("Ce champ est obligatoire.");
+        assertThat(field("email").errorProperty().get()).isEqualTo("Adresse e-mail invalide (exemple : nom@exemple.fr).");
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aFailedSendIsToldUnderTheFormAndTheEditsAreKept() {
+        loadFile(editor);
+        field("city").valueProperty().set("Lyon");
+
+        modify(editor, changes -> {
+            throw new ServiceException(ServiceException.Reason.DATABASE_UNAVAILABLE, "down");
+        });
+        assertThat(editor.formErrorProperty().get()).isEqualTo("La base de données est injoignable pour le moment."
+                + " Vérifiez votre connexion à Internet, puis réessayez.");
+
+        modify(editor, changes -> {
+            throw new IllegalStateException("bug");
+        });
+        assertThat(editor.formErrorProperty().get())
+                .isEqualTo("La fiche n'a pas pu être chargée ou envoyée. Réessayez plus tard.");
+        assertThat(field("city").valueProperty().get()).isEqualTo("Lyon");
+        assertThat(editor.busyProperty().get()).isFalse();
+        assertThat(submitted).isEmpty();
+        assertThat(reloads).isZero();
+
+        modify(editor, sent::add);
+        assertThat(editor.formErrorProperty().get()).as("sending again clears the message").isEmpty();
+    }
+
+    @Test
+    void aFieldRefusedByTheDatabaseIsToldUnderThatFieldWhichGetsTheFocus() {
+        loadFile(editor);
+        field("city").valueProperty().set("Lyon");
+
+        modify(editor, changes -> {
+            throw new FamilyFileService.FieldRefusedException("city", false, null);
+        });
+
+        assertThat(field("city").errorProperty().get()).isEqualTo("Valeur refusée par le serveur.");
+        assertThat(editor.formErrorProperty().get()).isEmpty();
+        assertThat(focus).containsExactly("city");
+    }
+
+    @Test
+    void aFailedLoadIsToldAndLeavesTheFormNotReady() {
+        editor.load(() -> {
+            throw new ServiceException(ServiceException.Reason.SESSION_EXPIRED, "gone");
+        }, values -> editor.readyProperty().set(true));
+
+        assertThat(editor.formErrorProperty().get()).isEqualTo("Votre session a expiré. Reconnectez-vous.");
+        assertThat(editor.busyProperty().get()).isFalse();
+        assertThat(editor.readyProperty().get()).isFalse();
+
+        loadFile(editor);
+        assertThat(editor.formErrorProperty().get()).as("loading again clears the message").isEmpty();
+    }
+
+    @Test
+    void pendingValuesAreShownAndNothingShownMeansNothingPending() {
+        editor.show(new FieldValues(Map.of("last_name", "Martin", "city", "Bellerive"), Map.of("city", "Lyon")));
+
+        assertThat(field("city").valueProperty().get()).isEqualTo("Lyon");
+        assertThat(field("city").pendingProperty().get()).isTrue();
+        assertThat(field("city").pendingValueProperty().get()).isEqualTo("Lyon");
+        assertThat(field("last_name").pendingProperty().get()).isFalse();
+        assertThat(editor.anyPendingProperty().get()).isTrue();
+
+        editor.show(null);
+        assertThat(editor.anyPendingProperty().get()).isFalse();
+    }
+
+    @Test
+    void revertPutsBackWhatWasShown() {
+        loadFile(editor);
+        field("city").valueProperty().set("Lyon");
+        field("email").valueProperty().set("x");
+        modify(editor, sent::add);
+
+        editor.revert();
+
+        assertThat(field("city").valueProperty().get()).isEqualTo("Bellerive");
+        assertThat(field("email").errorProperty().get()).isEmpty();
+        assertThat(editor.hasUnsavedEdits()).isFalse();
+    }
+
+    /** While the changes are sent (on a real background thread), a second Modifier sends nothing. */
+    @Test
+    void whileSendingASecondModifierSendsNothing() throws Exception {
+        BlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+        CountDownLatch release = new CountDownLatch(1);
+        BackgroundTasks tasks = BackgroundTasks.withUiExecutor(ui::add);
+        ValidationEditor slow = editor(tasks);
+        slow.show(FILE);
+        slow.readyProperty().set(true);
+        slow.form().field("city").valueProperty().set("Lyon");
+        ValidationEditor.Sender sender = changes -> {
+            sent.add(changes);
+            release.await(30, TimeUnit.SECONDS);
+        };
+        try {
+            modify(slow, sender);
+            assertThat(slow.busyProperty().get()).isTrue();
+            modify(slow, sender);
+            release.countDown();
+            Runnable handler = ui.poll(30, TimeUnit.SECONDS);
+            assertThat(handler).as("the answer is handed to the UI thread").isNotNull();
+            handler.run();
+        } finally {
+            tasks.shutdown();
+        }
+
+        assertThat(sent).hasSize(1);
+        assertThat(slow.busyProperty().get()).isFalse();
+        assertThat(submitted).hasSize(1);
+    }
+}
