@@ -24,7 +24,7 @@ import org.tutti.client.archfixture.ui.common.Piece;
 import org.tutti.client.archfixture.ui.main.Shell;
 
 /**
- * Keeps the screens' structure of CONVENTIONS.md honest (the layers are {@link ArchitectureTest}'s):
+ * Keeps the screens' structure of src-docs/conventions.md honest (the layers are {@link ArchitectureTest}'s):
  *
  * <ul>
  *   <li>Each {@code ui.<feature>} package (login, home, family, students, staff, password,

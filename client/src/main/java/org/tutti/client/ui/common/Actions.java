@@ -66,7 +66,7 @@ public enum Actions {
         this.keyBinding = keyBinding;
     }
 
-    /** The node id (see UI-CONTRACT.md). */
+    /** The node id (see src-docs/ui-contract.md). */
     public String id() {
         return id;
     }

@@ -193,7 +193,7 @@ public final class Forms {
         return row + 1;
     }
 
-    /** A tab that cannot be closed, with its id (UI-CONTRACT.md) and its title from the bundle. */
+    /** A tab that cannot be closed, with its id (src-docs/ui-contract.md) and its title from the bundle. */
     public static Tab tab(String id, String textKey, Node content) {
         Tab tab = new Tab(I18n.get(textKey), content);
         tab.setId(id);

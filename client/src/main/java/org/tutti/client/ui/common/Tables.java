@@ -13,8 +13,8 @@ import javafx.scene.control.Tooltip;
 
 /**
  * Read-only tables of records: columns that read a value with a function (records have no
- * JavaFX properties, see STACK.md), show it formatted, and sort on the value itself (dates by
- * date, counts by number), and a placeholder that says the list is empty.
+ * JavaFX properties, see src-docs/conventions.md), show it formatted, and sort on the value
+ * itself (dates by date, counts by number), and a placeholder that says the list is empty.
  */
 public final class Tables {
 

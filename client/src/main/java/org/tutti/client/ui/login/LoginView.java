@@ -28,7 +28,7 @@ import org.tutti.client.ui.common.I18n;
 
 /**
  * The login window's content, built in code (no FXML: it is the first thing on screen and
- * start-up time matters). Node ids follow UI-CONTRACT.md. Mot de passe perdu opens its dialog
+ * start-up time matters). Node ids follow src-docs/ui-contract.md. Mot de passe perdu opens its dialog
  * (owned by this window, pre-filled with the identifier typed here); in the embedded demo a
  * button opens the demo mailbox. A connection to the server that tutti.json explicitly allows
  * without certificate verification shows a warning ({@code loginTlsWarning}).
