@@ -1,23 +1,23 @@
 package org.tutti.client.data;
 
 import java.util.List;
-import org.tutti.client.domain.model.Absence;
-import org.tutti.client.domain.model.Account;
-import org.tutti.client.domain.model.ChangeRequest;
-import org.tutti.client.domain.model.Course;
-import org.tutti.client.domain.model.Cycle;
-import org.tutti.client.domain.model.Department;
-import org.tutti.client.domain.model.Discipline;
-import org.tutti.client.domain.model.Enrolment;
-import org.tutti.client.domain.model.Evaluation;
-import org.tutti.client.domain.model.EventParticipation;
-import org.tutti.client.domain.model.Family;
-import org.tutti.client.domain.model.MusicalEvent;
-import org.tutti.client.domain.model.Room;
-import org.tutti.client.domain.model.SchoolYear;
-import org.tutti.client.domain.model.Site;
-import org.tutti.client.domain.model.Student;
-import org.tutti.client.domain.model.Teacher;
+import org.tutti.client.data.entity.Absence;
+import org.tutti.client.data.entity.Account;
+import org.tutti.client.data.entity.ChangeRequest;
+import org.tutti.client.data.entity.Course;
+import org.tutti.client.data.entity.Cycle;
+import org.tutti.client.data.entity.Department;
+import org.tutti.client.data.entity.Discipline;
+import org.tutti.client.data.entity.Enrolment;
+import org.tutti.client.data.entity.Evaluation;
+import org.tutti.client.data.entity.EventParticipation;
+import org.tutti.client.data.entity.Family;
+import org.tutti.client.data.entity.MusicalEvent;
+import org.tutti.client.data.entity.Room;
+import org.tutti.client.data.entity.SchoolYear;
+import org.tutti.client.data.entity.Site;
+import org.tutti.client.data.entity.Student;
+import org.tutti.client.data.entity.Teacher;
 
 /**
  * The entities Hibernate maps, and validates against the schema at start: those the client's

@@ -16,14 +16,14 @@ import java.util.Map;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tutti.client.data.entity.ChangeRequestStatus;
+import org.tutti.client.data.entity.ChangeTarget;
+import org.tutti.client.data.entity.Civility;
+import org.tutti.client.data.entity.Sex;
 import org.tutti.client.domain.FamilyFile;
 import org.tutti.client.domain.FieldValues;
 import org.tutti.client.domain.StudentIdentity;
 import org.tutti.client.domain.UserSession;
-import org.tutti.client.domain.model.ChangeRequestStatus;
-import org.tutti.client.domain.model.ChangeTarget;
-import org.tutti.client.domain.model.Civility;
-import org.tutti.client.domain.model.Sex;
 import org.tutti.client.service.FamilyFileService;
 import org.tutti.client.service.ServiceException;
 

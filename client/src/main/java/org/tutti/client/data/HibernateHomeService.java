@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
+import org.tutti.client.data.entity.Civility;
 import org.tutti.client.domain.CourseSummary;
 import org.tutti.client.domain.FamilyHome;
 import org.tutti.client.domain.StaffHome;
 import org.tutti.client.domain.StudentSummary;
 import org.tutti.client.domain.UserSession;
-import org.tutti.client.domain.model.Civility;
 import org.tutti.client.domain.model.EnrolmentStatus;
 import org.tutti.client.service.HomeService;
 

@@ -1,4 +1,4 @@
-package org.tutti.client.domain.model;
+package org.tutti.client.data.entity;
 
 /** Where a change request stands. Constants match the CHECK constraint of the column. */
 public enum ChangeRequestStatus {

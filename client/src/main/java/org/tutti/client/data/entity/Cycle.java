@@ -1,4 +1,4 @@
-package org.tutti.client.domain.model;
+package org.tutti.client.data.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,10 +11,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A discipline taught at a site (violin, formation musicale...). Table {@code tutti.discipline}. */
+/** A cycle of studies at a site, ranked. Table {@code tutti.cycle}. */
 @Entity
-@Table(schema = "tutti", name = "discipline")
-public class Discipline {
+@Table(schema = "tutti", name = "cycle")
+public class Cycle {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -25,18 +25,20 @@ public class Discipline {
     @JoinColumn(name = "site_id", nullable = false)
     private Site site;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "department_id", nullable = false)
-    private Department department;
+    @Column(name = "code", nullable = false, length = 20)
+    private String code;
 
     @Column(name = "name", nullable = false, length = 80)
     private String name;
+
+    @Column(name = "rank", nullable = false)
+    private short rank;
 
     @Version
     @Column(name = "version", nullable = false)
     private Long version;
 
-    protected Discipline() {
+    protected Cycle() {
     }
 
     public Long getId() {
@@ -51,12 +53,12 @@ public class Discipline {
         this.site = site;
     }
 
-    public Department getDepartment() {
-        return department;
+    public String getCode() {
+        return code;
     }
 
-    public void setDepartment(Department department) {
-        this.department = department;
+    public void setCode(String code) {
+        this.code = code;
     }
 
     public String getName() {
@@ -65,6 +67,14 @@ public class Discipline {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    public short getRank() {
+        return rank;
+    }
+
+    public void setRank(short rank) {
+        this.rank = rank;
     }
 
     public Long getVersion() {

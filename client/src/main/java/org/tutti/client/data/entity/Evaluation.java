@@ -1,4 +1,4 @@
-package org.tutti.client.domain.model;
+package org.tutti.client.data.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.tutti.client.domain.model.EvaluationKind;
 
 /** An evaluation of an enrolment. Table {@code tutti.evaluation}. */
 @Entity

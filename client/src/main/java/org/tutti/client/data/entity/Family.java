@@ -1,4 +1,4 @@
-package org.tutti.client.domain.model;
+package org.tutti.client.data.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

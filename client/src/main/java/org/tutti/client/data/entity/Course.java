@@ -1,4 +1,4 @@
-package org.tutti.client.domain.model;
+package org.tutti.client.data.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import org.tutti.client.domain.model.CourseKind;
 
 /** A course of a school year: discipline, class, teacher, weekly slot. Table {@code tutti.course}. */
 @Entity
