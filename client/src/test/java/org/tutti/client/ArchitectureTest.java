@@ -1,21 +1,26 @@
 package org.tutti.client;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import jakarta.persistence.Entity;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Keeps the layers of CONVENTIONS.md honest: domain ← data/service ← ui. Plain JUnit rather than
- * ArchUnit's own engine: Surefire 3.5.3 silently runs no {@code @ArchTest} field rule.
+ * Keeps the layers of CONVENTIONS.md honest: domain ← data/service ← ui, with the JPA entities
+ * inside data ({@code data.entity}). Plain JUnit rather than ArchUnit's own engine: Surefire 3.5.3
+ * silently runs no {@code @ArchTest} field rule.
  */
 class ArchitectureTest {
+
+    private static final String ENTITIES = "org.tutti.client.data.entity..";
 
     private static JavaClasses classes;
 
@@ -27,8 +32,10 @@ class ArchitectureTest {
     }
 
     static Stream<ArchRule> rules() {
-        return Stream.of(domainDependsOnNothingOfOurs, servicesAndDataNeverUseJavaFx, uiNeverTouchesPersistence,
-                servicesDoNotDependOnUi, noJavaFxWeb, mailRelayIsHeadless, uiReadsMailOnlyThroughServices);
+        return Stream.of(domainDependsOnNothingOfOurs, domainNeverDependsOnDataOrPersistence,
+                servicesAndDataNeverUseJavaFx, uiNeverTouchesPersistence, onlyTheDataLayerSeesEntities,
+                entitiesLiveInTheDataLayer, servicesDoNotDependOnUi, noJavaFxWeb, mailRelayIsHeadless,
+                uiReadsMailOnlyThroughServices);
     }
 
     @ParameterizedTest
@@ -42,7 +49,24 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.tutti.client.data..", "org.tutti.client.service..", "org.tutti.client.ui..",
                     "org.tutti.client.config..", "org.tutti.schema..", "javafx..")
-            .because("the domain is plain values and entities");
+            .because("the domain is plain values");
+
+    static final ArchRule domainNeverDependsOnDataOrPersistence = noClasses()
+            .that().resideInAPackage("org.tutti.client.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.tutti.client.data..", "org.hibernate..",
+                    "jakarta.persistence..")
+            .because("the domain is what the data layer projects rows into; the entities are in data.entity");
+
+    /** Screens (ui), use cases (service), the domain, mail and pdf never hold a JPA entity. */
+    static final ArchRule onlyTheDataLayerSeesEntities = noClasses()
+            .that().resideOutsideOfPackage("org.tutti.client.data..")
+            .should().dependOnClassesThat().resideInAPackage(ENTITIES)
+            .because("entities sit next to the queries that use them; the rest of the client gets records");
+
+    static final ArchRule entitiesLiveInTheDataLayer = classes()
+            .that().areAnnotatedWith(Entity.class)
+            .should().resideInAPackage(ENTITIES)
+            .because("a feature adds its entity next to its queries, in data.entity");
 
     static final ArchRule servicesAndDataNeverUseJavaFx = noClasses()
             .that().resideInAnyPackage("org.tutti.client.service..", "org.tutti.client.data..",

@@ -16,19 +16,21 @@ import java.util.Map;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tutti.client.data.entity.ChangeRequestStatus;
+import org.tutti.client.data.entity.ChangeTarget;
+import org.tutti.client.data.entity.Civility;
+import org.tutti.client.data.entity.Sex;
 import org.tutti.client.domain.FamilyFile;
 import org.tutti.client.domain.FieldValues;
 import org.tutti.client.domain.StudentIdentity;
 import org.tutti.client.domain.UserSession;
-import org.tutti.client.domain.model.ChangeRequestStatus;
-import org.tutti.client.domain.model.ChangeTarget;
 import org.tutti.client.service.FamilyFileService;
 import org.tutti.client.service.ServiceException;
 
 /**
- * Famille and Élèves › Identité over the SQL API. Reads are projections (on PostgreSQL a family
- * has column privileges and row-level security) that also name the session's family: H2 has no
- * row-level security. Pending values come from the family's {@code change_request} rows with
+ * Famille and Élèves › Identité over the SQL API. Reads are projections into records (on
+ * PostgreSQL a family has column privileges and row-level security) that state the
+ * {@link Visibility} rule. Pending values come from the family's {@code change_request} rows with
  * status PENDING (the newest per field wins, though the database supersedes older ones).
  * Changes go through {@code tutti.submit_changes(target, id, json)}; its TU422 refusals name the
  * field ({@code invalid:<column>}, {@code unknown_field:<column>}).
@@ -46,39 +48,80 @@ final class HibernateFamilyFileService implements FamilyFileService {
         this.transactions = transactions;
     }
 
-    private static long familyOf(UserSession user) {
+    /** The family's row: the columns of {@link FamilyFile#FIELDS}. */
+    private record FamilyRow(Civility civility, String lastName, String firstName, String address1, String address2,
+            String postalCode, String city, String country, String phoneHome, String phoneMobile, String phoneWork,
+            String email) {
+
+        Map<String, String> fields() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("civility", text(civility));
+            fields.put("last_name", lastName);
+            fields.put("first_name", firstName);
+            fields.put("address1", address1);
+            fields.put("address2", address2);
+            fields.put("postal_code", postalCode);
+            fields.put("city", city);
+            fields.put("country", country);
+            fields.put("phone_home", phoneHome);
+            fields.put("phone_mobile", phoneMobile);
+            fields.put("phone_work", phoneWork);
+            fields.put("email", email);
+            return fields;
+        }
+    }
+
+    /** A student's row: its id and the columns of {@link StudentIdentity#FIELDS}. */
+    private record StudentRow(long id, String lastName, String firstName, Sex sex, LocalDate birthDate, String email,
+            String phoneMobile, String schoolLevel) {
+
+        Map<String, String> fields() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("last_name", lastName);
+            fields.put("first_name", firstName);
+            fields.put("sex", text(sex));
+            fields.put("birth_date", text(birthDate));
+            fields.put("email", email);
+            fields.put("phone_mobile", phoneMobile);
+            fields.put("school_level", schoolLevel);
+            return fields;
+        }
+    }
+
+    /** A pending change of one field. */
+    private record PendingRow(String field, String newValue) {
+    }
+
+    /** The session's visibility, which must be a family's. */
+    private static Visibility familyOf(UserSession user) {
         if (user == null || user.isStaff() || user.familyId() == null) {
             throw new IllegalArgumentException("Not a family session: " + user);
         }
-        return user.familyId();
+        return Visibility.of(user);
     }
 
     @Override
     public FamilyFile loadFamily(UserSession user) {
-        long familyId = familyOf(user);
+        Visibility visibility = familyOf(user);
+        long familyId = user.familyId();
         return transactions.readOnly(user, session -> {
-            Object[] r = session.createSelectionQuery(
+            FamilyRow family = visibility.bind(session.createSelectionQuery(
                             "select f.civility, f.lastName, f.firstName, f.address1, f.address2, f.postalCode,"
                                     + " f.city, f.country, f.phoneHome, f.phoneMobile, f.phoneWork, f.email"
-                                    + " from Family f where f.id = :family", Object[].class)
-                    .setParameter("family", familyId)
+                                    + " from Family f where " + visibility.families("f"), FamilyRow.class))
                     .getResultList().stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("The session's family " + familyId + " is not visible"));
-            Map<String, String> current = new LinkedHashMap<>();
-            for (int i = 0; i < FamilyFile.FIELDS.size(); i++) {
-                current.put(FamilyFile.FIELDS.get(i), text(r[i]));
-            }
-            return new FamilyFile(familyId,
-                    new FieldValues(current, pending(session, familyId, ChangeTarget.FAMILY, familyId)));
+            return new FamilyFile(familyId, new FieldValues(family.fields(),
+                    pending(session, visibility, ChangeTarget.FAMILY, familyId)));
         });
     }
 
     @Override
     public List<StudentIdentity> students(UserSession user) {
-        long familyId = familyOf(user);
+        Visibility visibility = familyOf(user);
         Collator collator = HibernateSiteService.frenchCollator();
-        return transactions.readOnly(user, session -> studentRows(session, familyId, null).stream()
-                .map(r -> student(session, familyId, r))
+        return transactions.readOnly(user, session -> studentRows(session, visibility, null).stream()
+                .map(r -> student(session, visibility, r))
                 .sorted(Comparator.comparing(StudentIdentity::firstName, collator)
                         .thenComparing(StudentIdentity::lastName, collator)
                         .thenComparing(StudentIdentity::id))
@@ -87,47 +130,42 @@ final class HibernateFamilyFileService implements FamilyFileService {
 
     @Override
     public StudentIdentity loadStudent(UserSession user, long studentId) {
-        long familyId = familyOf(user);
-        return transactions.readOnly(user, session -> studentRows(session, familyId, studentId).stream()
-                .map(r -> student(session, familyId, r))
+        Visibility visibility = familyOf(user);
+        return transactions.readOnly(user, session -> studentRows(session, visibility, studentId).stream()
+                .map(r -> student(session, visibility, r))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Not a student of the family: " + studentId)));
     }
 
-    private static List<Object[]> studentRows(Session session, long familyId, Long studentId) {
-        var query = session.createSelectionQuery(
+    private static List<StudentRow> studentRows(Session session, Visibility visibility, Long studentId) {
+        var query = visibility.bind(session.createSelectionQuery(
                         "select s.id, s.lastName, s.firstName, s.sex, s.birthDate, s.email, s.phoneMobile, s.schoolLevel"
-                                + " from Student s where s.family.id = :family"
-                                + (studentId == null ? "" : " and s.id = :student"), Object[].class)
-                .setParameter("family", familyId);
+                                + " from Student s where " + visibility.families("s.family")
+                                + (studentId == null ? "" : " and s.id = :student"), StudentRow.class));
         if (studentId != null) {
             query.setParameter("student", studentId);
         }
         return query.getResultList();
     }
 
-    private static StudentIdentity student(Session session, long familyId, Object[] r) {
-        long id = (Long) r[0];
-        Map<String, String> current = new LinkedHashMap<>();
-        for (int i = 0; i < StudentIdentity.FIELDS.size(); i++) {
-            current.put(StudentIdentity.FIELDS.get(i), text(r[i + 1]));
-        }
-        return new StudentIdentity(id, (String) r[2], (String) r[1],
-                new FieldValues(current, pending(session, familyId, ChangeTarget.STUDENT, id)));
+    private static StudentIdentity student(Session session, Visibility visibility, StudentRow r) {
+        return new StudentIdentity(r.id(), r.firstName(), r.lastName(),
+                new FieldValues(r.fields(), pending(session, visibility, ChangeTarget.STUDENT, r.id())));
     }
 
-    private static Map<String, String> pending(Session session, long familyId, ChangeTarget target, long targetId) {
+    private static Map<String, String> pending(Session session, Visibility visibility, ChangeTarget target,
+            long targetId) {
         Map<String, String> pending = new HashMap<>();
-        session.createSelectionQuery(
+        visibility.bind(session.createSelectionQuery(
                         "select c.fieldName, c.newValue from ChangeRequest c"
-                                + " where c.family.id = :family and c.target = :target and c.targetId = :id"
-                                + " and c.status = :pending order by c.submittedAt, c.id", Object[].class)
-                .setParameter("family", familyId)
+                                + " where " + visibility.families("c.family")
+                                + " and c.target = :target and c.targetId = :id"
+                                + " and c.status = :pending order by c.submittedAt, c.id", PendingRow.class))
                 .setParameter("target", target)
                 .setParameter("id", targetId)
                 .setParameter("pending", ChangeRequestStatus.PENDING)
                 .getResultList()
-                .forEach(r -> pending.put((String) r[0], (String) r[1]));
+                .forEach(r -> pending.put(r.field(), r.newValue()));
         return pending;
     }
 

@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
+import org.tutti.client.data.entity.Civility;
 import org.tutti.client.domain.CourseSummary;
 import org.tutti.client.domain.FamilyHome;
 import org.tutti.client.domain.StaffHome;
 import org.tutti.client.domain.StudentSummary;
 import org.tutti.client.domain.UserSession;
-import org.tutti.client.domain.model.Civility;
 import org.tutti.client.domain.model.EnrolmentStatus;
 import org.tutti.client.service.HomeService;
 
@@ -23,11 +23,9 @@ import org.tutti.client.service.HomeService;
  * Accueil. Four projection queries for a family whatever its size (family and site, school
  * year, students, courses with everything they show).
  *
- * <p>Projections, not entities: on PostgreSQL a family may read only some columns of
- * {@code site}, {@code teacher} and {@code account} (column privileges), and loading an entity
- * selects all of them. Every query also names the session's family (the id that
- * {@code tutti.session_info()} gave at login): H2, the embedded demo, has no row-level security,
- * and on PostgreSQL the policies would return the same rows anyway.
+ * <p>Projections into records, not entities: on PostgreSQL a family may read only some columns
+ * of {@code site}, {@code teacher} and {@code account} (column privileges), and loading an entity
+ * selects all of them. Every query of a family's rows states the {@link Visibility} rule.
  */
 final class HibernateHomeService implements HomeService {
 
@@ -49,29 +47,29 @@ final class HibernateHomeService implements HomeService {
             int durationMinutes, String room) {
     }
 
+    /** The front desk's own account (not a family's row) and its site. */
+    private record StaffRow(String siteCode, String siteName, String displayName) {
+    }
+
     @Override
     public FamilyHome familyHome(UserSession user) {
         if (user == null || user.isStaff() || user.familyId() == null) {
             throw new IllegalArgumentException("Not a family session: " + user);
         }
+        Visibility visibility = Visibility.of(user);
         long familyId = user.familyId();
         return transactions.readOnly(user, session -> {
-            FamilyRow family = session.createSelectionQuery(
+            FamilyRow family = visibility.bind(session.createSelectionQuery(
                             "select f.civility, f.firstName, f.lastName, s.name"
-                                    + " from Family f join f.site s where f.id = :family", Object[].class)
-                    .setParameter("family", familyId)
+                                    + " from Family f join f.site s where " + visibility.families("f"), FamilyRow.class))
                     .getResultList().stream()
-                    .map(r -> new FamilyRow((Civility) r[0], (String) r[1], (String) r[2], (String) r[3]))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("The session's family " + familyId + " is not visible"));
-            List<StudentRow> students = session.createSelectionQuery(
+            List<StudentRow> students = visibility.bind(session.createSelectionQuery(
                             "select s.id, s.firstName, s.lastName, s.birthDate"
-                                    + " from Student s where s.family.id = :family", Object[].class)
-                    .setParameter("family", familyId)
-                    .getResultList().stream()
-                    .map(r -> new StudentRow((Long) r[0], (String) r[1], (String) r[2], (LocalDate) r[3]))
-                    .toList();
-            List<CourseRow> courses = session.createSelectionQuery(
+                                    + " from Student s where " + visibility.families("s.family"), StudentRow.class))
+                    .getResultList();
+            List<CourseRow> courses = visibility.bind(session.createSelectionQuery(
                             "select e.id, st.id, d.name, c.classLabel, t.firstName, t.lastName,"
                                     + " c.dayOfWeek, c.startTime, c.durationMinutes, r.name"
                                     + " from Enrolment e"
@@ -81,17 +79,12 @@ final class HibernateHomeService implements HomeService {
                                     + " join c.discipline d"
                                     + " join c.teacher t"
                                     + " left join c.room r"
-                                    + " where st.family.id = :family"
+                                    + " where " + visibility.families("st.family")
                                     + " and y.current = true"
                                     + " and e.status <> :withdrawn"
-                                    + " order by c.dayOfWeek, c.startTime, e.id", Object[].class)
-                    .setParameter("family", familyId)
+                                    + " order by c.dayOfWeek, c.startTime, e.id", CourseRow.class))
                     .setParameter("withdrawn", EnrolmentStatus.WITHDRAWN)
-                    .getResultList().stream()
-                    .map(r -> new CourseRow((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4],
-                            (String) r[5], ((Number) r[6]).shortValue(), (LocalTime) r[7], ((Number) r[8]).intValue(),
-                            (String) r[9]))
-                    .toList();
+                    .getResultList();
             return new FamilyHome(family.civility().name(), family.firstName(), family.lastName(),
                     family.siteName(), currentSchoolYear(session), summaries(students, courses));
         });
@@ -121,14 +114,14 @@ final class HibernateHomeService implements HomeService {
             throw new IllegalArgumentException("Not a staff session: " + user);
         }
         return transactions.readOnly(user, session -> {
-            Object[] row = session.createSelectionQuery(
+            StaffRow row = session.createSelectionQuery(
                             "select s.code, s.name, a.displayName from Account a join a.site s where a.id = :account",
-                            Object[].class)
+                            StaffRow.class)
                     .setParameter("account", user.accountId())
                     .getResultList().stream()
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("The session's account is not visible"));
-            return new StaffHome((String) row[0], (String) row[1], (String) row[2], currentSchoolYear(session));
+            return new StaffHome(row.siteCode(), row.siteName(), row.displayName(), currentSchoolYear(session));
         });
     }
 

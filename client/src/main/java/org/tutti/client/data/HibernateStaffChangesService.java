@@ -13,19 +13,19 @@ import java.util.Set;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tutti.client.data.entity.ChangeRequestStatus;
+import org.tutti.client.data.entity.ChangeTarget;
 import org.tutti.client.domain.UserSession;
-import org.tutti.client.domain.model.ChangeRequestStatus;
-import org.tutti.client.domain.model.ChangeTarget;
-import org.tutti.client.service.DecisionResult;
 import org.tutti.client.service.DecisionResult.Outcome;
+import org.tutti.client.service.DecisionResult;
 import org.tutti.client.service.PendingChange;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.service.StaffChangesService;
 
 /**
- * Validations through the SQL API: the site's pending {@code change_request} rows (projection
- * queries; on PostgreSQL row-level security gives staff the rows of their site, and the query
- * names the site as well for H2, which has none), and {@code tutti.decide_change}, whose
+ * Validations through the SQL API: the site's pending {@code change_request} rows (projections
+ * into records that state the {@link Visibility} rule: the families of the front desk's site),
+ * and {@code tutti.decide_change}, whose
  * refusals are SQLSTATEs read here ({@code TU409 conflict} / {@code already_decided},
  * {@code TU403}, {@code TU401}).
  */
@@ -47,36 +47,42 @@ final class HibernateStaffChangesService implements StaffChangesService {
         this.transactions = transactions;
     }
 
+    /** A pending request with its family. */
     private record Row(long id, long familyId, String identifier, String firstName, String lastName,
             ChangeTarget target, long targetId, String field, String oldValue, String newValue, Instant submittedAt) {
+    }
+
+    private record StudentName(long id, String firstName, String lastName) {
+    }
+
+    /** What a request changes. */
+    private record Change(ChangeTarget target, long targetId, String field) {
     }
 
     @Override
     public List<PendingChange> pending(UserSession user) {
         requireStaff(user);
+        Visibility visibility = Visibility.of(user);
         return transactions.readOnly(user, session -> {
-            List<Row> rows = session.createSelectionQuery(
+            List<Row> rows = visibility.bind(session.createSelectionQuery(
                             "select cr.id, f.id, f.identifier, f.firstName, f.lastName, cr.target, cr.targetId,"
                                     + " cr.fieldName, cr.oldValue, cr.newValue, cr.submittedAt"
-                                    + " from ChangeRequest cr join cr.family f join f.site s"
-                                    + " where cr.status = :pending and s.code = :site"
-                                    + " order by cr.submittedAt, cr.id", Object[].class)
+                                    + " from ChangeRequest cr join cr.family f"
+                                    + " where cr.status = :pending and " + visibility.families("f")
+                                    + " order by cr.submittedAt, cr.id", Row.class))
                     .setParameter("pending", ChangeRequestStatus.PENDING)
-                    .setParameter("site", user.siteCode())
-                    .getResultList().stream()
-                    .map(r -> new Row((Long) r[0], (Long) r[1], (String) r[2], (String) r[3], (String) r[4],
-                            (ChangeTarget) r[5], ((Number) r[6]).longValue(), (String) r[7], (String) r[8],
-                            (String) r[9], (Instant) r[10]))
-                    .toList();
+                    .getResultList();
             Map<Long, String> studentNames = new HashMap<>();
             List<Long> studentIds = rows.stream().filter(r -> r.target() == ChangeTarget.STUDENT)
                     .map(Row::targetId).distinct().toList();
             if (!studentIds.isEmpty()) {
-                session.createSelectionQuery(
-                                "select s.id, s.firstName, s.lastName from Student s where s.id in :ids", Object[].class)
+                visibility.bind(session.createSelectionQuery(
+                                "select s.id, s.firstName, s.lastName from Student s"
+                                        + " where s.id in :ids and " + visibility.families("s.family"),
+                                StudentName.class))
                         .setParameter("ids", studentIds)
                         .getResultList()
-                        .forEach(r -> studentNames.put((Long) r[0], r[1] + " " + r[2]));
+                        .forEach(s -> studentNames.put(s.id(), s.firstName() + " " + s.lastName()));
             }
             List<PendingChange> result = new ArrayList<>(rows.size());
             for (Row r : rows) {
@@ -152,12 +158,14 @@ final class HibernateStaffChangesService implements StaffChangesService {
 
     /** In a new transaction (the refused one is unusable on PostgreSQL): what the request's field holds now. */
     private String currentValueOf(UserSession user, long requestId) {
-        return transactions.readOnly(user, session -> session.createSelectionQuery(
-                        "select cr.target, cr.targetId, cr.fieldName from ChangeRequest cr where cr.id = :id", Object[].class)
+        Visibility visibility = Visibility.of(user);
+        return transactions.readOnly(user, session -> visibility.bind(session.createSelectionQuery(
+                        "select cr.target, cr.targetId, cr.fieldName from ChangeRequest cr"
+                                + " where cr.id = :id and " + visibility.families("cr.family"), Change.class))
                 .setParameter("id", requestId)
                 .getResultList().stream()
                 .findFirst()
-                .map(r -> currentValue(session, (ChangeTarget) r[0], ((Number) r[1]).longValue(), (String) r[2]))
+                .map(c -> currentValue(session, c.target(), c.targetId(), c.field()))
                 .orElse(null));
     }
 

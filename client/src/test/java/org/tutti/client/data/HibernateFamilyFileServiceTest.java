@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tutti.schema.DatabaseVendor;
 import org.tutti.client.domain.FamilyFile;
+import org.tutti.client.domain.FieldValues;
 import org.tutti.client.domain.StudentIdentity;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.FamilyFileService;
@@ -59,6 +60,16 @@ class HibernateFamilyFileServiceTest {
         return backend(vendor).familyFile();
     }
 
+    /** Each field shows its own column of the row, as text (dates ISO, enums by name). */
+    private static void assertEveryFieldIsTheColumn(DatabaseVendor vendor, String table, long id, FieldValues values) {
+        values.current().forEach((field, shown) -> {
+            Object column = sql(vendor).value("select " + field + " from tutti." + table + " where id = ?", id);
+            String expected = column instanceof java.sql.Date date ? date.toLocalDate().toString()
+                    : column == null ? null : column.toString();
+            assertThat(shown).as(table + "." + field).isEqualTo(expected);
+        });
+    }
+
     @ParameterizedTest
     @MethodSource("vendors")
     void submittedFieldsBecomePendingValuesAndTheRowIsUnchanged(DatabaseVendor vendor) {
@@ -67,6 +78,7 @@ class HibernateFamilyFileServiceTest {
         assertThat(before.values().anyPending()).isFalse();
         assertThat(before.values().current("last_name")).isNotBlank();
         assertThat(before.values().current()).containsOnlyKeys(FamilyFile.FIELDS);
+        assertEveryFieldIsTheColumn(vendor, "family", before.id(), before.values());
 
         Map<String, String> changes = new LinkedHashMap<>();
         changes.put("address1", "3 place du Marché");
@@ -111,6 +123,10 @@ class HibernateFamilyFileServiceTest {
         assertThat(students).isNotEmpty();
         StudentIdentity first = students.get(0);
         assertThat(first.values().current("birth_date")).matches("\\d{4}-\\d{2}-\\d{2}");
+        students.forEach(s -> {
+            assertThat(s.values().current()).containsOnlyKeys(StudentIdentity.FIELDS);
+            assertEveryFieldIsTheColumn(vendor, "student", s.id(), s.values());
+        });
 
         service(vendor).submit(user, Target.STUDENT, first.id(), Map.of("birth_date", "2012-05-04"));
 

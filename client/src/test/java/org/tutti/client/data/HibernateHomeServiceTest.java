@@ -10,12 +10,12 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tutti.client.data.entity.Site;
 import org.tutti.client.domain.CourseSummary;
 import org.tutti.client.domain.FamilyHome;
 import org.tutti.client.domain.StaffHome;
 import org.tutti.client.domain.StudentSummary;
 import org.tutti.client.domain.UserSession;
-import org.tutti.client.domain.model.Site;
 import org.tutti.client.service.ServiceException;
 import org.tutti.schema.DatabaseVendor;
 

@@ -1,0 +1,66 @@
+package org.tutti.client.data;
+
+import org.hibernate.query.SelectionQuery;
+import org.tutti.client.domain.UserSession;
+
+/**
+ * The one rule for which families' rows the client's own queries read: a family session reads its
+ * own family; a front-desk (staff) session reads the families of its site. Every HQL query that
+ * reads rows of a family (the family, its students, their enrolments, evaluations, absences and
+ * parts in events, its change requests) states it with {@link #families(String)} and binds it with
+ * {@link #bind(SelectionQuery)}.
+ *
+ * <p>On PostgreSQL the boundary is row-level security (the policies of the {@code postgresql}
+ * migrations V2, V6 and V8): it returns the same rows whether a query states this rule or not.
+ * H2, the embedded demo, has no row-level security: there this rule is what keeps one family from
+ * reading another's rows, and one site's front desk from another site's families.
+ */
+final class Visibility {
+
+    private static final String FAMILY_PARAMETER = "visibleFamily";
+    private static final String SITE_PARAMETER = "visibleSite";
+
+    private final boolean staff;
+    private final Object value;
+
+    private Visibility(boolean staff, Object value) {
+        this.staff = staff;
+        this.value = value;
+    }
+
+    /**
+     * @throws IllegalArgumentException for no session, a staff session without a site or a family
+     *         session without a family
+     */
+    static Visibility of(UserSession user) {
+        if (user == null) {
+            throw new IllegalArgumentException("No session");
+        }
+        if (user.isStaff()) {
+            if (user.siteCode() == null) {
+                throw new IllegalArgumentException("A staff session without a site: " + user);
+            }
+            return new Visibility(true, user.siteCode());
+        }
+        if (user.familyId() == null) {
+            throw new IllegalArgumentException("A family session without a family: " + user);
+        }
+        return new Visibility(false, user.familyId());
+    }
+
+    /**
+     * The condition on {@code family}, an HQL path to a {@code Family} ({@code "f"},
+     * {@code "st.family"}…): its own family, or for the front desk a family of its site.
+     */
+    String families(String family) {
+        return staff
+                ? family + ".site.code = :" + SITE_PARAMETER
+                : family + ".id = :" + FAMILY_PARAMETER;
+    }
+
+    /** Binds the parameter of {@link #families(String)}, which the query must state. */
+    <Q extends SelectionQuery<?>> Q bind(Q query) {
+        query.setParameter(staff ? SITE_PARAMETER : FAMILY_PARAMETER, value);
+        return query;
+    }
+}

@@ -1,0 +1,72 @@
+package org.tutti.client.data.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A department of a site (strings, winds, theory...). Table {@code tutti.department}. */
+@Entity
+@Table(schema = "tutti", name = "department")
+public class Department {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id", nullable = false, updatable = false)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "site_id", nullable = false)
+    private Site site;
+
+    @Column(name = "code", nullable = false, length = 20)
+    private String code;
+
+    @Column(name = "name", nullable = false, length = 80)
+    private String name;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private Long version;
+
+    protected Department() {
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Site getSite() {
+        return site;
+    }
+
+    public void setSite(Site site) {
+        this.site = site;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+}

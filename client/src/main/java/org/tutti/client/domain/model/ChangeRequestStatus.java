@@ -1,9 +1,0 @@
-package org.tutti.client.domain.model;
-
-/** Where a change request stands. Constants match the CHECK constraint of the column. */
-public enum ChangeRequestStatus {
-    PENDING,
-    ACCEPTED,
-    REJECTED,
-    SUPERSEDED
-}

@@ -1,7 +1,0 @@
-package org.tutti.client.domain.model;
-
-/** Sex of a student as recorded by the school. Constants match the CHECK constraint of the column. */
-public enum Sex {
-    F,
-    M
-}
