@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Keeps the layers of CONVENTIONS.md honest: domain ← data/service ← ui, with the JPA entities
+ * Keeps the layers of src-docs/architecture.md honest: domain ← data/service ← ui, with the JPA entities
  * inside data ({@code data.entity}). Plain JUnit rather than ArchUnit's own engine: Surefire 3.5.3
  * silently runs no {@code @ArchTest} field rule.
  */
