@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -52,6 +53,7 @@ class CommonPasswordTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
+    @Tag("postgres")
     void theTableHoldsExactlyTheShippedList(DatabaseVendor vendor) throws SQLException, IOException {
         TestDatabase db = TestDatabases.fresh(vendor);
         new SchemaMigrator(db.dataSource(), vendor).migrate();

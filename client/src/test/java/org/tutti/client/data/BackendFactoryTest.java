@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tutti.client.config.ClientConfigLoader;
@@ -57,6 +58,7 @@ class BackendFactoryTest {
     }
 
     @Test
+    @Tag("slow")
     void theFirstStartCreatesTheDemoAndLaterStartsReuseIt() {
         StepRecorder first = new StepRecorder();
         try (Backend backend = openDemo(first)) {
@@ -81,6 +83,7 @@ class BackendFactoryTest {
     }
 
     @Test
+    @Tag("slow")
     void aFirstStartKilledWhileSeedingLeavesNoDemoAndTheNextStartBeginsAgain() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
@@ -180,6 +183,7 @@ class BackendFactoryTest {
      * this machine, where the test server listens: no traffic leaves the computer.
      */
     @Test
+    @Tag("postgres")
     void anUnverifiedServerAllowedByTheFileOpensAndIsReportedForTheWarning() throws IOException {
         TestDatabase server = SeededDatabases.get(DatabaseVendor.POSTGRESQL).db();
         String url = SeededDatabases.loginRoleUrl(server).replace("//localhost:", "//0.0.0.0:");
@@ -194,6 +198,7 @@ class BackendFactoryTest {
     }
 
     @Test
+    @Tag("postgres")
     void aLocalServerHasNothingToWarnAbout() throws IOException {
         TestDatabase server = SeededDatabases.get(DatabaseVendor.POSTGRESQL).db();
         writeConfig("family", SeededDatabases.loginRoleUrl(server), "tutti_family",
@@ -212,6 +217,7 @@ class BackendFactoryTest {
     }
 
     @Test
+    @Tag("postgres")
     void aConfiguredServerIsUsedAsTheFamilyRoleWithoutMigratingIt() throws IOException {
         TestDatabase server = SeededDatabases.get(DatabaseVendor.POSTGRESQL).db();
         writeConfig("family", SeededDatabases.loginRoleUrl(server), "tutti_family",
@@ -228,6 +234,7 @@ class BackendFactoryTest {
     }
 
     @Test
+    @Tag("postgres")
     void aLoginRoleThatDoesNotMatchTheModeIsABadConfiguration() throws IOException {
         TestDatabase server = SeededDatabases.get(DatabaseVendor.POSTGRESQL).db();
         writeConfig("staff", SeededDatabases.loginRoleUrl(server), "tutti_family",
@@ -239,6 +246,7 @@ class BackendFactoryTest {
 
     /** A server migrated by a user that is not a superuser, whose hardening IT has not run yet. */
     @Test
+    @Tag("postgres")
     void aServerNotHardenedIsReportedAsOutdatedRatherThanRefusingEveryPassword() throws Exception {
         TestDatabase server = TestDatabases.freshPostgres();
         new SchemaMigrator(server.dataSource(), DatabaseVendor.POSTGRESQL).migrate();
@@ -254,6 +262,7 @@ class BackendFactoryTest {
 
     /** A server IT has not migrated to this version: the SQL API is missing. */
     @Test
+    @Tag("postgres")
     void aServerWithoutTheSecurityMigrationIsReportedAsOutdated() throws Exception {
         TestDatabase server = TestDatabases.freshPostgres();
         String v1;

@@ -16,11 +16,13 @@ import java.util.Map;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.hikaricp.internal.HikariCPConnectionProvider;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tutti.schema.DatabaseVendor;
 
 /** The entities match the schema Flyway made, on both databases, and read the rows it holds. */
+@Tag("postgres")
 class DatabaseMappingTest {
 
     static List<DatabaseVendor> vendors() {

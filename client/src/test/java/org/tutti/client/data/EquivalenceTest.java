@@ -3,6 +3,7 @@ package org.tutti.client.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.client.domain.FamilyHome;
 import org.tutti.client.domain.SiteSummary;
@@ -16,6 +17,7 @@ import org.tutti.schema.DatabaseVendor;
  * must answer the same on H2 as on PostgreSQL, where the client runs as {@code tutti_family} and
  * {@code tutti_staff} under row-level security.
  */
+@Tag("postgres")
 class EquivalenceTest {
 
     /** What one database answers to the calls of the login window and Accueil. */

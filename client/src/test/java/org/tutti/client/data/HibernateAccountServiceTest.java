@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,6 +20,7 @@ import org.tutti.schema.DatabaseVendor;
  * PostgreSQL as the login roles {@code tutti_family} and {@code tutti_staff}. Each test uses
  * its own accounts (F0011…F0016), since the seeded database is shared by the whole test run.
  */
+@Tag("postgres")
 class HibernateAccountServiceTest {
 
     static List<DatabaseVendor> vendors() {

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +29,7 @@ import org.tutti.schema.DatabaseVendor;
  * {@code tutti_family} and {@code tutti_staff}. Each test uses its own accounts, because the
  * seeded database is shared by the whole test run.
  */
+@Tag("postgres")
 class HibernateAuthServiceTest {
 
     static List<DatabaseVendor> vendors() {

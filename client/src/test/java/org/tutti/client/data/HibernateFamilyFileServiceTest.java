@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tutti.schema.DatabaseVendor;
@@ -23,6 +24,7 @@ import org.tutti.client.service.FamilyFileService.Target;
  * own family (OWN_FAMILIES, which no other test uses), since the seeded database
  * is shared by the whole test run.
  */
+@Tag("postgres")
 class HibernateFamilyFileServiceTest {
 
     static List<DatabaseVendor> vendors() {

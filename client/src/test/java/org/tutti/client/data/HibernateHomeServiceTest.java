@@ -7,6 +7,7 @@ import java.text.Collator;
 import java.util.List;
 import java.util.Locale;
 import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +21,7 @@ import org.tutti.client.service.ServiceException;
 import org.tutti.schema.DatabaseVendor;
 
 /** Accueil for a family and for the front desk, compared with what plain SQL finds. */
+@Tag("postgres")
 class HibernateHomeServiceTest {
 
     /** Current-year courses of one student, as the family sees them. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,6 +37,7 @@ import org.tutti.schema.testing.TestDatabases.TestDatabase;
  * (as the superuser) finds; on PostgreSQL the service runs as {@code tutti_family} /
  * {@code tutti_staff}. Read-only: any demo account will do.
  */
+@Tag("postgres")
 class HibernatePedagogyServiceTest {
 
     private static final String CURRENT_YEAR = "2026-2027";

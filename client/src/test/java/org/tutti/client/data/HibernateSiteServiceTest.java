@@ -3,11 +3,13 @@ package org.tutti.client.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tutti.client.domain.SiteSummary;
 import org.tutti.schema.DatabaseVendor;
 
+@Tag("postgres")
 class HibernateSiteServiceTest {
 
     static List<DatabaseVendor> vendors() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tutti.client.domain.UserSession;
@@ -20,6 +21,7 @@ import org.tutti.schema.DatabaseVendor;
  * {@code submit_changes}: old value and version of the row) on families of its own, taken from
  * the end of the site's list, since the seeded database is shared by the whole test run.
  */
+@Tag("postgres")
 class HibernateStaffChangesServiceTest {
 
     static List<DatabaseVendor> vendors() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,6 +15,7 @@ import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.ServiceException;
 import org.tutti.schema.DatabaseVendor;
 
+@Tag("postgres")
 class TransactionsTest {
 
     static List<DatabaseVendor> vendors() {

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -13,7 +14,12 @@ import org.tutti.client.TuttiApp;
 import org.tutti.client.config.DataFolder;
 import org.tutti.client.ui.French;
 
-/** Starts and stops the real application (headless Monocle) on a given data folder. */
+/**
+ * Starts and stops the real application (headless Monocle) on a given data folder. Tagged
+ * {@code ui} (JUnit inherits the tag): every subclass starts the whole application, so the quick
+ * run ({@code mvn -B verify -Pquick}) leaves them to the full one.
+ */
+@Tag("ui")
 class AppHarness extends FxRobot {
 
     static final long TIMEOUT_S = 60;

@@ -1,7 +1,6 @@
 package org.tutti.client.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -132,7 +131,7 @@ class PedagogyFlowTest extends AppHarness {
                 }
             }
         }
-        assumeTrue(chosen != null, "no course of F0001 has both evaluations and absences in the demo");
+        assertThat(chosen).as("a course of F0001 with both evaluations and absences in the demo").isNotNull();
         Sheet sheet = db.currentCourses(chosen.id()).get(chosenRow);
         selectStudent(chosen);
         selectTab("#tabCourses");
@@ -329,7 +328,8 @@ class PedagogyFlowTest extends AppHarness {
     private List<Sheet> showLongestHistory() throws Exception {
         Student student = mostOf(s -> db.history(s.id()).size());
         List<Sheet> expected = db.history(student.id());
-        assumeTrue(expected.size() >= 3, "no F0001 student has three earlier sheets in the demo");
+        assertThat(expected).as("the earlier sheets of the F0001 student with the most (three at least in the demo)")
+                .hasSizeGreaterThanOrEqualTo(3);
         selectStudent(student);
         selectTab("#tabHistory");
         return expected;
@@ -366,7 +366,7 @@ class PedagogyFlowTest extends AppHarness {
     void repertoireListsTheEventsNewestFirstAndOpensOneWithItsPieceComposerAndPlace() throws Exception {
         Student student = mostOf(s -> db.repertoire(s.id()).size());
         List<Participation> expected = db.repertoire(student.id());
-        assumeTrue(!expected.isEmpty(), "no F0001 student took part in an event in the demo");
+        assertThat(expected).as("the events of the F0001 student with the most (one at least in the demo)").isNotEmpty();
         selectStudent(student);
         selectTab("#tabRepertoire");
         TableView<?> repertoire = table("#repertoireTable");
@@ -411,7 +411,7 @@ class PedagogyFlowTest extends AppHarness {
     @Order(5)
     void switchingStudentClosesTheOpenWindows() throws Exception {
         Student first = students.stream().filter(s -> !courses(s).isEmpty()).findFirst().orElse(null);
-        assumeTrue(first != null, "no F0001 student has a course this year");
+        assertThat(first).as("an F0001 student with a course this year in the demo").isNotNull();
         Student other = students.stream().filter(s -> s != first).findFirst().orElseThrow();
         selectStudent(first);
         selectTab("#tabCourses");
@@ -464,7 +464,7 @@ class PedagogyFlowTest extends AppHarness {
             // none at F0001: log in as a family that has one (every BELLERIVE demo family's
             // password is the site's); this test runs last
             List<Long> candidates = db.studentsWithoutHistory();
-            assumeTrue(!candidates.isEmpty(), "no BELLERIVE student without earlier years in the demo");
+            assertThat(candidates).as("BELLERIVE students without earlier years in the demo").isNotEmpty();
             String family = db.familyOf(candidates.get(0));
             clickOn("#navLogout");
             await("the login window", () -> exists("#loginSubmit") && !lookup("#loginSubmit").query().isDisabled());

@@ -19,9 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The README's screenshots, taken from the real application: the login window (demo hint
- * shown) and Accueil after F0001's login, as {@code login.png} and {@code home.png} in the
- * folder of the system property {@code tutti.screenshots.dir} (set by surefire).
+ * The README's screenshots, taken from the real application (login.png, home.png, password.png,
+ * lost-password.png, demo-mailbox.png, validations.png, family.png, student-courses.png,
+ * course-follow-up.png) in the folder of the system property {@code tutti.screenshots.dir}, which
+ * surefire sets to {@code client/target/screenshots}: a test run leaves the tracked pictures alone.
+ * {@code mvn -B verify -Pscreenshots} runs this class only and copies its pictures into
+ * {@code src-docs/screenshots}.
  */
 class ScreenshotTest extends AppHarness {
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,6 +21,7 @@ import org.tutti.schema.DatabaseVendor;
 import org.tutti.schema.testing.TestDatabases.TestDatabase;
 
 /** The relay against GreenMail on H2 and on PostgreSQL (as tutti_relay): delivery, retry, give-up. */
+@Tag("postgres")
 class MailRelayTest {
 
     private static final ServerSetup SMTP = ServerSetupTest.SMTP.withPort(Outbox.freePort());

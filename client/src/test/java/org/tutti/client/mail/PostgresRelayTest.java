@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tutti.schema.DatabaseVendor;
@@ -21,6 +22,7 @@ import org.tutti.schema.testing.TestDatabases;
 import org.tutti.schema.testing.TestDatabases.TestDatabase;
 
 /** What only PostgreSQL does: two relays at once (row locking), and LISTEN/NOTIFY wake-ups. */
+@Tag("postgres")
 class PostgresRelayTest {
 
     private static final ServerSetup SMTP = ServerSetupTest.SMTP.withPort(Outbox.freePort());

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,7 @@ class RelayCliTest {
     }
 
     @Test
+    @Tag("postgres")
     void theHeadlessRelaySendsAsTuttiRelayAndStopsCleanlyOnSigterm() throws Exception {
         TestDatabase db = Outbox.database(DatabaseVendor.POSTGRESQL);
         Outbox.clearQueue(db);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.tutti.schema.cli.TuttiSchemaCliTest.Result;
  * says, the others set their passwords.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("postgres")
 class SecurityCliTest {
 
     private static final Pattern README_SQL = Pattern.compile("<!-- roles-sql[^>]*-->\\s*```sql\\n(.*?)```", Pattern.DOTALL);

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tutti.schema.H2Urls;
@@ -68,11 +69,13 @@ class TuttiSchemaCliTest {
     }
 
     @Test
+    @Tag("slow")
     void migrateSeedAndInfoOnAnH2File() {
         migrateSeedAndInfo(h2File());
     }
 
     @Test
+    @Tag("postgres")
     void migrateSeedAndInfoOnPostgres() {
         migrateSeedAndInfo(postgres(TestDatabases.freshPostgres()));
     }
@@ -113,6 +116,7 @@ class TuttiSchemaCliTest {
     }
 
     @Test
+    @Tag("postgres")
     void wrongPostgresPasswordIsOneLine() throws IOException, SQLException {
         EmbeddedPostgres server = passwordProtectedServer();
         String url = server.getJdbcUrl("tutti_cli", "postgres");

@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,6 +25,7 @@ import org.tutti.schema.testing.TestDatabases;
 
 /** One generation per database vendor, then what the demo relies on. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("postgres")
 class DemoDataGeneratorTest {
 
     private static final int FAMILIES = 40;

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,6 +20,7 @@ class DemoDataRollbackTest {
 
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
+    @Tag("postgres")
     void aFailedGenerationLeavesNothingBehind(DatabaseVendor vendor) throws SQLException {
         DataSource db = TestDatabases.fresh(vendor).dataSource();
         new SchemaMigrator(db, vendor).migrate();

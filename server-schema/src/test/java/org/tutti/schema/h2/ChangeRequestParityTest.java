@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tutti.schema.DatabaseVendor;
@@ -31,6 +32,7 @@ import org.tutti.schema.testing.TestDatabases.TestDatabase;
  * PostgreSQL as the login roles tutti_family and tutti_staff, never as the superuser. Each test
  * has a demo school of its own.
  */
+@Tag("postgres")
 class ChangeRequestParityTest {
 
     private static final String FAMILY = "tutti_family";

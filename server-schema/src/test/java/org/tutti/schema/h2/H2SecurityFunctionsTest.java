@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,6 +30,7 @@ import org.tutti.schema.testing.TestDatabases.TestDatabase;
  * transaction that is rolled back afterwards, so the tests do not see each other's rows; the
  * clock is the test's own.
  */
+@Tag("slow")
 class H2SecurityFunctionsTest {
 
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");

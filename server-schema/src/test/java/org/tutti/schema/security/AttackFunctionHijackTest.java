@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.schema.demo.DemoDataGenerator;
 import org.tutti.schema.testing.SqlRows;
@@ -31,6 +32,7 @@ import org.tutti.schema.testing.TestDatabases.TestDatabase;
  * block starts; it grants the family {@code account.password_hash} and a policy that shows every
  * account. The attacks that succeed rewrite grants, so each runs on a database of its own.
  */
+@Tag("postgres")
 class AttackFunctionHijackTest {
 
     /** The family's temporary function: as tutti_owner, opens every password hash to tutti_family. */

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.schema.security.SecuredDemo.As;
 
@@ -21,6 +22,7 @@ import org.tutti.schema.security.SecuredDemo.As;
  * fails on purpose after the call, and the count never survives. Uses M0003 and M0004, which no other
  * test touches (they end up locked).
  */
+@Tag("postgres")
 class AttackLockoutRollbackTest {
 
     private static final int GUESSES = 6;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -31,6 +32,7 @@ import org.tutti.schema.security.SecuredDemo.As;
  * the {@code tutti_mail} notification that a listening family receives only when a mail was queued.
  * Uses M0005, M0006, M0007 and M0008, which no other test touches.
  */
+@Tag("postgres")
 class AttackOracleTest {
 
     /** Long enough for a loaded machine; getNotifications returns as soon as one arrives. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.schema.testing.SqlRows;
 
@@ -23,6 +24,7 @@ import org.tutti.schema.testing.SqlRows;
  * the same role, tutti_family), and using what PostgreSQL grants PUBLIC by default: temporary objects,
  * large objects, objects in schema public, as many connections as the server allows.
  */
+@Tag("postgres")
 class AttackOtherConnectionsTest {
 
     private static SecuredDemo demo;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.schema.security.SecuredDemo.As;
 
@@ -25,6 +26,7 @@ import org.tutti.schema.security.SecuredDemo.As;
  * queued mails, the new passwords in them included, to another address, or reads secrets of mails already
  * sent. Uses F0017, F0018, M0014, M0015 and M0016, which no other test touches.
  */
+@Tag("postgres")
 class AttackSessionsRelayTest {
 
     private static SecuredDemo demo;

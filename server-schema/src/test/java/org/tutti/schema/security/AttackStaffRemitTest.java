@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.schema.security.SecuredDemo.As;
 import org.tutti.schema.testing.SqlRows;
@@ -25,6 +26,7 @@ import org.tutti.schema.testing.SqlRows;
  * checked past row-level security). Uses F0019, F0022 and F0024 (BELLERIVE), M0013 (MONTFLEURY) and
  * the staff account COMPTA, which no other test touches; every row it changes is restored.
  */
+@Tag("postgres")
 class AttackStaffRemitTest {
 
     private static SecuredDemo demo;

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.schema.security.SecuredDemo.As;
 
@@ -26,6 +27,7 @@ import org.tutti.schema.security.SecuredDemo.As;
  * wait here is bounded ({@link AttackSupport#PATIENCE}). Uses ACCUEIL (logins only), M0009, M0010,
  * M0011 and M0012, which no other test touches.
  */
+@Tag("postgres")
 class AttackStallTest {
 
     private static SecuredDemo demo;

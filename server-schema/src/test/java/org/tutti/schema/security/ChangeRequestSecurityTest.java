@@ -8,6 +8,7 @@ import static org.tutti.schema.security.SecuredDemo.STAFF;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.schema.security.SecuredDemo.As;
 
@@ -17,6 +18,7 @@ import org.tutti.schema.security.SecuredDemo.As;
  * signatures of submit_changes answer (the JSON bound as a string or as jsonb). Uses F0020 and F0021,
  * which no other security test touches.
  */
+@Tag("postgres")
 class ChangeRequestSecurityTest {
 
     private static SecuredDemo demo;

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * caller's address, and nothing a family can type (an identifier with a line feed, a statement that
  * fails with a forged log entry in it) makes it see another address.
  */
+@Tag("postgres")
 class Fail2banFilterTest {
 
     private static final Path FILTER = Path.of("src", "main", "dist", "fail2ban", "tutti-login.conf");

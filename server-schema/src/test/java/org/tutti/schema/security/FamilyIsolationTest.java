@@ -14,11 +14,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.schema.security.SecuredDemo.As;
 import org.tutti.schema.testing.SqlRows;
 
 /** Connected as tutti_family: a family session sees its own rows, and nothing else; no session sees the sites. */
+@Tag("postgres")
 class FamilyIsolationTest {
 
     private static final String GARBAGE_TOKEN = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";

@@ -8,11 +8,13 @@ import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.schema.security.SecuredDemo.As;
 import org.tutti.schema.testing.SqlRows;
 
 /** tutti.login, touch_session and logout, called as the login roles. */
+@Tag("postgres")
 class LoginTest {
 
     private static SecuredDemo demo;

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -22,6 +23,7 @@ import org.tutti.schema.testing.TestDatabases;
  * The outbox of issue 4 on PostgreSQL (SQL-API.md, "Mail outbox"), as the login roles: the secret
  * column, the tutti_mail notification, what the relay may do and what nobody else may read.
  */
+@Tag("postgres")
 class MailOutboxTest {
 
     /** Long enough for a loaded machine; getNotifications returns as soon as one arrives. */

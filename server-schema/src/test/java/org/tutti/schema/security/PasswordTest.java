@@ -12,10 +12,12 @@ import java.util.Locale;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.schema.security.SecuredDemo.As;
 
 /** tutti.request_password and tutti.change_password, called as the login roles. */
+@Tag("postgres")
 class PasswordTest {
 
     private static SecuredDemo demo;

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.schema.DatabaseVendor;
 import org.tutti.schema.SchemaMigrator;
@@ -15,6 +16,7 @@ import org.tutti.schema.testing.TestDatabases;
 import org.tutti.schema.testing.TestDatabases.TestDatabase;
 
 /** Roles, ownership, grants and RLS as the catalogs show them; migrating again, and another database of the cluster. */
+@Tag("postgres")
 class RoleSetupTest {
 
     private static final String LOGIN_ROLES = "('tutti_family', 'tutti_staff', 'tutti_relay')";

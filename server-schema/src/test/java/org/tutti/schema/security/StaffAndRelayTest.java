@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.schema.security.SecuredDemo.As;
 
 /** Connected as tutti_staff: the rows of the session's site only. As tutti_relay: the outbox only. */
+@Tag("postgres")
 class StaffAndRelayTest {
 
     private static SecuredDemo demo;

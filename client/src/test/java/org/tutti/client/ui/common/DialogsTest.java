@@ -11,6 +11,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -20,6 +21,7 @@ import org.tutti.client.ui.French;
 
 /** The dialogs every screen asks through: owned by their window, Annuler by default. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class DialogsTest {
 
     private Stage owner;

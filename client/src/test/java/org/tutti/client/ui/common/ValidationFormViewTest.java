@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -27,6 +28,7 @@ import org.tutti.client.ui.French;
 
 /** The nodes of a file that goes to validation: ids, labels, markers, Modifier, focus, message. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class ValidationFormViewTest {
 
     private static final List<String> FIELDS = List.of("civility", "last_name", "postal_code", "sex", "birth_date");

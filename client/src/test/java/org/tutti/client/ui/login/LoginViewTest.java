@@ -11,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -24,6 +25,7 @@ import org.tutti.client.ui.common.ThemeManager;
 
 /** The login view on a fake backend: ids, labels, mnemonics, demo hint, no dead buttons. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class LoginViewTest {
 
     private final FakeBackend backend = new FakeBackend();

@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -22,6 +23,7 @@ import org.tutti.client.ui.common.BackgroundTasks;
 
 /** The navigation's module lifecycle, with two fake modules. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("ui")
 class MainViewTest {
 
     private final List<String> events = new ArrayList<>();
