@@ -122,6 +122,11 @@ public final class Hardening {
         return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
+    @FunctionalInterface
+    private interface ColumnReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
     private static final class Checker {
 
         private final Connection connection;
@@ -251,14 +256,8 @@ public final class Hardening {
         }
 
         private boolean bool(String sql, String... parameters) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setString(i + 1, parameters[i]);
-                }
-                try (ResultSet rs = statement.executeQuery()) {
-                    return rs.next() && rs.getBoolean(1);
-                }
-            }
+            List<Boolean> rows = column(sql, rs -> rs.getBoolean(1), parameters);
+            return !rows.isEmpty() && rows.get(0);
         }
 
         private String text(String sql, String... parameters) throws SQLException {
@@ -267,14 +266,19 @@ public final class Hardening {
         }
 
         private List<String> texts(String sql, String... parameters) throws SQLException {
+            return column(sql, rs -> rs.getString(1), parameters);
+        }
+
+        /** The first column of every row of {@code sql}, read by {@code reader}. */
+        private <T> List<T> column(String sql, ColumnReader<T> reader, String... parameters) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {
                     statement.setString(i + 1, parameters[i]);
                 }
                 try (ResultSet rs = statement.executeQuery()) {
-                    List<String> rows = new ArrayList<>();
+                    List<T> rows = new ArrayList<>();
                     while (rs.next()) {
-                        rows.add(rs.getString(1));
+                        rows.add(reader.read(rs));
                     }
                     return rows;
                 }
