@@ -28,7 +28,8 @@ final class DemoSite {
                   int dayOfWeek, LocalTime startTime, int durationMinutes) {
     }
 
-    record Event(long id, LocalDate date, EventTemplate template) {
+    /** An event of one year, with the style of its programme that year. */
+    record Event(long id, LocalDate date, EventTemplate template, Repertoire.Style style) {
     }
 
     /** Courses of one school year. */

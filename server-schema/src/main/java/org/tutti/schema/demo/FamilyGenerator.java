@@ -13,9 +13,9 @@ import org.tutti.schema.demo.DemoSite.Course;
 import org.tutti.schema.demo.DemoSite.Event;
 import org.tutti.schema.demo.DemoSite.SchoolYear;
 import org.tutti.schema.demo.DemoSite.YearCourses;
+import org.tutti.schema.demo.Repertoire.Piece;
 import org.tutti.schema.demo.SchoolCatalogue.Ensemble;
 import org.tutti.schema.demo.SchoolCatalogue.Instrument;
-import org.tutti.schema.demo.SchoolCatalogue.Piece;
 
 /**
  * Writes one family at a time: the responsible adult, the students, the family account, every
@@ -291,14 +291,17 @@ final class FamilyGenerator {
         List<Event> open = new ArrayList<>();
         for (Event event : site.eventsByYear.get(year.index())) {
             String only = event.template().instrumentOnly();
-            if (!event.date().isAfter(DemoCalendar.TODAY) && (only == null || only.equals(student.instrument.name()))) {
+            boolean fits = !Repertoire.pieces(student.instrument.name(), event.style()).isEmpty();
+            if (!event.date().isAfter(DemoCalendar.TODAY) && (only == null || only.equals(student.instrument.name()))
+                    && fits) {
                 open.add(event);
             }
         }
         int count = Math.min(open.size(), random.weighted(50, 38, 12));
         for (int i = 0; i < count; i++) {
             Event event = open.remove(random.between(0, open.size() - 1));
-            Piece piece = random.pick(SchoolCatalogue.PIECES.get(student.instrument.family()));
+            // a piece of the event's programme, on the student's instrument
+            Piece piece = random.pick(Repertoire.pieces(student.instrument.name(), event.style()));
             int seconds = piece.seconds() * random.between(90, 110) / 100;
             String comment = random.chance(0.5) ? random.pick(SchoolCatalogue.PARTICIPATION_COMMENTS) : null;
             tables.eventParticipation.insert(event.id(), student.id, piece.title(), piece.composer(), seconds, comment);

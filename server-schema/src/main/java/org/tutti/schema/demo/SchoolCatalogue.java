@@ -1,8 +1,8 @@
 package org.tutti.schema.demo;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
+import org.tutti.schema.demo.Repertoire.Style;
 
 /** What a French music school teaches and plays: departments, instruments, ensembles, repertoire, words of teachers. */
 final class SchoolCatalogue {
@@ -98,113 +98,30 @@ final class SchoolCatalogue {
             new Ensemble("Chœur de jeunes", "Chorale", Level.C1_2, 12, 18, 90, f -> true),
             new Ensemble("Chœur adultes", "Chorale", Level.INITIATION, 19, 99, 120, f -> true));
 
-    record Piece(String composer, String title, int seconds) {
-    }
-
-    /** Real pieces by family of instrument, for concert programmes and repertoires. */
-    static final Map<Family, List<Piece>> PIECES = Map.of(
-            Family.KEYBOARDS, List.of(
-                    new Piece("Johann Sebastian Bach", "Prélude en do majeur BWV 846", 140),
-                    new Piece("Johann Sebastian Bach", "Invention à deux voix n° 8 BWV 779", 70),
-                    new Piece("Wolfgang Amadeus Mozart", "Sonate K. 545 — Allegro", 270),
-                    new Piece("Ludwig van Beethoven", "Lettre à Élise", 180),
-                    new Piece("Frédéric Chopin", "Nocturne op. 9 n° 2", 270),
-                    new Piece("Frédéric Chopin", "Valse op. 64 n° 2", 210),
-                    new Piece("Claude Debussy", "Clair de lune", 300),
-                    new Piece("Claude Debussy", "Golliwogg's Cakewalk", 180),
-                    new Piece("Érik Satie", "Gymnopédie n° 1", 200),
-                    new Piece("Érik Satie", "Gnossienne n° 1", 230),
-                    new Piece("Robert Schumann", "Rêverie (Scènes d'enfants)", 170),
-                    new Piece("Gabriel Fauré", "Romance sans paroles op. 17 n° 3", 160),
-                    new Piece("Maurice Ravel", "Pavane pour une infante défunte", 380),
-                    new Piece("Béla Bartók", "Mikrokosmos — Danse bulgare n° 1", 90),
-                    new Piece("Jean-Philippe Rameau", "Le Rappel des oiseaux", 210),
-                    new Piece("François Couperin", "Les Barricades mystérieuses", 150)),
-            Family.STRINGS, List.of(
-                    new Piece("Antonio Vivaldi", "Concerto en la mineur RV 356 — Allegro", 210),
-                    new Piece("Antonio Vivaldi", "Les Quatre Saisons — Le Printemps, Allegro", 200),
-                    new Piece("Johann Sebastian Bach", "Partita n° 3 BWV 1006 — Gavotte en rondeau", 190),
-                    new Piece("Jules Massenet", "Méditation de Thaïs", 300),
-                    new Piece("Edward Elgar", "Salut d'amour", 180),
-                    new Piece("Friedrich Seitz", "Concerto n° 5 op. 22 — Allegro moderato", 240),
-                    new Piece("Camille Saint-Saëns", "Le Carnaval des animaux — Le Cygne", 190),
-                    new Piece("Gabriel Fauré", "Élégie op. 24", 400),
-                    new Piece("Johann Sebastian Bach", "Suite pour violoncelle n° 1 — Prélude", 150),
-                    new Piece("Oskar Rieding", "Concerto en si mineur op. 35 — Allegro moderato", 230),
-                    new Piece("Wolfgang Amadeus Mozart", "Une petite musique de nuit — Romance", 330)),
-            Family.WINDS, List.of(
-                    new Piece("Gabriel Fauré", "Sicilienne op. 78", 220),
-                    new Piece("Claude Debussy", "Syrinx", 170),
-                    new Piece("Christoph Willibald Gluck", "Orphée et Eurydice — Danse des esprits bienheureux", 240),
-                    new Piece("Wolfgang Amadeus Mozart", "Concerto pour clarinette K. 622 — Adagio", 420),
-                    new Piece("Carl Maria von Weber", "Concertino op. 26", 540),
-                    new Piece("Francis Poulenc", "Sonate pour flûte — Cantilena", 300),
-                    new Piece("Camille Saint-Saëns", "Sonate pour hautbois op. 166 — Andantino", 280),
-                    new Piece("Paul Bonneau", "Caprice en forme de valse", 330),
-                    new Piece("Eugène Bozza", "Aria", 250),
-                    new Piece("Georg Philipp Telemann", "Fantaisie n° 2 en la mineur", 260)),
-            Family.BRASS, List.of(
-                    new Piece("Joseph Haydn", "Concerto pour trompette — Andante", 240),
-                    new Piece("Henry Purcell", "Trumpet Tune", 150),
-                    new Piece("Jean-Joseph Mouret", "Rondeau (Suite de symphonies)", 120),
-                    new Piece("Wolfgang Amadeus Mozart", "Concerto pour cor n° 3 K. 447 — Romance", 270),
-                    new Piece("Alexandre Guilmant", "Morceau symphonique", 420),
-                    new Piece("Georges Bizet", "Carmen — Chanson du Toréador", 180)),
-            Family.PLUCKED, List.of(
-                    new Piece("Francisco Tárrega", "Lágrima", 110),
-                    new Piece("Francisco Tárrega", "Recuerdos de la Alhambra", 280),
-                    new Piece("Fernando Sor", "Étude op. 60 n° 1", 80),
-                    new Piece("Heitor Villa-Lobos", "Prélude n° 1", 270),
-                    new Piece("Mauro Giuliani", "Allegro op. 50 n° 13", 95),
-                    new Piece("Isaac Albéniz", "Asturias (Leyenda)", 360),
-                    new Piece("Agustín Barrios", "Julia Florida", 270)),
-            Family.HARP, List.of(
-                    new Piece("Gabriel Fauré", "Impromptu pour harpe op. 86", 420),
-                    new Piece("Marcel Tournier", "Féerie", 300),
-                    new Piece("Alphonse Hasselmans", "La Source op. 44", 240),
-                    new Piece("Bernard Andrès", "Narthex", 180)),
-            Family.PERCUSSION, List.of(
-                    new Piece("Dave Brubeck", "Take Five", 320),
-                    new Piece("Maurice Ravel", "Boléro (caisse claire)", 300),
-                    new Piece("Jacques Delécluse", "Test-Claire", 150),
-                    new Piece("Nebojša Živković", "Valse pour marimba", 240),
-                    new Piece("Steve Reich", "Clapping Music", 270)),
-            Family.VOICE, List.of(
-                    new Piece("Gabriel Fauré", "Après un rêve", 170),
-                    new Piece("Henry Purcell", "Didon et Énée — When I am laid in earth", 240),
-                    new Piece("Wolfgang Amadeus Mozart", "Les Noces de Figaro — Voi che sapete", 170),
-                    new Piece("Reynaldo Hahn", "À Chloris", 180),
-                    new Piece("Franz Schubert", "Ave Maria", 300),
-                    new Piece("Georges Bizet", "Carmen — Habanera", 260),
-                    new Piece("Claude Debussy", "Beau soir", 150)),
-            Family.AMPLIFIED, List.of(
-                    new Piece("Django Reinhardt", "Minor Swing", 200),
-                    new Piece("Miles Davis", "So What", 320),
-                    new Piece("Joseph Kosma", "Les Feuilles mortes", 240),
-                    new Piece("Michel Legrand", "Les Moulins de mon cœur", 250),
-                    new Piece("Herbie Hancock", "Cantaloupe Island", 330)));
-
-    static final List<String> REPERTOIRES = List.of("Musique baroque", "Musique classique", "Musique romantique",
-            "Musique française", "Musique contemporaine", "Musiques de film", "Jazz et musiques actuelles",
-            "Répertoire varié");
-
     /**
      * An event of the school year. {@code instrumentOnly} restricts participation to one class.
      *
      * @param month month of the event; September to December fall in the first calendar year of the school year
+     * @param styles the programmes the event may have, one chosen each year; students play pieces of it
      */
-    record EventTemplate(String title, String kind, int month, int day, String instrumentOnly) {
+    record EventTemplate(String title, String kind, int month, int day, String instrumentOnly,
+                         List<Repertoire.Style> styles) {
     }
 
     static final List<EventTemplate> EVENTS = List.of(
-            new EventTemplate("Audition d'automne", "AUDITION", 10, 14, null),
-            new EventTemplate("Concert de la Sainte-Cécile", "CONCERT", 11, 21, null),
-            new EventTemplate("Concert de Noël", "CONCERT", 12, 16, null),
-            new EventTemplate("Audition de la classe de piano", "AUDITION", 2, 4, "Piano"),
-            new EventTemplate("Masterclass de violon", "MASTERCLASS", 3, 11, "Violon"),
-            new EventTemplate("Concert des ensembles", "CONCERT", 4, 8, null),
-            new EventTemplate("Examens de fin de cycle", "EXAM", 6, 10, null),
-            new EventTemplate("Fête de la musique", "SHOW", 6, 21, null));
+            new EventTemplate("Audition d'automne", "AUDITION", 10, 14, null,
+                    List.of(Style.ANY, Style.BAROQUE, Style.CLASSICAL, Style.ROMANTIC, Style.FRENCH)),
+            new EventTemplate("Concert de la Sainte-Cécile", "CONCERT", 11, 21, null,
+                    List.of(Style.ANY, Style.ROMANTIC, Style.FRENCH, Style.MODERN)),
+            new EventTemplate("Concert de Noël", "CONCERT", 12, 16, null, List.of(Style.BAROQUE, Style.ANY)),
+            new EventTemplate("Audition de la classe de piano", "AUDITION", 2, 4, "Piano",
+                    List.of(Style.CLASSICAL, Style.ROMANTIC, Style.FRENCH, Style.MODERN, Style.ANY)),
+            new EventTemplate("Masterclass de violon", "MASTERCLASS", 3, 11, "Violon",
+                    List.of(Style.BAROQUE, Style.CLASSICAL, Style.ROMANTIC)),
+            new EventTemplate("Concert des ensembles", "CONCERT", 4, 8, null,
+                    List.of(Style.ANY, Style.FILM, Style.MODERN)),
+            new EventTemplate("Examens de fin de cycle", "EXAM", 6, 10, null, List.of(Style.ANY)),
+            new EventTemplate("Fête de la musique", "SHOW", 6, 21, null, List.of(Style.JAZZ)));
 
     static final List<String> PARTICIPATION_COMMENTS = List.of(
             "Belle prestation, beaucoup d'aisance sur scène.",

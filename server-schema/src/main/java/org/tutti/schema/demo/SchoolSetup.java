@@ -274,9 +274,9 @@ final class SchoolSetup {
                         : (bellerive ? "Auditorium Ravel" : "Espace culturel Jean-Vilar");
                 default -> bellerive ? "Salle Debussy" : "Grande salle";
             };
-            long id = tables.musicalEvent.insert(site.id, template.title(), random.pick(SchoolCatalogue.REPERTOIRES),
-                    date, place, template.kind());
-            events.add(new Event(id, date, template));
+            Repertoire.Style style = random.pick(template.styles());
+            long id = tables.musicalEvent.insert(site.id, template.title(), style.label, date, place, template.kind());
+            events.add(new Event(id, date, template, style));
         }
         return events;
     }

@@ -1,0 +1,102 @@
+package org.tutti.schema.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tutti.schema.testing.SqlRows.query;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tutti.schema.DatabaseVendor;
+import org.tutti.schema.SchemaMigrator;
+import org.tutti.schema.demo.Repertoire.Piece;
+import org.tutti.schema.demo.Repertoire.Style;
+import org.tutti.schema.testing.TestDatabases;
+
+/**
+ * The embedded demo read as a musician would: what is played at each event. Plain SQL over the
+ * seeded database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoDataMusicianTest {
+
+    /** Half the embedded demo: every instrument, ensemble and event still appears. */
+    private static final int FAMILIES = DemoDataGenerator.DEMO_FAMILIES / 2;
+
+    private DataSource db;
+
+    @BeforeAll
+    void generateTheEmbeddedDemo() throws SQLException {
+        db = TestDatabases.freshH2().dataSource();
+        new SchemaMigrator(db, DatabaseVendor.H2).migrate();
+        new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, FAMILIES)
+                .generate(db, DemoProgress.NONE);
+    }
+
+    @Test
+    void everyPerformedPieceBelongsToItsEventsProgrammeAndIsPlayedOnTheStudentsInstrument() throws SQLException {
+        // the instruments a student learnt in the school year of the event (two for a second instrument)
+        List<List<String>> rows = query(db, "SELECT p.id, m.title, m.repertoire, p.composer, p.piece, d.name "
+                + "FROM tutti.event_participation p JOIN tutti.musical_event m ON m.id = p.event_id "
+                + "JOIN tutti.school_year y ON m.event_date BETWEEN y.start_date AND y.end_date "
+                + "JOIN tutti.enrolment e ON e.student_id = p.student_id "
+                + "JOIN tutti.course c ON c.id = e.course_id AND c.school_year_id = y.id AND c.kind = 'INDIVIDUAL' "
+                + "JOIN tutti.discipline d ON d.id = c.discipline_id ORDER BY p.id");
+        Map<String, List<String>> participations = new LinkedHashMap<>();
+        Map<String, Set<String>> instruments = new LinkedHashMap<>();
+        for (List<String> row : rows) {
+            participations.putIfAbsent(row.get(0), row.subList(1, 5));
+            instruments.computeIfAbsent(row.get(0), id -> new HashSet<>()).add(row.get(5));
+        }
+        Map<String, Style> styles = Arrays.stream(Style.values()).collect(Collectors.toMap(s -> s.label, s -> s));
+        Map<String, Piece> pieces = Repertoire.PIECES.stream()
+                .collect(Collectors.toMap(p -> p.composer() + " — " + p.title(), p -> p));
+
+        List<String> misfits = new ArrayList<>();
+        Map<String, Integer> byProgramme = new TreeMap<>();
+        participations.forEach((id, p) -> {
+            String performance = p.get(0) + " (" + p.get(1) + "): " + p.get(2) + " — " + p.get(3) + " on "
+                    + instruments.get(id);
+            Style style = styles.get(p.get(1));
+            Piece piece = pieces.get(p.get(2) + " — " + p.get(3));
+            if (style == null || piece == null || !piece.fits(style)
+                    || piece.instruments().stream().noneMatch(instruments.get(id)::contains)) {
+                misfits.add(performance);
+            }
+            byProgramme.merge(p.get(1), 1, Integer::sum);
+        });
+        assertThat(misfits).as("pieces out of their event's programme or instrument").isEmpty();
+        assertThat(participations).as("performances").hasSizeGreaterThan(200);
+        assertThat(byProgramme).as("programmes heard").hasSizeGreaterThanOrEqualTo(5)
+                .containsKeys(Style.JAZZ.label, Style.ANY.label);
+    }
+
+    @Test
+    void everyPieceOfTheRepertoireIsPlayedOnTaughtInstrumentsAndEveryInstrumentHasPieces() {
+        Set<String> taught = new HashSet<>();
+        SchoolCatalogue.INSTRUMENTS.forEach(i -> taught.add(i.name()));
+        assertThat(Repertoire.PIECES).allSatisfy(p -> {
+            assertThat(taught).as(p.title()).containsAll(p.instruments());
+            assertThat(p.styles()).as(p.title()).isNotEmpty().doesNotContain(Style.ANY);
+            assertThat(p.seconds()).as(p.title()).isBetween(60, 660);
+        });
+        assertThat(Repertoire.PIECES).extracting(p -> p.composer() + " — " + p.title()).doesNotHaveDuplicates();
+        for (String instrument : taught) {
+            assertThat(Repertoire.pieces(instrument, Style.ANY)).as(instrument).hasSizeGreaterThanOrEqualTo(3);
+        }
+        assertThat(Repertoire.pieces("Piano", Style.BAROQUE)).extracting(Piece::title)
+                .doesNotContain("Lettre à Élise").contains("Le Rappel des oiseaux");
+        assertThat(Repertoire.pieces("Harpe", Style.ROMANTIC)).extracting(Piece::composer)
+                .doesNotContain("Frédéric Chopin");
+    }
+}
