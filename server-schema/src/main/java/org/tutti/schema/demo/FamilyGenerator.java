@@ -153,8 +153,9 @@ final class FamilyGenerator {
             List<Ensemble> open = site.ensembles.stream()
                     .filter(e -> e.admits(student.instrument, level, ageThen)).toList();
             if (!open.isEmpty() && (student.threeCoursesAtLeast || random.chance(0.38))) {
-                taken.add(courses.ensembles.get(random.pick(open).classLabel()));
-                levelLabels.add(student.instrument.name());
+                Ensemble ensemble = random.pick(open);
+                taken.add(courses.ensembles.get(ensemble.classLabel()));
+                levelLabels.add(ensemble.memberLevel(level));
             }
             if (year.current() && student.secondInstrument != null) {
                 taken.add(courses.individual.get(student.secondInstrument.name()).get(Level.C1_1));

@@ -69,12 +69,36 @@ final class SchoolCatalogue {
     /**
      * A collective course open to some students.
      *
+     * <p>The level written on a member's sheet is a level of the collective practice, not the
+     * member's instrument: a choir is a step of the school's choir ladder, sung by age whatever
+     * the singer's instrument ("Chœur d'enfants" 6–11 years, "Chœur de jeunes" 12–18, "Chœur
+     * adultes"), so the choir course is named after its level; an instrumental ensemble places
+     * its players by the cycle they reached on their instrument ("Cycle 2"), as conservatoires
+     * group orchestras and chamber music by cycle.
+     *
      * @param minLevel lowest instrument level admitted
+     * @param choirLevel the level of a choir (its step of the choir ladder); null for an instrumental ensemble
      */
     record Ensemble(String classLabel, String discipline, Level minLevel, int minAge, int maxAge,
-                    int durationMinutes, Predicate<Family> families) {
+                    int durationMinutes, Predicate<Family> families, String choirLevel) {
+
+        Ensemble(String classLabel, String discipline, Level minLevel, int minAge, int maxAge, int durationMinutes,
+                 Predicate<Family> families) {
+            this(classLabel, discipline, minLevel, minAge, maxAge, durationMinutes, families, null);
+        }
+
+        /** A choir open to singers of these ages whatever their instrument, named after its level. */
+        static Ensemble choir(String level, Level minLevel, int minAge, int maxAge, int durationMinutes) {
+            return new Ensemble(level, "Chorale", minLevel, minAge, maxAge, durationMinutes, f -> true, level);
+        }
+
         boolean admits(Instrument instrument, Level level, int age) {
             return families.test(instrument.family()) && level.atLeast(minLevel) && age >= minAge && age <= maxAge;
+        }
+
+        /** The level on the sheet of a member whose instrument is at {@code instrumentLevel}. */
+        String memberLevel(Level instrumentLevel) {
+            return choirLevel != null ? choirLevel : instrumentLevel.cycle.label;
         }
     }
 
@@ -94,9 +118,9 @@ final class SchoolCatalogue {
                     f -> f == Family.PLUCKED || f == Family.AMPLIFIED),
             new Ensemble("Atelier musiques actuelles", "Atelier musiques actuelles", Level.C1_2, 11, 99, 90,
                     f -> f == Family.AMPLIFIED || f == Family.PERCUSSION || f == Family.VOICE || f == Family.KEYBOARDS),
-            new Ensemble("Chorale enfants", "Chorale", Level.INITIATION, 6, 11, 60, f -> true),
-            new Ensemble("Chœur de jeunes", "Chorale", Level.C1_2, 12, 18, 90, f -> true),
-            new Ensemble("Chœur adultes", "Chorale", Level.INITIATION, 19, 99, 120, f -> true));
+            Ensemble.choir("Chœur d'enfants", Level.INITIATION, 6, 11, 60),
+            Ensemble.choir("Chœur de jeunes", Level.C1_2, 12, 18, 90),
+            Ensemble.choir("Chœur adultes", Level.INITIATION, 19, 99, 120));
 
     /**
      * An event of the school year. {@code instrumentOnly} restricts participation to one class.

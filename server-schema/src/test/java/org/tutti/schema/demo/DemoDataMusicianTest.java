@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tutti.schema.testing.SqlRows.query;
 
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -24,11 +25,13 @@ import org.tutti.schema.demo.Repertoire.Style;
 import org.tutti.schema.testing.TestDatabases;
 
 /**
- * The embedded demo read as a musician would: what is played at each event. Plain SQL over the
- * seeded database.
+ * The embedded demo read as a musician would: what is played at each event, the level on a
+ * choir's sheet. Plain SQL over the seeded database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoDataMusicianTest {
+
+    private static final Set<String> CHOIR_LEVELS = Set.of("Chœur d'enfants", "Chœur de jeunes", "Chœur adultes");
 
     /** Half the embedded demo: every instrument, ensemble and event still appears. */
     private static final int FAMILIES = DemoDataGenerator.DEMO_FAMILIES / 2;
@@ -98,5 +101,27 @@ class DemoDataMusicianTest {
                 .doesNotContain("Lettre à Élise").contains("Le Rappel des oiseaux");
         assertThat(Repertoire.pieces("Harpe", Style.ROMANTIC)).extracting(Piece::composer)
                 .doesNotContain("Frédéric Chopin");
+    }
+
+    @Test
+    void aChoirsSheetShowsAChoirLevelAndNoCollectiveSheetShowsAnInstrumentAsLevel() throws SQLException {
+        List<List<String>> choirs = query(db, "SELECT c.class_label, e.level_label, y.start_date, st.birth_date "
+                + "FROM tutti.enrolment e JOIN tutti.course c ON c.id = e.course_id "
+                + "JOIN tutti.discipline d ON d.id = c.discipline_id JOIN tutti.school_year y ON y.id = c.school_year_id "
+                + "JOIN tutti.student st ON st.id = e.student_id WHERE d.name = 'Chorale'");
+        assertThat(choirs).as("choir sheets").hasSizeGreaterThan(20);
+        assertThat(choirs).allSatisfy(row -> {
+            assertThat(row.get(1)).as("level of a sheet of " + row.get(0)).isIn(CHOIR_LEVELS).isEqualTo(row.get(0));
+            int age = LocalDate.parse(row.get(3)).until(LocalDate.parse(row.get(2))).getYears();
+            assertThat(row.get(1)).as("choir of a singer of " + age)
+                    .isEqualTo(age <= 11 ? "Chœur d'enfants" : age <= 18 ? "Chœur de jeunes" : "Chœur adultes");
+        });
+        assertThat(query(db, "SELECT DISTINCT c.class_label, e.level_label FROM tutti.enrolment e "
+                + "JOIN tutti.course c ON c.id = e.course_id WHERE c.kind = 'COLLECTIVE' "
+                + "AND e.level_label IN (SELECT name FROM tutti.discipline)")).as("an instrument as a level").isEmpty();
+        assertThat(query(db, "SELECT DISTINCT e.level_label FROM tutti.enrolment e "
+                + "JOIN tutti.course c ON c.id = e.course_id JOIN tutti.discipline d ON d.id = c.discipline_id "
+                + "WHERE d.name = 'Orchestre'")).extracting(r -> r.get(0)).contains("Cycle 2").allMatch(
+                        level -> level.startsWith("Cycle") || level.equals("Hors cycle"));
     }
 }
