@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.tutti.schema.demo.DemoSite.Course;
 import org.tutti.schema.demo.DemoSite.Event;
 import org.tutti.schema.demo.DemoSite.SchoolYear;
@@ -199,7 +201,10 @@ final class FamilyGenerator {
         long enrolmentId = tables.enrolment.insert(student.id, course.id(), levelLabel, status, enrolledOn, endedOn);
         writeEvaluations(enrolmentId, course, year, enrolledOn, endedOn, levelLabel, markMean);
         if (year.current()) {
-            writeAbsences(enrolmentId, course, enrolledOn);
+            writeAbsences(enrolmentId, course, enrolledOn, DemoCalendar.TODAY, random.weighted(55, 25, 13, 7));
+        } else {
+            // a whole year of lessons: a few more absences than the current year's first three months
+            writeAbsences(enrolmentId, course, enrolledOn, endedOn, random.weighted(20, 25, 22, 15, 10, 8));
         }
         return enrolmentId;
     }
@@ -272,16 +277,16 @@ final class FamilyGenerator {
         return text.toString();
     }
 
-    private void writeAbsences(long enrolmentId, Course course, LocalDate enrolledOn) throws SQLException {
-        int count = random.weighted(55, 25, 13, 7);
-        LocalDate previous = null;
+    /** {@code count} absences at most, on lesson days from {@code from} to the day before {@code until}. */
+    private void writeAbsences(long enrolmentId, Course course, LocalDate from, LocalDate until, int count)
+            throws SQLException {
+        Set<LocalDate> dates = new HashSet<>();
         for (int i = 0; i < count; i++) {
-            LocalDate date = random.dateBetween(enrolledOn, DemoCalendar.TODAY.minusDays(1))
+            LocalDate date = random.dateBetween(from, until.minusDays(1))
                     .with(TemporalAdjusters.previousOrSame(DayOfWeek.of(course.dayOfWeek())));
-            if (date.isBefore(enrolledOn) || date.equals(previous)) {
+            if (date.isBefore(from) || !DemoCalendar.isLessonDay(date) || !dates.add(date)) {
                 continue;
             }
-            previous = date;
             boolean excused = random.chance(0.6);
             tables.absence.insert(enrolmentId, date, course.startTime(), course.durationMinutes(), excused,
                     excused ? random.pick(SchoolCatalogue.ABSENCE_REASONS) : null);

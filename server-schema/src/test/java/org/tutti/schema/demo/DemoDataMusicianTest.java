@@ -1,10 +1,13 @@
 package org.tutti.schema.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tutti.schema.testing.SqlRows.number;
 import static org.tutti.schema.testing.SqlRows.query;
 
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -26,7 +29,7 @@ import org.tutti.schema.testing.TestDatabases;
 
 /**
  * The embedded demo read as a musician would: what is played at each event, the level on a
- * choir's sheet. Plain SQL over the seeded database.
+ * choir's sheet, the absences of earlier years. Plain SQL over the seeded database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoDataMusicianTest {
@@ -123,5 +126,39 @@ class DemoDataMusicianTest {
                 + "JOIN tutti.course c ON c.id = e.course_id JOIN tutti.discipline d ON d.id = c.discipline_id "
                 + "WHERE d.name = 'Orchestre'")).extracting(r -> r.get(0)).contains("Cycle 2").allMatch(
                         level -> level.startsWith("Cycle") || level.equals("Hors cycle"));
+    }
+
+    @Test
+    void everyPastYearsSheetsHaveAbsencesOnLessonDaysWithinTheEnrolment() throws SQLException {
+        Map<String, Long> absencesByYear = new TreeMap<>();
+        for (List<String> row : query(db, "SELECT y.label, COUNT(a.id) FROM tutti.school_year y "
+                + "JOIN tutti.course c ON c.school_year_id = y.id JOIN tutti.enrolment e ON e.course_id = c.id "
+                + "LEFT JOIN tutti.absence a ON a.enrolment_id = e.id GROUP BY y.label")) {
+            absencesByYear.put(row.get(0), Long.parseLong(row.get(1)));
+        }
+        assertThat(absencesByYear).containsOnlyKeys("2023-2024", "2024-2025", "2025-2026", "2026-2027")
+                .allSatisfy((year, count) -> assertThat(count).as(year).isGreaterThan(50));
+        for (String excused : List.of("a.excused AND a.reason IS NOT NULL", "NOT a.excused AND a.reason IS NULL")) {
+            assertThat(number(db, "SELECT COUNT(*) FROM tutti.absence a JOIN tutti.enrolment e ON e.id = a.enrolment_id "
+                    + "JOIN tutti.course c ON c.id = e.course_id JOIN tutti.school_year y ON y.id = c.school_year_id "
+                    + "WHERE NOT y.is_current AND " + excused)).as(excused).isPositive();
+        }
+
+        List<String> misplaced = new ArrayList<>();
+        Set<MonthDay> noLessons = Set.of(MonthDay.of(11, 1), MonthDay.of(11, 11), MonthDay.of(12, 25),
+                MonthDay.of(12, 31), MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(5, 8));
+        for (List<String> row : query(db, "SELECT a.absence_date, c.day_of_week, e.enrolled_on, e.ended_on, "
+                + "c.class_label FROM tutti.absence a JOIN tutti.enrolment e ON e.id = a.enrolment_id "
+                + "JOIN tutti.course c ON c.id = e.course_id")) {
+            LocalDate date = LocalDate.parse(row.get(0));
+            boolean outside = date.isBefore(LocalDate.parse(row.get(2)))
+                    || (!row.get(3).equals("null") && !date.isBefore(LocalDate.parse(row.get(3))))
+                    || !date.isBefore(DemoDataGenerator.DEMO_TODAY);
+            if (outside || date.getDayOfWeek() != DayOfWeek.of(Integer.parseInt(row.get(1)))
+                    || noLessons.contains(MonthDay.from(date))) {
+                misplaced.add(row.get(4) + " " + date);
+            }
+        }
+        assertThat(misplaced).as("absences outside the lessons of the enrolment").isEmpty();
     }
 }
