@@ -143,9 +143,10 @@ class HibernatePedagogyServiceTest {
         assertThat(history.stream().map(CourseSheet::schoolYear).distinct()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(all).anySatisfy(p -> assertThat(p.repertoire()).isNotEmpty());
         assertThat(history).anySatisfy(s -> assertThat(s.evaluationCount()).isPositive());
-        // the demo records absences for the current year only
+        // the demo records absences in this year's sheets and in earlier years' ones
         assertThat(all).flatMap(StudentPedagogy::currentCourses)
                 .anySatisfy(s -> assertThat(s.absenceCount()).isPositive());
+        assertThat(history).anySatisfy(s -> assertThat(s.absenceCount()).isPositive());
     }
 
     @ParameterizedTest

@@ -284,7 +284,10 @@ final class FamilyGenerator {
         for (int i = 0; i < count; i++) {
             LocalDate date = random.dateBetween(from, until.minusDays(1))
                     .with(TemporalAdjusters.previousOrSame(DayOfWeek.of(course.dayOfWeek())));
-            if (date.isBefore(from) || !DemoCalendar.isLessonDay(date) || !dates.add(date)) {
+            while (!DemoCalendar.isLessonDay(date)) {
+                date = date.plusWeeks(1); // the first lesson after the holidays
+            }
+            if (date.isBefore(from) || !date.isBefore(until) || !dates.add(date)) {
                 continue;
             }
             boolean excused = random.chance(0.6);
