@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tutti.client.data.entity.ChangeRequestStatus;
 import org.tutti.client.data.entity.ChangeTarget;
+import org.tutti.client.data.entity.Civility;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.DecisionResult.Outcome;
 import org.tutti.client.service.DecisionResult;
@@ -48,7 +49,7 @@ final class HibernateStaffChangesService implements StaffChangesService {
     }
 
     /** A pending request with its family. */
-    private record Row(long id, long familyId, String identifier, String firstName, String lastName,
+    private record Row(long id, long familyId, String identifier, Civility civility, String firstName, String lastName,
             ChangeTarget target, long targetId, String field, String oldValue, String newValue, Instant submittedAt) {
     }
 
@@ -65,7 +66,7 @@ final class HibernateStaffChangesService implements StaffChangesService {
         Visibility visibility = Visibility.of(user);
         return transactions.readOnly(user, session -> {
             List<Row> rows = visibility.bind(session.createSelectionQuery(
-                            "select cr.id, f.id, f.identifier, f.firstName, f.lastName, cr.target, cr.targetId,"
+                            "select cr.id, f.id, f.identifier, f.civility, f.firstName, f.lastName, cr.target, cr.targetId,"
                                     + " cr.fieldName, cr.oldValue, cr.newValue, cr.submittedAt"
                                     + " from ChangeRequest cr join cr.family f"
                                     + " where cr.status = :pending and " + visibility.families("f")
@@ -87,7 +88,8 @@ final class HibernateStaffChangesService implements StaffChangesService {
             List<PendingChange> result = new ArrayList<>(rows.size());
             for (Row r : rows) {
                 boolean student = r.target() == ChangeTarget.STUDENT;
-                result.add(new PendingChange(r.id(), r.familyId(), r.identifier(), r.lastName() + " " + r.firstName(),
+                result.add(new PendingChange(r.id(), r.familyId(), r.identifier(), r.civility().name(),
+                        r.firstName() + " " + r.lastName(),
                         r.target().name(), student ? r.targetId() : null, student ? studentNames.get(r.targetId()) : null,
                         r.field(), r.oldValue(), r.newValue(), currentValue(session, r.target(), r.targetId(), r.field()),
                         r.submittedAt()));

@@ -6,6 +6,8 @@ import java.time.Instant;
  * One change a family asked for, waiting for a staff decision, with what the row holds now
  * ({@code currentValue}: when it differs from {@code oldValue}, accepting is a conflict).
  *
+ * @param familyCivility the family's civility code ({@code MME}, {@code M})
+ * @param familyName   the family's first and last name, "Apolline Ferrari" (shown after the civility)
  * @param target       {@code FAMILY} or {@code STUDENT}
  * @param studentId    the student's id when the target is a student, else null
  * @param studentName  "Léa Dupont" when the target is a student, else null
@@ -15,6 +17,7 @@ public record PendingChange(
         long requestId,
         long familyId,
         String familyIdentifier,
+        String familyCivility,
         String familyName,
         String target,
         Long studentId,

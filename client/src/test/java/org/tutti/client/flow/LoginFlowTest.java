@@ -56,9 +56,11 @@ class LoginFlowTest extends AppHarness {
                 && lookup("#homeStudents").queryAs(Pane.class).getChildren().size() == expected.size());
         assertThat(stage.getTitle()).isEqualTo("Tutti — Conservatoire de Bellerive");
         assertThat(exists("#loginSubmit")).isFalse();
-        assertThat(lookup("#homeFamilyName").queryAs(Label.class).getText())
-                .isEqualTo("Bonjour " + java.util.Map.of("M", "M.", "MME", "Mme").get(DemoData.f0001().civility())
-                        + " " + DemoData.f0001().firstName() + " " + DemoData.f0001().lastName());
+        String name = java.util.Map.of("M", "M.", "MME", "Mme").get(DemoData.f0001().civility())
+                + " " + DemoData.f0001().firstName() + " " + DemoData.f0001().lastName();
+        assertThat(lookup("#homeFamilyName").queryAs(Label.class).getText()).isEqualTo("Bonjour " + name);
+        assertThat(lookup("#mainUser").queryAs(Label.class).getText()).as("the header, in the same words")
+                .isEqualTo(name + " (F0001)");
         for (StudentSummary student : expected) {
             Node card = lookup("#homeStudent-" + student.id()).query();
             assertThat(card.isVisible()).isTrue();

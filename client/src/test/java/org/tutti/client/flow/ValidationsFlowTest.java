@@ -53,6 +53,8 @@ class ValidationsFlowTest extends AppHarness {
         waitUntilLoginEnabled();
         logInByKeyboard("ACCUEIL", "bellerive");
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navValidations"));
+        assertThat(lookup("#mainUser").queryAs(Label.class).getText()).as("the header names the desk once")
+                .isEqualTo("Accueil — Nathalie Roux");
 
         clickOn("#navValidations");
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#validationsList")

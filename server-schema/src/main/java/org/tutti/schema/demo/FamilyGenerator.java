@@ -18,6 +18,7 @@ import org.tutti.schema.demo.DemoSite.YearCourses;
 import org.tutti.schema.demo.Repertoire.Piece;
 import org.tutti.schema.demo.SchoolCatalogue.Ensemble;
 import org.tutti.schema.demo.SchoolCatalogue.Instrument;
+import org.tutti.schema.h2.FieldLabels;
 
 /**
  * Writes one family at a time: the responsible adult, the students, the family account, every
@@ -97,7 +98,7 @@ final class FamilyGenerator {
             student.id = tables.student.insert(familyId, student.lastName, student.firstName, student.sex,
                     student.birthDate, student.email, student.mobile, student.schoolLevel);
         }
-        String displayName = ("MME".equals(civility) ? "Mme " : "M. ") + lastName + " " + firstName;
+        String displayName = FieldLabels.personName(civility, firstName, lastName);
         long accountId = tables.account.insert(site.id, identifier, email, site.passwordHash(), "FAMILY", familyId,
                 displayName, true, 0, null, createdAt);
         if (demo) {

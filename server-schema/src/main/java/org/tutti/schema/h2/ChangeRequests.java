@@ -45,15 +45,6 @@ final class ChangeRequests {
     private static final Set<String> REQUIRED = Set.of("civility", "last_name", "first_name", "address1",
             "postal_code", "city", "country", "sex", "birth_date");
 
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("civility", "Civilité"), Map.entry("last_name", "Nom"), Map.entry("first_name", "Prénom"),
-            Map.entry("address1", "Adresse"), Map.entry("address2", "Complément d'adresse"),
-            Map.entry("postal_code", "Code postal"), Map.entry("city", "Ville"), Map.entry("country", "Pays"),
-            Map.entry("phone_home", "Téléphone (domicile)"), Map.entry("phone_mobile", "Téléphone portable"),
-            Map.entry("phone_work", "Téléphone (travail)"), Map.entry("email", "Adresse e-mail"),
-            Map.entry("sex", "Sexe"), Map.entry("birth_date", "Date de naissance"),
-            Map.entry("school_level", "Niveau scolaire"));
-
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{5}");
     private static final Pattern PHONE = Pattern.compile("0[0-9]{9}");
@@ -242,7 +233,7 @@ final class ChangeRequests {
                 statement.setObject(9, now);
                 statement.executeUpdate();
             }
-            items.add(LABELS.get(field) + " : " + (value == null ? "(vide)" : value));
+            items.add(FieldLabels.item(field, value));
             recordedFields.add(field);
         }
         if (!items.isEmpty()) {
@@ -372,9 +363,9 @@ final class ChangeRequests {
                     "La modification que vous avez demandée pour " + subjectOf(target, row.values())
                             + " n'a pas été acceptée :",
                     "Motif : " + (note == null ? "non précisé" : note),
-                    "La valeur enregistrée reste : " + (current == null ? "(vide)" : current),
+                    "La valeur enregistrée reste : " + FieldLabels.shown(field, current),
                     "Pour toute question, contactez l'accueil."),
-                    List.of(LABELS.get(field) + " : " + (newValue == null ? "(vide)" : newValue)));
+                    List.of(FieldLabels.item(field, newValue)));
         }
         try (PreparedStatement statement = connection.prepareStatement(
                 "UPDATE tutti.change_request SET status = ?, decided_by = ?, decided_at = ?, decision_comment = ?,"

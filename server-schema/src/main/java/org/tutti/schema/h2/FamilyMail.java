@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A mail to a family (its e-mail, else its account's), signed with its site's name and address: the
  * same subject, text and HTML as {@code tutti.queue_family_mail} writes on PostgreSQL
- * ({@code postgresql/V5__change_requests.sql}). No secret.
+ * ({@code postgresql/V9__field_catalogue.sql}), greeting the family's responsible adult by name
+ * ({@link FieldLabels#personName}). No secret.
  */
 final class FamilyMail {
 
@@ -18,17 +19,19 @@ final class FamilyMail {
     }
 
     /**
-     * @param paragraphs the paragraphs between "Bonjour," and "Cordialement,"
+     * @param paragraphs the paragraphs between "Bonjour Mme Apolline Ferrari," and "Cordialement,"
      * @param items      a list shown after the first paragraph (may be empty)
      */
     static void queue(Connection connection, OffsetDateTime now, long familyId, String kind, String subjectEnd,
                       List<String> paragraphs, List<String> items) throws SQLException {
         String recipient;
+        String greeting;
         PasswordMail.Site site;
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT COALESCE(f.email, (SELECT a.email FROM tutti.account a WHERE a.family_id = f.id AND a.active"
                         + " ORDER BY a.id LIMIT 1)), s.id, s.name, s.address1, s.address2, s.postal_code, s.city,"
-                        + " s.phone, s.email FROM tutti.family f JOIN tutti.site s ON s.id = f.site_id WHERE f.id = ?")) {
+                        + " s.phone, s.email, f.civility, f.first_name, f.last_name"
+                        + " FROM tutti.family f JOIN tutti.site s ON s.id = f.site_id WHERE f.id = ?")) {
             statement.setLong(1, familyId);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
@@ -37,18 +40,20 @@ final class FamilyMail {
                 recipient = rs.getString(1);
                 site = new PasswordMail.Site(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+                greeting = FieldLabels.greeting(FieldLabels.personName(rs.getString(10), rs.getString(11),
+                        rs.getString(12)));
             }
         }
         if (recipient == null) {
             return;
         }
         String subject = site.name() + " — " + subjectEnd;
-        StringBuilder text = new StringBuilder("Bonjour,\n\n").append(paragraphs.get(0)).append("\n\n");
+        StringBuilder text = new StringBuilder(greeting).append("\n\n").append(paragraphs.get(0)).append("\n\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n")
                 .append("<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>").append(PasswordMail.escape(subject))
                 .append("</title></head>\n")
                 .append("<body style=\"font-family: sans-serif; line-height: 1.4\">\n")
-                .append("<p>Bonjour,</p>\n")
+                .append("<p>").append(PasswordMail.escape(greeting)).append("</p>\n")
                 .append("<p>").append(PasswordMail.escape(paragraphs.get(0))).append("</p>\n");
         if (!items.isEmpty()) {
             html.append("<ul>\n");

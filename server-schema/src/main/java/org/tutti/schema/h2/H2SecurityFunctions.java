@@ -95,7 +95,9 @@ public final class H2SecurityFunctions {
 
     /**
      * {@code tutti.session_info()}: one row for the live session's account, none without a
-     * session. Use it as a table: {@code SELECT * FROM tutti.session_info()}.
+     * session. Use it as a table: {@code SELECT * FROM tutti.session_info()}. A family account's
+     * display name is its responsible adult as every surface names them ("Mme Apolline Ferrari",
+     * {@link FieldLabels#personName}), a staff account's its stored display name.
      */
     public static ResultSet sessionInfo(Connection connection) throws SQLException {
         SimpleResultSet result = new SimpleResultSet();
@@ -114,13 +116,17 @@ public final class H2SecurityFunctions {
             return result;
         }
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT a.id, a.role, s.code, s.name, a.identifier, a.display_name, a.family_id"
-                        + " FROM tutti.account a JOIN tutti.site s ON s.id = a.site_id WHERE a.id = ?")) {
+                "SELECT a.id, a.role, s.code, s.name, a.identifier, a.display_name, a.family_id,"
+                        + " f.civility, f.first_name, f.last_name"
+                        + " FROM tutti.account a JOIN tutti.site s ON s.id = a.site_id"
+                        + " LEFT JOIN tutti.family f ON f.id = a.family_id WHERE a.id = ?")) {
             statement.setLong(1, session.get().accountId());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
+                    String name = rs.getString(8) == null ? rs.getString(6)
+                            : FieldLabels.personName(rs.getString(8), rs.getString(9), rs.getString(10));
                     result.addRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getObject(7, Long.class));
+                            name, rs.getObject(7, Long.class));
                 }
             }
         }

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The French mail that carries a new password, queued in {@code tutti.mail_outbox}: the same
- * subject, text and HTML as {@code tutti.request_password} writes on PostgreSQL. The password is
+ * subject, text and HTML as {@code tutti.request_password} writes on PostgreSQL, greeting a family
+ * account's responsible adult by name ({@link FieldLabels#personName}). The password is
  * stored in the column {@code secret}; the bodies hold {@link #SECRET_PLACEHOLDER} where the relay
  * puts it when it sends (SQL-API.md, "Mail outbox").
  */
@@ -43,8 +44,9 @@ final class PasswordMail {
         return site.name() + " — votre nouveau mot de passe";
     }
 
-    static String bodyText(Site site, String identifier) {
-        return "Bonjour,\n\n"
+    /** @param name the family's responsible adult ("Mme Apolline Ferrari"), or null for a staff account */
+    static String bodyText(Site site, String identifier, String name) {
+        return FieldLabels.greeting(name) + "\n\n"
                 + "Vous avez demandé un nouveau mot de passe pour votre compte Tutti (" + site.name() + ").\n\n"
                 + "Identifiant : " + identifier + "\n"
                 + "Nouveau mot de passe : " + SECRET_PLACEHOLDER + "\n\n"
@@ -56,12 +58,12 @@ final class PasswordMail {
                 + site.address() + "\n";
     }
 
-    static String bodyHtml(Site site, String identifier) {
+    static String bodyHtml(Site site, String identifier, String name) {
         return "<!DOCTYPE html>\n"
                 + "<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>" + escape(subject(site))
                 + "</title></head>\n"
                 + "<body style=\"font-family: sans-serif; line-height: 1.4\">\n"
-                + "<p>Bonjour,</p>\n"
+                + "<p>" + escape(FieldLabels.greeting(name)) + "</p>\n"
                 + "<p>Vous avez demandé un nouveau mot de passe pour votre compte Tutti ("
                 + escape(site.name()) + ").</p>\n"
                 + "<table>\n"
@@ -85,7 +87,7 @@ final class PasswordMail {
     }
 
     static void queue(Connection connection, OffsetDateTime now, Site site, String recipient, String identifier,
-                      String password) throws SQLException {
+                      String name, String password) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "INSERT INTO tutti.mail_outbox (site_id, kind, recipient, subject, body_text, body_html,"
                         + " contains_secret, secret, status, attempts, next_attempt_at, created_at)"
@@ -94,8 +96,8 @@ final class PasswordMail {
             statement.setString(2, KIND);
             statement.setString(3, recipient);
             statement.setString(4, subject(site));
-            statement.setString(5, bodyText(site, identifier));
-            statement.setString(6, bodyHtml(site, identifier));
+            statement.setString(5, bodyText(site, identifier, name));
+            statement.setString(6, bodyHtml(site, identifier, name));
             statement.setString(7, password);
             statement.setObject(8, now);
             statement.setObject(9, now);

@@ -53,7 +53,8 @@ final class Passwords {
         for (Match match : matches) {
             String password = Secrets.newPassword();
             reset(connection, now, match.accountId(), Secrets.hash(password));
-            PasswordMail.queue(connection, now, match.site(), match.email(), match.identifier(), password);
+            PasswordMail.queue(connection, now, match.site(), match.email(), match.identifier(),
+                    familyName(connection, match.accountId()), password);
             Audit.record(connection, now, match.site().id(), match.accountId(), Audit.PASSWORD_RESET, key);
         }
     }
@@ -100,6 +101,18 @@ final class Passwords {
                                     rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11))));
                 }
                 return matches;
+            }
+        }
+    }
+
+    /** The responsible adult of a family account ("Mme Apolline Ferrari"), null for a staff account. */
+    private static String familyName(Connection connection, long accountId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT f.civility, f.first_name, f.last_name FROM tutti.account a"
+                        + " JOIN tutti.family f ON f.id = a.family_id WHERE a.id = ?")) {
+            statement.setLong(1, accountId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? FieldLabels.personName(rs.getString(1), rs.getString(2), rs.getString(3)) : null;
             }
         }
     }

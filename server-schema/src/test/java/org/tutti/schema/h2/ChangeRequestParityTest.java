@@ -180,7 +180,10 @@ class ChangeRequestParityTest {
             String siteName = text("SELECT name FROM tutti.site WHERE code = 'BELLERIVE'");
             assertThat(mail.get(0)).isEqualTo(familyEmail);
             assertThat(mail.get(1)).isEqualTo(siteName + " — demande de modification reçue");
-            assertThat(mail.get(2)).startsWith("Bonjour,").contains("- Ville : Villeneuve-sur-Lot\n")
+            String greeting = "Bonjour " + ("MME".equals(text("SELECT civility FROM tutti.family WHERE id = ?", f0001))
+                    ? "Mme " : "M. ") + text("SELECT first_name FROM tutti.family WHERE id = ?", f0001) + " "
+                    + text("SELECT last_name FROM tutti.family WHERE id = ?", f0001) + ",\n";
+            assertThat(mail.get(2)).startsWith(greeting).contains("- Ville : Villeneuve-sur-Lot\n")
                     .contains("- Téléphone portable : 06 12 34 56 78\n").contains(siteName)
                     .contains(text("SELECT address1 FROM tutti.site WHERE code = 'BELLERIVE'"));
             assertThat(mail.get(3)).contains("<li>Ville : Villeneuve-sur-Lot</li>").contains("<html lang=\"fr\">");

@@ -225,8 +225,9 @@ class H2SecurityFunctionsTest {
         assertThat(info).hasSize(1);
         assertThat(info.get(0)).containsExactly(String.valueOf(f0001Account), "FAMILY", "BELLERIVE",
                 "Conservatoire de Bellerive", "F0001", info.get(0).get(5), String.valueOf(f0001Family));
-        assertThat(info.get(0).get(5)).isEqualTo(calls.scalar("SELECT display_name FROM tutti.account WHERE id = ?",
-                f0001Account));
+        // a family is named as on every surface: its responsible adult, "Mme Apolline Ferrari"
+        assertThat(info.get(0).get(5)).isEqualTo(calls.scalar("SELECT CASE civility WHEN 'MME' THEN 'Mme ' ELSE 'M. ' END"
+                + " || first_name || ' ' || last_name FROM tutti.family WHERE id = ?", f0001Family));
     }
 
     @Test

@@ -82,7 +82,12 @@ class PasswordTest {
         assertThat(mail).hasSize(1);
         List<String> row = mail.get(0);
         assertThat(row.get(1)).isEqualTo("Conservatoire de Bellerive — votre nouveau mot de passe");
-        assertThat(row.get(2)).contains("Bonjour,", "Identifiant : F0004", "4 place de l'Orangerie", "69300 Bellerive",
+        String name = demo.text("SELECT CASE f.civility WHEN 'MME' THEN 'Mme ' ELSE 'M. ' END || f.first_name || ' '"
+                + " || f.last_name FROM tutti.family f JOIN tutti.account a ON a.family_id = f.id"
+                + " WHERE a.identifier = 'F0004'");
+        assertThat(row.get(2)).startsWith("Bonjour " + name + ",\n\n");
+        assertThat(row.get(3)).contains("<p>Bonjour " + name + ",</p>");
+        assertThat(row.get(2)).contains("Identifiant : F0004", "4 place de l'Orangerie", "69300 Bellerive",
                 "« Conservatoire de Bellerive »", "Nouveau mot de passe : {{secret}}\n");
         assertThat(row.get(3)).contains("<strong>F0004</strong>", "4 place de l&#39;Orangerie", "<code>{{secret}}</code>")
                 .doesNotContain("l'Orangerie");

@@ -43,6 +43,30 @@ public final class Formats {
         return DateTimeFormatter.ofPattern(I18n.get("format.date"), I18n.textLocale()).format(date);
     }
 
+    /** "MME" → "Mme", "M" → "M." (the civility codes of the family table); an unknown code as it is. */
+    public static String civility(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String key = "civility." + code.strip();
+        return I18n.has(key) ? I18n.get(key) : code.strip();
+    }
+
+    /**
+     * A person as every surface names them: civility in words, first name, last name ("Mme
+     * Apolline Ferrari"); a missing part is left out. The mails write the same in SQL
+     * ({@code tutti.person_name}).
+     */
+    public static String personName(String civilityCode, String firstName, String lastName) {
+        StringBuilder out = new StringBuilder();
+        for (String part : new String[] {civility(civilityCode), firstName, lastName}) {
+            if (part != null && !part.isBlank()) {
+                out.append(out.length() == 0 ? "" : " ").append(part.strip());
+            }
+        }
+        return out.toString();
+    }
+
     /** Whole years between the birth date and today. */
     public static int age(LocalDate birthDate, LocalDate today) {
         return Period.between(birthDate, today).getYears();

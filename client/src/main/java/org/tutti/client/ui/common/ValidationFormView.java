@@ -25,8 +25,8 @@ import javafx.util.StringConverter;
  * validation while anything is pending. Fields are a combo box for civility and sex, a date
  * picker for the birth date (dd/MM/yyyy), text fields otherwise. Node ids derive from
  * {@code idPrefix}: the column in CamelCase for a field ({@code familyPostalCode}), then
- * {@code Error}, {@code Busy}, {@code PendingMessage} ({@code familyPendingMessage}); label keys
- * are {@code keyPrefix} + the column in camelCase ({@code family.field.postalCode}). The focus
+ * {@code Error}, {@code Busy}, {@code PendingMessage} ({@code familyPendingMessage}); labels
+ * come from the {@link FieldCatalogue} (the same on every form and in the staff queue). The focus
  * goes where the editor says; the message after sending is shown through {@link Dialogs}.
  */
 public final class ValidationFormView {
@@ -43,7 +43,7 @@ public final class ValidationFormView {
      * @param submit the button's action (its id, text with mnemonic); {@code onSubmit} runs on it
      * @param pendingMessageKey the text saying that the file awaits validation
      */
-    public ValidationFormView(ValidationEditor editor, String idPrefix, String keyPrefix, Actions submit,
+    public ValidationFormView(ValidationEditor editor, String idPrefix, Actions submit,
             Runnable onSubmit, String pendingMessageKey) {
         int row = 0;
         for (ValidationForm.Field field : editor.form().fields()) {
@@ -52,7 +52,7 @@ public final class ValidationFormView {
             String camel = camel(name);
             control.setId(idPrefix + Character.toUpperCase(camel.charAt(0)) + camel.substring(1));
             controls.put(name, control);
-            row = Forms.fieldRow(grid, row, keyPrefix + camel, control, field.pendingProperty(),
+            row = Forms.fieldRow(grid, row, FieldCatalogue.formLabelKey(name), control, field.pendingProperty(),
                     field.pendingValueProperty(), field.errorProperty());
         }
         grid.disableProperty().bind(editor.readyProperty().not().or(editor.busyProperty()));
@@ -109,9 +109,9 @@ public final class ValidationFormView {
     private static Control control(String name, StringProperty value) {
         switch (name) {
             case "civility":
-                return combo(value, "civility.", "MME", "M");
+                return combo(value, name, "MME", "M");
             case "sex":
-                return combo(value, "form.sex.", "F", "M");
+                return combo(value, name, "F", "M");
             case "birth_date":
                 return datePicker(value);
             default:
@@ -121,13 +121,14 @@ public final class ValidationFormView {
         }
     }
 
-    private static ComboBox<String> combo(StringProperty value, String keyPrefix, String... codes) {
+    /** The codes of {@code column}, shown in words as everywhere else ({@link FieldCatalogue#valueText}). */
+    private static ComboBox<String> combo(StringProperty value, String column, String... codes) {
         ComboBox<String> combo = new ComboBox<>();
         combo.getItems().addAll(codes);
         combo.setConverter(new StringConverter<>() {
             @Override
             public String toString(String code) {
-                return code == null || code.isEmpty() ? "" : I18n.get(keyPrefix + code);
+                return FieldCatalogue.valueText(column, code);
             }
 
             @Override

@@ -21,7 +21,7 @@ public final class FamilyView {
     public FamilyView(FamilyViewModel model) {
         Label heading = Forms.heading("family.heading");
         Label intro = Forms.wrapped(I18n.get("family.intro"), "muted");
-        ValidationFormView form = new ValidationFormView(model.editor(), "family", "family.field.",
+        ValidationFormView form = new ValidationFormView(model.editor(), "family",
                 Actions.FAMILY_MODIFY, model::submit, "family.pendingMessage");
 
         VBox card = new VBox(heading, intro);

@@ -81,7 +81,7 @@ public final class HomeViewModel {
 
     private void showFamily(FamilyHome home) {
         loading.set(false);
-        greeting.set(I18n.get("home.family.greeting", civility(home.civility()), home.firstName(), home.lastName()).trim());
+        greeting.set(I18n.get("home.family.greeting", Formats.personName(home.civility(), home.firstName(), home.lastName())));
         context.set(I18n.get("home.context", home.siteName(), home.schoolYear()));
         LocalDate today = LocalDate.now(clock);
         students.setAll(home.students().stream().map(s -> item(s, today)).toList());
@@ -99,15 +99,6 @@ public final class HomeViewModel {
     private void failed(Throwable failure) {
         loading.set(false);
         error.set(FAILURES.message(failure));
-    }
-
-    /** "MME" → "Mme", "M" → "M." (codes of the family table); an unknown code as it is. */
-    static String civility(String code) {
-        if (code == null || code.isBlank()) {
-            return "";
-        }
-        String key = "civility." + code.trim();
-        return I18n.has(key) ? I18n.get(key) : code.trim();
     }
 
     static StudentItem item(StudentSummary s, LocalDate today) {

@@ -1,5 +1,7 @@
 package org.tutti.client.ui.main;
 
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -49,10 +51,26 @@ public final class MainViewModel {
         return I18n.get("main.title", session.siteName());
     }
 
-    /** Who is logged in, for the header. */
+    /**
+     * Who is logged in, for the header: the name once ("Mme Apolline Ferrari", the database's
+     * display name), then the identifier only when the name does not already say it
+     * ("Mme Apolline Ferrari (F0001)", but "Accueil — Nathalie Roux" for ACCUEIL).
+     */
     public String userText() {
-        return I18n.get(session.isStaff() ? "main.user.staff" : "main.user.family",
-                session.displayName(), session.identifier());
+        String name = session.displayName() == null ? "" : session.displayName().strip();
+        String identifier = session.identifier() == null ? "" : session.identifier().strip();
+        if (name.isEmpty()) {
+            return identifier;
+        }
+        if (identifier.isEmpty() || folded(name).contains(folded(identifier))) {
+            return I18n.get("main.user.nameOnly", name);
+        }
+        return I18n.get("main.user", name, identifier);
+    }
+
+    /** Lower case without accents: "Secrétariat" contains "SECRETARIAT". */
+    private static String folded(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
     public void setOnLoggedOut(Runnable onLoggedOut) {

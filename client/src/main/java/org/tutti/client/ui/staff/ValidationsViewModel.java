@@ -1,7 +1,5 @@
 package org.tutti.client.ui.staff;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +13,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.DecisionResult;
 import org.tutti.client.service.PendingChange;
 import org.tutti.client.service.StaffChangesService;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.common.Failures;
+import org.tutti.client.ui.common.FieldCatalogue;
 import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.I18n;
 
@@ -61,7 +58,6 @@ public final class ValidationsViewModel {
         void alreadyDecided(PendingChange change);
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(ValidationsViewModel.class);
     private static final Failures FAILURES = Failures.of("Validations", "validations.error");
 
     private final UserSession session;
@@ -136,7 +132,8 @@ public final class ValidationsViewModel {
                         student, student.stream().map(ValidationsViewModel::field).toList()));
             }
             families.add(new Entry("F" + first.familyId(), Kind.FAMILY,
-                    I18n.get("validations.family", first.familyIdentifier(), first.familyName()), family, children));
+                    I18n.get("validations.family", first.familyIdentifier(),
+                            Formats.personName(first.familyCivility(), first.familyName(), null)), family, children));
         }
         return families;
     }
@@ -148,29 +145,15 @@ public final class ValidationsViewModel {
                 List.of(c), List.of());
     }
 
-    /** "Adresse" for {@code address1}: the bundle's label, or the column name when it has none. */
+    /** "Adresse" for {@code address1}: the label every surface uses ({@link FieldCatalogue}). */
     public static String fieldLabel(String field) {
-        String key = "validations.field." + field;
-        return I18n.has(key) ? I18n.get(key) : field;
+        return FieldCatalogue.label(field);
     }
 
-    /** A value as the user reads it: "(vide)" for none, dates as dd/MM/yyyy. */
+    /** A value as the user reads it ({@link FieldCatalogue#valueText}), "(vide)" for none. */
     public static String value(String field, String value) {
-        if (value == null || value.isEmpty()) {
-            return I18n.get("validations.emptyValue");
-        }
-        if ("birth_date".equals(field)) {
-            try {
-                return Formats.date(LocalDate.parse(value));
-            } catch (DateTimeParseException e) {
-                LOG.debug("Not an ISO date: {}", value);
-                return value;
-            }
-        }
-        if ("civility".equals(field) && I18n.has("civility." + value)) {
-            return I18n.get("civility." + value);
-        }
-        return value;
+        String text = FieldCatalogue.valueText(field, value);
+        return text.isEmpty() ? I18n.get("validations.emptyValue") : text;
     }
 
     private static Entry find(List<Entry> entries, String key) {

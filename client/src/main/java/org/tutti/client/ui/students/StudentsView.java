@@ -57,7 +57,7 @@ public final class StudentsView {
         selectorRow.getStyleClass().add("button-row");
         selectorRow.setAlignment(Pos.CENTER_LEFT);
 
-        ValidationFormView form = new ValidationFormView(model.editor(), "student", "students.field.",
+        ValidationFormView form = new ValidationFormView(model.editor(), "student",
                 Actions.STUDENT_MODIFY, model::submit, "students.pendingMessage");
         VBox identity = new VBox(form.nodes());
         identity.getStyleClass().add("tab-content");

@@ -43,7 +43,7 @@ class ValidationFormViewTest {
         this.stage = stage;
         editor = new ValidationEditor(FIELDS, BackgroundTasks.sameThread(),
                 Failures.of("Test file", "form.error.unexpected"), "family.submitted");
-        ValidationFormView view = new ValidationFormView(editor, "family", "family.field.", Actions.FAMILY_MODIFY,
+        ValidationFormView view = new ValidationFormView(editor, "family", Actions.FAMILY_MODIFY,
                 () -> editor.submit(sent::add, () -> { }), "family.pendingMessage");
         VBox root = new VBox(view.nodes());
         stage.setScene(new Scene(root, 700, 600));
@@ -65,7 +65,7 @@ class ValidationFormViewTest {
         Node postalCode = robot.lookup("#familyPostalCode").query();
         Label label = robot.lookup(".field-label").queryAllAs(Label.class).stream()
                 .filter(l -> l.getLabelFor() == postalCode).findFirst().orElseThrow();
-        assertThat(label.getText()).isEqualTo("Code _postal");
+        assertThat(label.getText()).isEqualTo("Code p_ostal");
         assertThat(label.isMnemonicParsing()).isTrue();
         assertThat(robot.lookup("#familyModify").queryButton().getText()).isEqualTo("_Modifier");
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tutti.client.domain.Role;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.ui.FakeBackend;
@@ -24,6 +25,26 @@ class MainViewModelTest {
         MainViewModel model = new MainViewModel(FakeBackend.family("F0001"), new FakeBackend(),
                 BackgroundTasks.sameThread());
         assertThat(model.windowTitle()).isEqualTo("Tutti — Conservatoire de Bellerive");
+    }
+
+    /** The header names the user once; the identifier follows only when the name does not already say it. */
+    @Test
+    void theHeaderNamesTheUserOnce() {
+        UserSession family = new UserSession(1, Role.FAMILY, "BELLERIVE", "Conservatoire de Bellerive", "F0001",
+                "Mme Apolline Ferrari", 10L, "token");
+        assertThat(new MainViewModel(family, new FakeBackend(), BackgroundTasks.sameThread()).userText())
+                .isEqualTo("Mme Apolline Ferrari (F0001)");
+        // the demo's front desk: its display name already says ACCUEIL
+        UserSession desk = new UserSession(2, Role.STAFF, "BELLERIVE", "Conservatoire de Bellerive", "ACCUEIL",
+                "Accueil — Nathalie Roux", null, "token");
+        assertThat(new MainViewModel(desk, new FakeBackend(), BackgroundTasks.sameThread()).userText())
+                .isEqualTo("Accueil — Nathalie Roux");
+        UserSession secretary = new UserSession(3, Role.STAFF, "MONTFLEURY", "École de Montfleury", "SECRETARIAT",
+                "Secrétariat — Julie Perrin", null, "token");
+        assertThat(new MainViewModel(secretary, new FakeBackend(), BackgroundTasks.sameThread()).userText())
+                .isEqualTo("Secrétariat — Julie Perrin");
+        assertThat(new MainViewModel(FakeBackend.staff(), new FakeBackend(), BackgroundTasks.sameThread()).userText())
+                .isEqualTo("Sophie Bernard (ACCUEIL)");
     }
 
     @Test

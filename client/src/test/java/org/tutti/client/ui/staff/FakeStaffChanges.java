@@ -26,13 +26,13 @@ public class FakeStaffChanges implements StaffChangesService {
 
     public static PendingChange family(long id, long familyId, String identifier, String name, String field,
             String oldValue, String newValue, int minute) {
-        return new PendingChange(id, familyId, identifier, name, "FAMILY", null, null, field, oldValue, newValue,
+        return new PendingChange(id, familyId, identifier, "MME", name, "FAMILY", null, null, field, oldValue, newValue,
                 oldValue, Instant.parse("2026-11-20T10:00:00Z").plusSeconds(60L * minute));
     }
 
     public static PendingChange student(long id, long familyId, String identifier, String name, long studentId,
             String studentName, String field, String oldValue, String newValue, int minute) {
-        return new PendingChange(id, familyId, identifier, name, "STUDENT", studentId, studentName, field, oldValue,
+        return new PendingChange(id, familyId, identifier, "MME", name, "STUDENT", studentId, studentName, field, oldValue,
                 newValue, oldValue, Instant.parse("2026-11-20T10:00:00Z").plusSeconds(60L * minute));
     }
 

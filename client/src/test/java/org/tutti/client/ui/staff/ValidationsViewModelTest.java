@@ -34,12 +34,12 @@ class ValidationsViewModelTest {
     void setUp() {
         service = new FakeStaffChanges();
         // Dupont (F0012): address at 10:00, Léa's birth date at 10:01, phone at 10:03; Martin (F0007) at 10:02
-        service.pending.add(FakeStaffChanges.family(1, 12, "F0012", "Dupont Marie", "address1", "3 rue des Lilas",
+        service.pending.add(FakeStaffChanges.family(1, 12, "F0012", "Marie Dupont", "address1", "3 rue des Lilas",
                 "5 rue des Lilas", 0));
-        service.pending.add(FakeStaffChanges.student(2, 12, "F0012", "Dupont Marie", 120, "Léa Dupont", "birth_date",
+        service.pending.add(FakeStaffChanges.student(2, 12, "F0012", "Marie Dupont", 120, "Léa Dupont", "birth_date",
                 "2015-03-04", "2015-04-03", 1));
-        service.pending.add(FakeStaffChanges.family(3, 7, "F0007", "Martin Claire", "city", "Lyon", "Villeurbanne", 2));
-        service.pending.add(FakeStaffChanges.family(4, 12, "F0012", "Dupont Marie", "phone_mobile", null,
+        service.pending.add(FakeStaffChanges.family(3, 7, "F0007", "Claire Martin", "city", "Lyon", "Villeurbanne", 2));
+        service.pending.add(FakeStaffChanges.family(4, 12, "F0012", "Marie Dupont", "phone_mobile", null,
                 "06 12 34 56 78", 3));
         model = new ValidationsViewModel(FakeBackend.staff(), service, BackgroundTasks.sameThread());
         model.setPrompts(new ValidationsViewModel.Prompts() {
@@ -60,7 +60,7 @@ class ValidationsViewModelTest {
     @Test
     void requestsAreGroupedByFamilyThenStudentOldestFirstWithFrenchLabels() {
         assertThat(model.roots()).extracting(Entry::text)
-                .containsExactly("Famille F0012 — Dupont Marie", "Famille F0007 — Martin Claire");
+                .containsExactly("Famille F0012 — Mme Marie Dupont", "Famille F0007 — Mme Claire Martin");
         Entry dupont = model.roots().get(0);
         assertThat(dupont.children()).extracting(Entry::text).containsExactly(
                 "Adresse : 3 rue des Lilas → 5 rue des Lilas",
@@ -95,7 +95,7 @@ class ValidationsViewModelTest {
         assertThat(service.calls).containsExactlyInAnyOrder("1 accept Vu au guichet", "2 accept Vu au guichet",
                 "4 accept Vu au guichet");
         assertThat(model.statusProperty().get()).isEqualTo("3 modifications acceptées.");
-        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0007 — Martin Claire");
+        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0007 — Mme Claire Martin");
         assertThat(model.selection()).as("the decided group is gone").isEmpty();
         assertThat(model.commentProperty().get()).isEmpty();
     }
@@ -109,7 +109,7 @@ class ValidationsViewModelTest {
 
         assertThat(service.calls).containsExactly("3 reject Adresse hors commune");
         assertThat(model.statusProperty().get()).isEqualTo("1 modification refusée.");
-        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0012 — Dupont Marie");
+        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0012 — Mme Marie Dupont");
     }
 
     @Test
@@ -157,13 +157,13 @@ class ValidationsViewModelTest {
         assertThat(model.statusProperty().get())
                 .isEqualTo("Cette demande a déjà été traitée par un autre membre du personnel.");
         assertThat(service.loads).isEqualTo(loads + 1);
-        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0012 — Dupont Marie");
+        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0012 — Mme Marie Dupont");
     }
 
     @Test
     void aRefreshKeepsTheSelectionWhenItIsStillThere() {
         model.select(model.roots().get(0).children().get(2));
-        service.pending.add(FakeStaffChanges.family(5, 9, "F0009", "Petit Jean", "city", "Lyon", "Bron", 4));
+        service.pending.add(FakeStaffChanges.family(5, 9, "F0009", "Jean Petit", "city", "Lyon", "Bron", 4));
 
         model.refresh();
 
