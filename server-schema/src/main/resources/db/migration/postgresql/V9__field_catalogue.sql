@@ -429,7 +429,8 @@ RETURNS TABLE (account_id bigint, role varchar, site_code varchar, site_name var
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, tutti, pg_temp
 AS $$
     SELECT a.id, a.role, t.code, t.name, a.identifier,
-           coalesce(tutti.person_name(f.civility, f.first_name, f.last_name), a.display_name)::varchar,
+           CASE WHEN f.id IS NULL THEN a.display_name
+                ELSE tutti.person_name(f.civility, f.first_name, f.last_name)::varchar END,
            a.family_id
       FROM tutti.app_session s
       JOIN tutti.account a ON a.id = s.account_id

@@ -80,12 +80,15 @@ class FieldCatalogueSqlTest {
     @MethodSource("vendors")
     void theMailsSayWhatTheScreensSay(DatabaseVendor vendor) {
         SeededDatabases.Seeded seeded = SeededDatabases.get(vendor);
+        // whatever the account's stored display name, the header names the family's responsible adult
+        sql(vendor).update("update tutti.account set display_name = 'Famille M0009' where identifier = ?", OWN_FAMILY);
         UserSession family = seeded.familyBackend().auth().login("MONTFLEURY", OWN_FAMILY, "montfleury".toCharArray())
                 .orElseThrow(() -> new AssertionError(OWN_FAMILY + " cannot log in"));
         FamilyFile file = seeded.familyBackend().familyFile().loadFamily(family);
         StudentIdentity student = seeded.familyBackend().familyFile().students(family).get(0);
         String name = Formats.personName(file.values().current("civility"), file.values().current("first_name"),
                 file.values().current("last_name"));
+        assertThat(family.displayName()).as("session_info").isEqualTo(name);
         long before = sql(vendor).count("select coalesce(max(id), 0) from tutti.mail_outbox");
 
         // the family's file: a work phone

@@ -75,7 +75,8 @@ class ValidationsFlowTest extends AppHarness {
         interact(() -> lookup("#validationComment").queryAs(TextArea.class).setText("Justificatif manquant"));
         clickOn("#validationReject");
         awaitStatus("1 modification refusée.");
-        assertThat(fieldKeys()).doesNotContain("C" + rejected);
+        // the status comes first, then the list reloads in the background
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !fieldKeys().contains("C" + rejected));
         assertThat(value("change_request", "status", rejected)).isEqualTo("REJECTED");
         String email = value("family", "email", families[1]);
         String subject = rejectionSubject(email);

@@ -103,7 +103,7 @@ class SecurityCliTest {
 
         Result migrated = run(as("school", "tutti_admin", "admin-pw", "migrate"));
         assertThat(migrated.exitCode()).as(migrated.err()).isZero();
-        assertThat(migrated.out()).contains("schema tutti is now at 8 hardening",
+        assertThat(migrated.out()).contains("schema tutti is now at 9 field catalogue",
                 "Hardening is missing and needs a superuser");
         assertThat(run(as("school", "tutti_admin", "admin-pw", "migrate")).out()).startsWith("Schema tutti is up to date");
         try (Connection c = server.getDatabase("postgres", "school").getConnection(); Statement s = c.createStatement();

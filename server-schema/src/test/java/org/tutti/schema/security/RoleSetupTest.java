@@ -107,8 +107,8 @@ class RoleSetupTest {
 
         TestDatabase second = TestDatabases.freshPostgres();
         SchemaMigrator migrator = new SchemaMigrator(second.dataSource(), DatabaseVendor.POSTGRESQL);
-        assertThat(migrator.migrate()).isEqualTo(8);
-        assertThat(migrator.appliedMigrations()).last().asString().startsWith("8 hardening");
+        assertThat(migrator.migrate()).isEqualTo(9);
+        assertThat(migrator.appliedMigrations()).last().asString().startsWith("9 field catalogue");
         assertThat(column(second.dataSource(), "SELECT DISTINCT relowner::regrole::text FROM pg_class "
                 + "WHERE relnamespace = 'tutti'::regnamespace AND relname NOT LIKE 'flyway\\_schema\\_history%'"))
                 .containsExactly("tutti_owner");
