@@ -187,9 +187,21 @@ public final class ValidationsView implements ValidationsViewModel.Prompts {
         reselect(model.selectedKeyProperty().get());
     }
 
+    /**
+     * The tree's items. A field is not a leaf to the tree: TreeCellSkin indents a leaf by the
+     * widest arrow its cells have laid out so far (18 px until one has), so leaves laid out
+     * before a group in the same pass, as after a decision reuses the cells in another order,
+     * sat a few pixels left of the others until the next reload. Every row laid out like a group
+     * lines up whatever the order; the stylesheet does not draw a field's arrow.
+     */
     private static List<TreeItem<Entry>> items(List<Entry> entries) {
         return entries.stream().map(e -> {
-            TreeItem<Entry> item = new TreeItem<>(e);
+            TreeItem<Entry> item = new TreeItem<>(e) {
+                @Override
+                public boolean isLeaf() {
+                    return false;
+                }
+            };
             item.getChildren().setAll(items(e.children()));
             item.setExpanded(true);
             return item;
