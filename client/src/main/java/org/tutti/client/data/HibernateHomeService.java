@@ -1,7 +1,9 @@
 package org.tutti.client.data;
 
 import java.text.Collator;
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
+import org.tutti.client.data.entity.ChangeRequestStatus;
 import org.tutti.client.data.entity.Civility;
 import org.tutti.client.domain.CourseSummary;
 import org.tutti.client.domain.FamilyHome;
@@ -20,8 +23,10 @@ import org.tutti.client.domain.model.EnrolmentStatus;
 import org.tutti.client.service.HomeService;
 
 /**
- * Accueil. Four projection queries for a family whatever its size (family and site, school
- * year, students, courses with everything they show).
+ * Accueil. For a family: four projection queries whatever its size (family and site, school
+ * year, students, courses with everything they show). For the front desk: its site and the day's
+ * work (the site's waiting requests, when the oldest was sent, the requests decided since
+ * midnight).
  *
  * <p>Projections into records, not entities: on PostgreSQL a family may read only some columns
  * of {@code site}, {@code teacher} and {@code account} (column privileges), and loading an entity
@@ -30,9 +35,16 @@ import org.tutti.client.service.HomeService;
 final class HibernateHomeService implements HomeService {
 
     private final Transactions transactions;
+    /** Where "today" starts, for the decisions of the day. */
+    private final Clock clock;
 
     HibernateHomeService(Transactions transactions) {
+        this(transactions, Clock.systemDefaultZone());
+    }
+
+    HibernateHomeService(Transactions transactions, Clock clock) {
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** Family and site name. */
@@ -49,6 +61,10 @@ final class HibernateHomeService implements HomeService {
 
     /** The front desk's own account (not a family's row) and its site. */
     private record StaffRow(String siteCode, String siteName, String displayName) {
+    }
+
+    /** The site's waiting requests: how many, and when the oldest was sent. */
+    private record QueueRow(long count, Instant oldest) {
     }
 
     @Override
@@ -121,7 +137,23 @@ final class HibernateHomeService implements HomeService {
                     .getResultList().stream()
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("The session's account is not visible"));
-            return new StaffHome(row.siteCode(), row.siteName(), row.displayName(), currentSchoolYear(session));
+            Visibility visibility = Visibility.of(user);
+            QueueRow queue = visibility.bind(session.createSelectionQuery(
+                            "select count(cr), min(cr.submittedAt) from ChangeRequest cr"
+                                    + " where cr.status = :pending and " + visibility.families("cr.family"),
+                            QueueRow.class))
+                    .setParameter("pending", ChangeRequestStatus.PENDING)
+                    .getSingleResult();
+            Instant midnight = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
+            Long decided = visibility.bind(session.createSelectionQuery(
+                            "select count(cr) from ChangeRequest cr where cr.status in (:decided)"
+                                    + " and cr.decidedAt >= :midnight and " + visibility.families("cr.family"),
+                            Long.class))
+                    .setParameter("decided", List.of(ChangeRequestStatus.ACCEPTED, ChangeRequestStatus.REJECTED))
+                    .setParameter("midnight", midnight)
+                    .getSingleResult();
+            return new StaffHome(row.siteCode(), row.siteName(), row.displayName(), currentSchoolYear(session),
+                    Math.toIntExact(queue.count()), queue.oldest(), Math.toIntExact(decided));
         });
     }
 

@@ -137,6 +137,54 @@ class HibernateHomeServiceTest {
         assertThatThrownBy(() -> backend.home().familyHome(staff)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The site's waiting requests and today's decisions, as plain SQL counts them (another site's not counted). */
+    private static final String SITE_REQUESTS = "select count(*) from tutti.change_request r"
+            + " join tutti.family f on f.id = r.family_id join tutti.site s on s.id = f.site_id where s.code = 'BELLERIVE'";
+
+    @ParameterizedTest
+    @MethodSource("vendors")
+    void staffSeeTheDaysWorkOfTheirSite(DatabaseVendor vendor) {
+        SeededDatabases.Seeded seeded = SeededDatabases.get(vendor);
+        Sql sql = new Sql(seeded.db().dataSource());
+        DatabaseBackend backend = seeded.staffBackend();
+        UserSession staff = backend.auth().login("BELLERIVE", "ACCUEIL", "bellerive".toCharArray()).orElseThrow();
+        // one more waiting request at Bellerive, sent before the others, and one at another site
+        String quiet = "select max(f.id) from tutti.family f join tutti.site s on s.id = f.site_id where s.code %s 'BELLERIVE'"
+                + " and not exists (select 1 from tutti.change_request r where r.family_id = f.id and r.status = 'PENDING')";
+        long family = sql.count(String.format(quiet, "="));
+        long elsewhere = sql.count(String.format(quiet, "<>"));
+        java.time.OffsetDateTime longAgo = java.time.OffsetDateTime.parse("2020-01-15T08:30:00Z");
+        long request = request(sql, family, "city", "Annecy", longAgo);
+        request(sql, elsewhere, "city", "Chambéry", longAgo.minusDays(1));
+        java.time.Instant midnight = java.time.LocalDate.now().atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
+        String decidedToday = SITE_REQUESTS + " and r.status in ('ACCEPTED', 'REJECTED') and r.decided_at >= ?";
+
+        StaffHome home = backend.home().staffHome(staff);
+
+        assertThat(home.pendingChanges()).isEqualTo(sql.count(SITE_REQUESTS + " and r.status = 'PENDING'")).isPositive();
+        assertThat(home.oldestPending()).isEqualTo(longAgo.toInstant());
+        assertThat(home.decidedToday()).isEqualTo(sql.count(decidedToday, java.time.OffsetDateTime.ofInstant(midnight,
+                java.time.ZoneId.systemDefault())));
+
+        assertThat(backend.staffChanges().decide(staff, request, false, null, false).outcome())
+                .isEqualTo(org.tutti.client.service.DecisionResult.Outcome.REJECTED);
+        StaffHome after = backend.home().staffHome(staff);
+        assertThat(after.pendingChanges()).isEqualTo(home.pendingChanges() - 1);
+        assertThat(after.decidedToday()).isEqualTo(home.decidedToday() + 1);
+        assertThat(after.oldestPending()).isAfter(longAgo.toInstant());
+    }
+
+    /** Records a PENDING request on a family field as submit_changes does; returns its id. */
+    private static long request(Sql sql, long familyId, String field, String newValue, java.time.OffsetDateTime at) {
+        sql.update("insert into tutti.change_request (family_id, target, target_id, field_name, old_value, new_value,"
+                        + " target_version, status, submitted_by, submitted_at, version)"
+                        + " select f.id, 'FAMILY', f.id, ?, f." + field + ", ?, f.version, 'PENDING',"
+                        + " (select min(a.id) from tutti.account a where a.family_id = f.id), ?, 0"
+                        + " from tutti.family f where f.id = ?",
+                field, newValue, at, familyId);
+        return sql.count("select max(id) from tutti.change_request where family_id = ? and status = 'PENDING'", familyId);
+    }
+
     @ParameterizedTest
     @MethodSource("vendors")
     void aSessionTheDatabaseDoesNotKnowIsRefused(DatabaseVendor vendor) {

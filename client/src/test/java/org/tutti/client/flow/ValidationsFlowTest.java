@@ -15,13 +15,20 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.Node;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tutti.client.ui.mailbox.DemoMailboxViewModel.MailRow;
+import org.tutti.client.ui.staff.ValidationsViewModel;
 import org.tutti.client.ui.staff.ValidationsViewModel.Entry;
 import org.tutti.schema.H2Urls;
 
@@ -108,6 +115,155 @@ class ValidationsFlowTest extends AppHarness {
         interact(() -> javafx.event.Event.fireEvent(tree(), new javafx.scene.input.KeyEvent(
                 javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.F5, false, false, false, false)));
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> fieldKeys().contains("C" + arriving));
+    }
+
+    /**
+     * The queue as a receptionist works it: how many changes wait (and after a decision), the
+     * rows lined up whatever order their cells are laid out in, the selected row still plainly
+     * marked once the focus is on Accepter, and the family filter as one types.
+     */
+    @Test
+    void countRowsInPlaceVisibleSelectionAndFamilyFilter() throws Exception {
+        DemoData.copyInto(dataFolder);
+        startApp(dataFolder);
+        waitUntilLoginEnabled();
+        logInByKeyboard("ACCUEIL", "bellerive");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navValidations"));
+        clickOn("#navValidations");
+        int waiting = pendingInDatabase("BELLERIVE").size();
+        assertThat(waiting).as("the demo has changes waiting at Bellerive").isGreaterThan(3);
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#validationsList")
+                && fieldKeys().size() == waiting);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(labelText("#validationsCount")).isEqualTo(waiting + " modifications en attente");
+        assertRowsLinedUp("on opening");
+
+        // a field chosen with the mouse, then the focus on Accepter: the row stays plainly selected
+        TreeCell<?> second = visibleCells().get(1);
+        String chosen = second.getItem().toString();
+        clickOn(second);
+        interact(() -> lookup("#validationAccept").query().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        TreeCell<?> selected = visibleCells().stream().filter(TreeCell::isSelected).findFirst().orElseThrow();
+        assertThat(selected.getItem().toString()).isEqualTo(chosen);
+        Color row = background(selected);
+        assertThat(contrast(row, Color.WHITE)).as("selected row " + row + " against the other rows").isGreaterThanOrEqualTo(3);
+        Color ink = (Color) ((Text) selected.lookup(".text")).getFill();
+        assertThat(contrast(ink, row)).as("its text " + ink + " on " + row).isGreaterThanOrEqualTo(4.5);
+
+        // a decision: one fewer waiting, rows still in place
+        clickOn("#validationAccept");
+        awaitStatus("1 modification acceptée.");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> fieldKeys().size() == waiting - 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(labelText("#validationsCount")).isEqualTo((waiting - 1) + " modifications en attente");
+        assertRowsLinedUp("after the decision");
+
+        // the filter, reached by its mnemonic, narrows to a family by name as it is typed (accents and case ignored)
+        Label filterLabel = lookup(n -> n instanceof Label l && l.getLabelFor() != null
+                && "validationsFilter".equals(l.getLabelFor().getId())).queryAs(Label.class);
+        assertThat(filterLabel.getText()).isEqualTo("F_iltrer par famille (identifiant ou nom)");
+        assertThat(filterLabel.isMnemonicParsing()).isTrue();
+        String[] family = familyWithTwoPending();
+        clickOn("#validationsFilter");
+        write(strip(family[1]).toLowerCase(java.util.Locale.ROOT));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tree().getRoot().getChildren()).extracting(i -> i.getValue().text())
+                .containsExactly("Famille " + family[0] + " — " + family[1]);
+        assertThat(labelText("#validationsCount")).isEqualTo(family[2] + " modifications affichées sur "
+                + (waiting - 1) + " en attente");
+        assertThat(lookup("#validationsNoMatch").query().isVisible()).isFalse();
+        interact(() -> lookup("#validationsFilter").queryAs(TextField.class).clear());
+        clickOn("#validationsFilter");
+        write("zz" + family[0]);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tree().getRoot().getChildren()).isEmpty();
+        assertThat(lookup("#validationsNoMatch").query().isVisible()).isTrue();
+        assertThat(labelText("#validationsNoMatch"))
+                .isEqualTo("Aucune famille en attente ne correspond à « zz" + family[0] + " ».");
+        assertThat(lookup("#validationsEmpty").query().isVisible()).as("changes do wait").isFalse();
+        // Escape in the filter empties it: every family again
+        type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> fieldKeys().size() == waiting - 1);
+        assertThat(labelText("#validationsCount")).isEqualTo((waiting - 1) + " modifications en attente");
+    }
+
+    /** Rows of one depth start their text at the same x, deeper rows further right; no group's arrow is cut. */
+    private void assertRowsLinedUp(String when) {
+        interact(() -> {
+            java.util.Map<Integer, Double> textX = new java.util.TreeMap<>();
+            for (TreeCell<?> cell : visibleCells()) {
+                int level = tree().getTreeItemLevel((TreeItem<Entry>) cell.getTreeItem());
+                Node text = cell.lookup(".text");
+                double x = text.localToScene(text.getBoundsInLocal()).getMinX();
+                Double first = textX.putIfAbsent(level, x);
+                assertThat(first == null ? x : first).as(when + ": x of \"" + cell.getText() + "\" (depth " + level
+                        + ") among rows " + textX).isCloseTo(x, org.assertj.core.data.Offset.offset(0.5));
+                Node arrow = cell.getDisclosureNode();
+                if (arrow != null && arrow.isVisible() && cell.getItem() != null
+                        && ((Entry) cell.getItem()).kind() != ValidationsViewModel.Kind.FIELD) {
+                    Region box = (Region) arrow;
+                    assertThat(box.getWidth()).as(when + ": arrow of \"" + cell.getText() + "\" not cut")
+                            .isGreaterThanOrEqualTo(box.prefWidth(-1) - 0.5);
+                    assertThat(arrow.localToScene(arrow.getBoundsInLocal()).getMaxX())
+                            .as(when + ": arrow before the text").isLessThanOrEqualTo(x + 0.5);
+                }
+            }
+            List<Double> byDepth = new ArrayList<>(textX.values());
+            for (int i = 1; i < byDepth.size(); i++) {
+                assertThat(byDepth.get(i)).as(when + ": deeper rows further right " + textX).isGreaterThan(byDepth.get(i - 1));
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<TreeCell<Entry>> visibleCells() {
+        return tree().lookupAll(".tree-cell").stream().map(n -> (TreeCell<Entry>) n)
+                .filter(c -> c.isVisible() && !c.isEmpty() && c.getItem() != null)
+                .filter(c -> c.localToScene(c.getBoundsInLocal()).getMaxY()
+                        <= tree().localToScene(tree().getBoundsInLocal()).getMaxY())
+                .sorted(java.util.Comparator.comparingInt(TreeCell::getIndex))
+                .toList();
+    }
+
+    private static Color background(Region region) {
+        List<javafx.scene.layout.BackgroundFill> fills = region.getBackground().getFills();
+        return (Color) fills.get(fills.size() - 1).getFill();
+    }
+
+    /** WCAG contrast ratio. */
+    private static double contrast(Color a, Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(Color c) {
+        return 0.2126 * channel(c.getRed()) + 0.7152 * channel(c.getGreen()) + 0.0722 * channel(c.getBlue());
+    }
+
+    private static double channel(double v) {
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+
+    private String labelText(String query) {
+        return lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static String strip(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    }
+
+    /** Identifier, name ("Last First") and number of waiting changes of a Bellerive family with at least two. */
+    private String[] familyWithTwoPending() throws Exception {
+        try (Connection c = database(); PreparedStatement p = c.prepareStatement("select f.identifier, f.last_name,"
+                + " f.first_name, count(*) from tutti.change_request r join tutti.family f on f.id = r.family_id"
+                + " join tutti.site s on s.id = f.site_id where r.status = 'PENDING' and s.code = 'BELLERIVE'"
+                + " group by f.identifier, f.last_name, f.first_name having count(*) >= 2 order by f.identifier");
+                ResultSet rs = p.executeQuery()) {
+            assertThat(rs.next()).as("a Bellerive family with two waiting changes in the demo").isTrue();
+            return new String[] {rs.getString(1), rs.getString(2) + " " + rs.getString(3), Integer.toString(rs.getInt(4))};
+        }
     }
 
     // ------------------------------------------------------------------------------ helpers

@@ -7,6 +7,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -14,20 +15,35 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.common.CourseWindowOpener;
+import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
+import org.tutti.client.ui.common.NavigationEvent;
+import org.tutti.client.ui.common.RowOpening;
 import org.tutti.client.ui.common.ThemeManager;
 import org.tutti.client.ui.home.HomeViewModel.CourseRow;
 import org.tutti.client.ui.home.HomeViewModel.StudentItem;
 
-/** Accueil, built in code: greeting, site and year, then one card per student. */
+/**
+ * Accueil, built in code: greeting, site and year, then one card per student whose course lines
+ * open the course's follow-up window (Enter or double-click, as in Élèves › Cours); for the front
+ * desk, the day's work with a link to Validations.
+ */
 public final class HomeView {
 
     private final HomeViewModel model;
+    private final CourseWindowOpener courses;
     private final ScrollPane root;
     private final VBox studentsBox = new VBox();
 
     public HomeView(HomeViewModel model) {
+        this(model, CourseWindowOpener.NONE);
+    }
+
+    public HomeView(HomeViewModel model, CourseWindowOpener courses) {
         this.model = model;
+        this.courses = courses;
 
         Label greeting = new Label();
         greeting.setId(model.isStaff() ? "homeStaffName" : "homeFamilyName");
@@ -71,7 +87,13 @@ public final class HomeView {
             studentsBox.getStyleClass().add("students");
             model.students().addListener((ListChangeListener<StudentItem>) c -> rebuildStudents());
             rebuildStudents();
-            page.getChildren().addAll(studentsTitle, studentsBox);
+            Label hint = Forms.wrapped(I18n.get("home.courses.openHint"), "hint");
+            hint.setId("homeCoursesHint");
+            hint.visibleProperty().bind(model.loadedProperty());
+            hint.managedProperty().bind(hint.visibleProperty());
+            page.getChildren().addAll(studentsTitle, hint, studentsBox);
+        } else {
+            page.getChildren().add(staffWork());
         }
 
         root = new ScrollPane(page);
@@ -82,6 +104,44 @@ public final class HomeView {
 
     public Parent root() {
         return root;
+    }
+
+    /** The front desk's day: the changes waiting (with the way to Validations), the oldest, today's decisions. */
+    private Node staffWork() {
+        Label title = new Label(I18n.get("home.staff.work"));
+        title.getStyleClass().add("h2");
+        Label pending = new Label();
+        pending.setId("homePendingChanges");
+        pending.setWrapText(true);
+        pending.textProperty().bind(model.pendingTextProperty());
+        Hyperlink open = new Hyperlink(I18n.get("home.staff.openValidations"));
+        open.setId("homeOpenValidations");
+        open.setMnemonicParsing(true);
+        open.getStyleClass().add("home-link");
+        open.setAccessibleText(open.getText().replace("_", ""));
+        open.setOnAction(e -> {
+            open.setVisited(false);
+            open.fireEvent(new NavigationEvent(Actions.NAV_VALIDATIONS));
+        });
+        HBox pendingRow = new HBox(pending, open);
+        pendingRow.getStyleClass().add("button-row");
+        pendingRow.setAlignment(Pos.BASELINE_LEFT);
+        Label oldest = new Label();
+        oldest.setId("homeOldestChange");
+        oldest.setWrapText(true);
+        oldest.textProperty().bind(model.oldestTextProperty());
+        oldest.visibleProperty().bind(model.oldestTextProperty().isNotEmpty());
+        oldest.managedProperty().bind(oldest.visibleProperty());
+        Label decided = new Label();
+        decided.setId("homeDecidedToday");
+        decided.setWrapText(true);
+        decided.textProperty().bind(model.decidedTextProperty());
+        VBox card = new VBox(title, pendingRow, oldest, decided);
+        card.setId("homeStaffWork");
+        card.getStyleClass().addAll("card", "student-card");
+        card.visibleProperty().bind(model.loadedProperty());
+        card.managedProperty().bind(card.visibleProperty());
+        return card;
     }
 
     private void rebuildStudents() {
@@ -143,6 +203,9 @@ public final class HomeView {
         table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.setPlaceholder(new Label(I18n.get("home.courses.none")));
+        // a course line opens its follow-up window, as in Élèves › Cours
+        RowOpening.install(table, row -> courses.open(row.enrolmentId(), row.classLabel(), model.schoolYearProperty().get(),
+                table.getScene().getWindow(), () -> RowOpening.focusRow(table, row)));
         return table;
     }
 

@@ -25,7 +25,8 @@ import org.tutti.client.ui.common.I18n;
 
 /**
  * Accueil: the greeting, the site and school year, and (family mode) each student with this
- * year's courses, as display-ready texts. Loads in the background.
+ * year's courses, (staff mode) the day's work: the changes waiting for validation, when the
+ * oldest was sent, the decisions taken today; as display-ready texts. Loads in the background.
  */
 public final class HomeViewModel {
 
@@ -36,8 +37,9 @@ public final class HomeViewModel {
         }
     }
 
-    /** One current course, as texts. */
-    public record CourseRow(String discipline, String classLabel, String teacher, String slot, String room) {
+    /** One current course, as texts; {@code enrolmentId} opens its follow-up window. */
+    public record CourseRow(long enrolmentId, String discipline, String classLabel, String teacher, String slot,
+            String room) {
     }
 
     private static final Failures FAILURES = Failures.of("Loading Accueil", "home.error");
@@ -53,6 +55,12 @@ public final class HomeViewModel {
     private final StringProperty context = new SimpleStringProperty(this, "context", "");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final ObservableList<StudentItem> students = FXCollections.observableArrayList();
+    private final StringProperty schoolYear = new SimpleStringProperty(this, "schoolYear", "");
+    // staff: the day's work
+    private final BooleanProperty anyPending = new SimpleBooleanProperty(this, "anyPending");
+    private final StringProperty pendingText = new SimpleStringProperty(this, "pendingText", "");
+    private final StringProperty oldestText = new SimpleStringProperty(this, "oldestText", "");
+    private final StringProperty decidedText = new SimpleStringProperty(this, "decidedText", "");
 
     public HomeViewModel(UserSession session, HomeService service, BackgroundTasks tasks, Clock clock) {
         this.session = Objects.requireNonNull(session);
@@ -83,6 +91,7 @@ public final class HomeViewModel {
         loading.set(false);
         greeting.set(I18n.get("home.family.greeting", Formats.personName(home.civility(), home.firstName(), home.lastName())));
         context.set(I18n.get("home.context", home.siteName(), home.schoolYear()));
+        schoolYear.set(home.schoolYear() == null ? "" : home.schoolYear());
         LocalDate today = LocalDate.now(clock);
         students.setAll(home.students().stream().map(s -> item(s, today)).toList());
         loaded.set(true);
@@ -93,6 +102,15 @@ public final class HomeViewModel {
         greeting.set(I18n.get("home.staff.greeting", home.staffName()));
         context.set(I18n.get("home.context", home.siteName(), home.schoolYear()));
         students.clear();
+        int pending = home.pendingChanges();
+        anyPending.set(pending > 0);
+        pendingText.set(pending == 0 ? I18n.get("home.staff.pending.none")
+                : pending == 1 ? I18n.get("home.staff.pending.one") : I18n.get("home.staff.pending.many", pending));
+        oldestText.set(home.oldestPending() == null ? ""
+                : I18n.get("home.staff.oldest", Formats.date(LocalDate.ofInstant(home.oldestPending(), clock.getZone()))));
+        int decided = home.decidedToday();
+        decidedText.set(decided == 0 ? I18n.get("home.staff.decided.none")
+                : decided == 1 ? I18n.get("home.staff.decided.one") : I18n.get("home.staff.decided.many", decided));
         loaded.set(true);
     }
 
@@ -112,6 +130,7 @@ public final class HomeViewModel {
 
     static CourseRow row(CourseSummary c) {
         return new CourseRow(
+                c.enrolmentId(),
                 nullToEmpty(c.discipline()),
                 nullToEmpty(c.classLabel()),
                 nullToEmpty(c.teacher()),
@@ -145,5 +164,30 @@ public final class HomeViewModel {
 
     public ObservableList<StudentItem> students() {
         return students;
+    }
+
+    /** The current school year's label ("2026-2027"), once loaded. */
+    public ReadOnlyStringProperty schoolYearProperty() {
+        return schoolYear;
+    }
+
+    /** Staff: true when changes wait for a decision. */
+    public ReadOnlyBooleanProperty anyPendingProperty() {
+        return anyPending;
+    }
+
+    /** Staff: "12 modifications attendent votre validation." */
+    public ReadOnlyStringProperty pendingTextProperty() {
+        return pendingText;
+    }
+
+    /** Staff: "La plus ancienne a été envoyée le 02/12/2026."; empty when none waits. */
+    public ReadOnlyStringProperty oldestTextProperty() {
+        return oldestText;
+    }
+
+    /** Staff: "3 décisions prises aujourd’hui." */
+    public ReadOnlyStringProperty decidedTextProperty() {
+        return decidedText;
     }
 }

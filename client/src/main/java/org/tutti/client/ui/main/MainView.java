@@ -24,6 +24,7 @@ import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.AppModule;
 import org.tutti.client.ui.common.Dialogs;
 import org.tutti.client.ui.common.I18n;
+import org.tutti.client.ui.common.NavigationEvent;
 
 /**
  * The main window's content: a header with the school's name and who is logged in, a
@@ -93,6 +94,11 @@ public final class MainView {
         root.setTop(new VBox(header(), navigation()));
         content.getStyleClass().add("module-host");
         root.setCenter(content);
+        // a page's link to another entry (Accueil → Validations) opens it as its button would
+        root.addEventHandler(NavigationEvent.OPEN, e -> {
+            e.consume();
+            this.entries.stream().filter(entry -> entry.action() == e.entry()).findFirst().ifPresent(this::open);
+        });
     }
 
     public Parent root() {

@@ -8,6 +8,7 @@ import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.family.FamilyModule;
 import org.tutti.client.ui.home.HomeModule;
 import org.tutti.client.ui.password.PasswordModule;
+import org.tutti.client.ui.students.CourseWindows;
 import org.tutti.client.ui.students.StudentsModule;
 import org.tutti.client.ui.staff.ValidationsModule;
 
@@ -28,7 +29,8 @@ public final class Modules {
 
     static List<ModuleEntry> family(UserSession session, Backend backend, BackgroundTasks tasks) {
         return List.of(
-                new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks)),
+                new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks,
+                        new CourseWindows(session, backend.pedagogy(), tasks))),
                 new ModuleEntry(Actions.NAV_FAMILY, () -> new FamilyModule(session, backend.familyFile(), tasks)),
                 new ModuleEntry(Actions.NAV_STUDENTS, () -> new StudentsModule(session, backend.familyFile(), backend.pedagogy(), tasks)),
                 new ModuleEntry(Actions.NAV_PASSWORD, () -> new PasswordModule(session, backend.accounts(), tasks)));

@@ -10,6 +10,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
@@ -46,6 +47,27 @@ public final class ValidationsView implements ValidationsViewModel.Prompts {
 
         Label intro = Forms.wrapped(I18n.get("validations.intro"), "muted");
 
+        TextField filter = new TextField();
+        filter.setId("validationsFilter");
+        filter.setPromptText(I18n.get("validations.filter.prompt"));
+        filter.setPrefColumnCount(22);
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        // Escape empties a filled filter (and does nothing else on this page)
+        filter.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                e.consume();
+                filter.clear();
+            }
+        });
+        Label filterLabel = Forms.label("validations.filter", filter);
+        Label count = new Label();
+        count.setId("validationsCount");
+        count.getStyleClass().add("validations-count");
+        count.textProperty().bind(model.countProperty());
+        HBox filterRow = new HBox(filterLabel, filter, count);
+        filterRow.getStyleClass().add("filter-row");
+        filterRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
         TreeItem<Entry> treeRoot = new TreeItem<>();
         tree.setRoot(treeRoot);
         tree.setShowRoot(false);
@@ -76,6 +98,12 @@ public final class ValidationsView implements ValidationsViewModel.Prompts {
         empty.setId("validationsEmpty");
         empty.visibleProperty().bind(model.emptyProperty());
         empty.managedProperty().bind(empty.visibleProperty());
+        Label noMatch = new Label();
+        noMatch.setId("validationsNoMatch");
+        noMatch.setWrapText(true);
+        noMatch.textProperty().bind(model.noMatchProperty());
+        noMatch.visibleProperty().bind(model.noMatchProperty().isNotEmpty());
+        noMatch.managedProperty().bind(noMatch.visibleProperty());
 
         TextArea comment = new TextArea();
         comment.setId("validationComment");
@@ -113,7 +141,7 @@ public final class ValidationsView implements ValidationsViewModel.Prompts {
 
         Label error = Forms.error("validationError", model.errorProperty());
 
-        root = new VBox(title, intro, listLabel, tree, empty, commentLabel, comment, buttons, status, error);
+        root = new VBox(title, intro, filterRow, listLabel, tree, empty, noMatch, commentLabel, comment, buttons, status, error);
         root.setId("validationsRoot");
         root.getStyleClass().add("page");
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -159,9 +187,21 @@ public final class ValidationsView implements ValidationsViewModel.Prompts {
         reselect(model.selectedKeyProperty().get());
     }
 
+    /**
+     * The tree's items. A field is not a leaf to the tree: TreeCellSkin indents a leaf by the
+     * widest arrow its cells have laid out so far (18 px until one has), so leaves laid out
+     * before a group in the same pass, as after a decision reuses the cells in another order,
+     * sat a few pixels left of the others until the next reload. Every row laid out like a group
+     * lines up whatever the order; the stylesheet does not draw a field's arrow.
+     */
     private static List<TreeItem<Entry>> items(List<Entry> entries) {
         return entries.stream().map(e -> {
-            TreeItem<Entry> item = new TreeItem<>(e);
+            TreeItem<Entry> item = new TreeItem<>(e) {
+                @Override
+                public boolean isLeaf() {
+                    return false;
+                }
+            };
             item.getChildren().setAll(items(e.children()));
             item.setExpanded(true);
             return item;

@@ -1,8 +1,11 @@
 package org.tutti.client.ui.staff;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
@@ -28,7 +31,9 @@ import org.tutti.client.ui.common.I18n;
  * its students with theirs), the selection the buttons act on (a field, or every field of a
  * family or a student), the optional comment, and the decisions, run in the background. A
  * conflict (the row changed since the request) and a request already decided by someone else
- * are asked / told through {@link Prompts}, which the view implements with dialogs.
+ * are asked / told through {@link Prompts}, which the view implements with dialogs. A filter on
+ * the family (identifier or name, accents and case ignored) narrows the tree as it is typed; the
+ * count line says how many changes wait and, when filtered, how many are shown.
  */
 public final class ValidationsViewModel {
 
@@ -74,11 +79,17 @@ public final class ValidationsViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final BooleanProperty deciding = new SimpleBooleanProperty(this, "deciding");
     private final BooleanProperty empty = new SimpleBooleanProperty(this, "empty");
+    /** Every waiting change, as last read (the tree shows those the filter lets through). */
+    private List<PendingChange> all = List.of();
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final StringProperty count = new SimpleStringProperty(this, "count", "");
+    private final StringProperty noMatch = new SimpleStringProperty(this, "noMatch", "");
 
     public ValidationsViewModel(UserSession session, StaffChangesService service, BackgroundTasks tasks) {
         this.session = Objects.requireNonNull(session);
         this.service = Objects.requireNonNull(service);
         this.tasks = Objects.requireNonNull(tasks);
+        filter.addListener((obs, old, text) -> apply());
     }
 
     public void setPrompts(Prompts prompts) {
@@ -100,11 +111,57 @@ public final class ValidationsViewModel {
     private void show(List<PendingChange> changes) {
         loading.set(false);
         error.set("");
+        all = List.copyOf(changes);
+        apply();
+    }
+
+    /** Shows the changes the filter lets through; the selection stays if it is still shown, else is cleared. */
+    private void apply() {
         String keep = selectedKey.get();
-        roots.setAll(group(changes));
-        empty.set(roots.isEmpty());
+        List<PendingChange> shown = all.stream().filter(matcher(filter.get())::matches).toList();
+        roots.setAll(group(shown));
+        empty.set(all.isEmpty());
+        boolean filtered = !normalize(filter.get()).isBlank();
+        if (all.isEmpty()) {
+            count.set("");
+        } else if (filtered) {
+            count.set(I18n.get("validations.count.filtered", plural("validations.count.shown", shown.size()), all.size()));
+        } else {
+            count.set(plural("validations.count.waiting", all.size()));
+        }
+        noMatch.set(filtered && shown.isEmpty() && !all.isEmpty()
+                ? I18n.get("validations.filter.none", filter.get().strip()) : "");
         Entry again = keep == null ? null : find(roots, keep);
         select(again);
+    }
+
+    /** Whether a change's family matches what is typed in the filter. */
+    @FunctionalInterface
+    interface FamilyMatcher {
+        boolean matches(PendingChange change);
+    }
+
+    /**
+     * Every word typed appears in the family's identifier or name ("ferrari apo" finds
+     * "Ferrari Apolline", "F0001" its family); accents and case ignored; blank lets all through.
+     */
+    static FamilyMatcher matcher(String typed) {
+        List<String> words = Arrays.stream(normalize(typed).split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        if (words.isEmpty()) {
+            return change -> true;
+        }
+        return change -> {
+            String family = normalize(change.familyIdentifier() + " " + change.familyName());
+            return words.stream().allMatch(family::contains);
+        };
+    }
+
+    /** Lower case without accents: "Hélène" → "helene". */
+    static String normalize(String text) {
+        if (text == null) {
+            return "";
+        }
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
     /** Families in the order of their oldest request; in each, its own fields, then each student's. */
@@ -347,5 +404,20 @@ public final class ValidationsViewModel {
 
     public ReadOnlyBooleanProperty emptyProperty() {
         return empty;
+    }
+
+    /** What the filter field holds: narrows the tree to the families it names. */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** "12 modifications en attente", or when filtered "3 modifications affichées sur 12"; empty when none waits. */
+    public ReadOnlyStringProperty countProperty() {
+        return count;
+    }
+
+    /** The empty-state text when the filter matches no family, else empty. */
+    public ReadOnlyStringProperty noMatchProperty() {
+        return noMatch;
     }
 }

@@ -167,7 +167,7 @@ final class CourseSheetView {
 
     private static VBox tableTab(TableView<?> table) {
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(table, Forms.wrapped(I18n.get("pedagogy.openHint"), "hint"));
+        VBox box = new VBox(table, Forms.wrapped(I18n.get("pedagogy.openHint.window"), "hint"));
         box.getStyleClass().add("tab-content");
         return box;
     }

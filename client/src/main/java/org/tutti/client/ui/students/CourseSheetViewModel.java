@@ -36,6 +36,8 @@ public final class CourseSheetViewModel {
     private final ObservableList<AbsenceLine> absences = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** The enrolment last asked for: a slower answer for another one is not shown. */
+    private long requested = -1;
 
     CourseSheetViewModel(UserSession session, PedagogyService service, BackgroundTasks tasks) {
         this.session = Objects.requireNonNull(session);
@@ -46,8 +48,19 @@ public final class CourseSheetViewModel {
     public void show(CourseSheet shown) {
         Objects.requireNonNull(shown);
         sheet.set(shown);
+        read(shown.enrolmentId());
+    }
+
+    /** A sheet known only by its enrolment (a course line of Accueil): shown once read. */
+    public void showEnrolment(long enrolmentId) {
+        sheet.set(null);
+        read(enrolmentId);
+    }
+
+    private void read(long enrolmentId) {
+        requested = enrolmentId;
         error.set("");
-        CourseFollowUp known = loaded.get(shown.enrolmentId());
+        CourseFollowUp known = loaded.get(enrolmentId);
         if (known != null) {
             busy.set(false);
             apply(known);
@@ -56,16 +69,16 @@ public final class CourseSheetViewModel {
         evaluations.clear();
         absences.clear();
         busy.set(true);
-        tasks.run(() -> service.followUp(session, shown.enrolmentId()))
+        tasks.run(() -> service.followUp(session, enrolmentId))
                 .onSuccess(followUp -> {
-                    loaded.put(shown.enrolmentId(), followUp);
-                    if (sheet.get() == shown) {
+                    loaded.put(enrolmentId, followUp);
+                    if (requested == enrolmentId) {
                         busy.set(false);
                         apply(followUp);
                     }
                 })
                 .onFailure(failure -> {
-                    if (sheet.get() == shown) {
+                    if (requested == enrolmentId) {
                         busy.set(false);
                         error.set(PedagogyViewModel.FAILURES.message(failure));
                     }

@@ -37,6 +37,7 @@ final class PedagogyTabs {
 
     private final PedagogyViewModel model;
     private final DetailWindows windows = new DetailWindows();
+    private final CourseWindows courseWindows;
     private final TableView<CourseSheet> courses = Tables.table("coursesTable", "pedagogy.courses.empty");
     private final TableView<CourseSheet> history = Tables.table("historyTable", "pedagogy.history.empty");
     private final TableView<RepertoireLine> repertoire = Tables.table("repertoireTable", "pedagogy.repertoire.empty");
@@ -46,6 +47,7 @@ final class PedagogyTabs {
 
     PedagogyTabs(PedagogyViewModel model) {
         this.model = model;
+        this.courseWindows = new CourseWindows(windows, model::newSheetModel);
         courses.setItems(model.currentCourses());
         history.setItems(model.history());
         repertoire.setItems(model.repertoire());
@@ -146,22 +148,7 @@ final class PedagogyTabs {
     }
 
     private void openCourse(CourseSheet sheet) {
-        String key = "course:" + sheet.enrolmentId();
-        if (windows.toFront(key)) {
-            return;
-        }
-        CourseSheetViewModel sheetModel = model.newSheetModel();
-        CourseSheetView view = new CourseSheetView(sheetModel, null);
-        windows.show(key, courses.getScene().getWindow(),
-                I18n.get("pedagogy.course.title", PedagogyTexts.courseTitle(sheet)),
-                () -> {
-                    sheetModel.show(sheet);
-                    return view.root();
-                },
-                () -> {
-                    view.closeDetails();
-                    RowOpening.focusRow(courses, sheet);
-                });
+        courseWindows.open(sheet, courses.getScene().getWindow(), () -> RowOpening.focusRow(courses, sheet));
     }
 
     private void openHistorySheet(CourseSheet sheet) {

@@ -61,6 +61,11 @@ final class PedagogyTexts {
 
     /** "Piano — cycle 2 année 1 (2024-2025)": a course as a window title names it. */
     static String courseTitle(CourseSheet sheet) {
-        return I18n.get("pedagogy.courseTitle", sheet.classLabel(), sheet.schoolYear());
+        return courseTitle(sheet.classLabel(), sheet.schoolYear());
+    }
+
+    /** "Violon 1C2 (2026-2027)". */
+    static String courseTitle(String classLabel, String schoolYear) {
+        return I18n.get("pedagogy.courseTitle", classLabel, schoolYear);
     }
 }

@@ -54,8 +54,8 @@ class HomeViewModelTest {
         assertThat(lea.name()).isEqualTo("Léa Martin");
         assertThat(lea.ageText()).isEqualTo("12 ans — né(e) le 14/03/2014");
         assertThat(lea.courses()).containsExactly(
-                new HomeViewModel.CourseRow("Violon", "Violon 1C2", "Paul Girard", "Mardi 17 h 30 – 18 h 15", "Salle 12"),
-                new HomeViewModel.CourseRow("Formation musicale", "FM 1C3", "Anne Roux", "Mercredi 14 h 00 – 15 h 00",
+                new HomeViewModel.CourseRow(1, "Violon", "Violon 1C2", "Paul Girard", "Mardi 17 h 30 – 18 h 15", "Salle 12"),
+                new HomeViewModel.CourseRow(2, "Formation musicale", "FM 1C3", "Anne Roux", "Mercredi 14 h 00 – 15 h 00",
                         "Salle 3"));
         // the day before the 8th birthday
         assertThat(model.students().get(1).ageText()).startsWith("7 ans");
@@ -73,6 +73,34 @@ class HomeViewModelTest {
         assertThat(model.greetingProperty().get()).isEqualTo("Connecté en tant que : Sophie Bernard");
         assertThat(model.contextProperty().get()).contains("Conservatoire de Bellerive");
         assertThat(model.students()).isEmpty();
+    }
+
+    @Test
+    void staffHomeShowsTheDaysWork() {
+        backend.staffHome = new StaffHome("BELLERIVE", "Conservatoire de Bellerive", "Sophie Bernard", "2026-2027",
+                12, java.time.Instant.parse("2026-09-10T22:30:00Z"), 3);
+        HomeViewModel model = new HomeViewModel(FakeBackend.staff(), backend, BackgroundTasks.sameThread(), SEPT_2026);
+
+        model.load();
+
+        assertThat(model.anyPendingProperty().get()).isTrue();
+        assertThat(model.pendingTextProperty().get()).isEqualTo("12 modifications attendent une validation.");
+        assertThat(model.oldestTextProperty().get()).as("the date where the desk is (Paris)")
+                .isEqualTo("La plus ancienne a été envoyée le 11/09/2026.");
+        assertThat(model.decidedTextProperty().get()).isEqualTo("3 décisions prises aujourd’hui.");
+
+        backend.staffHome = new StaffHome("BELLERIVE", "Conservatoire de Bellerive", "Sophie Bernard", "2026-2027",
+                1, java.time.Instant.parse("2026-09-14T08:00:00Z"), 1);
+        model.load();
+        assertThat(model.pendingTextProperty().get()).isEqualTo("1 modification attend une validation.");
+        assertThat(model.decidedTextProperty().get()).isEqualTo("1 décision prise aujourd’hui.");
+
+        backend.staffHome = new StaffHome("BELLERIVE", "Conservatoire de Bellerive", "Sophie Bernard", "2026-2027");
+        model.load();
+        assertThat(model.anyPendingProperty().get()).isFalse();
+        assertThat(model.pendingTextProperty().get()).isEqualTo("Aucune modification n’attend de validation.");
+        assertThat(model.oldestTextProperty().get()).isEmpty();
+        assertThat(model.decidedTextProperty().get()).isEqualTo("Aucune décision prise aujourd’hui.");
     }
 
     @Test

@@ -73,6 +73,54 @@ class ValidationsViewModelTest {
     }
 
     @Test
+    void theCountSaysHowManyChangesWaitAndFollowsEachDecision() {
+        assertThat(model.countProperty().get()).isEqualTo("4 modifications en attente");
+        model.select(model.roots().get(1));
+        model.accept();
+        assertThat(model.countProperty().get()).isEqualTo("3 modifications en attente");
+        service.pending.removeIf(c -> c.requestId() != 1);
+        model.refresh();
+        assertThat(model.countProperty().get()).isEqualTo("1 modification en attente");
+        service.pending.clear();
+        model.refresh();
+        assertThat(model.countProperty().get()).isEmpty();
+        assertThat(model.emptyProperty().get()).isTrue();
+    }
+
+    @Test
+    void theFilterKeepsTheFamiliesWhoseIdentifierOrNameMatchIgnoringAccentsAndCase() {
+        service.pending.add(FakeStaffChanges.family(5, 9, "F0009", "Bérénice Hélène", "city", "Nice", "Nîmes", 4));
+        model.refresh();
+        model.filterProperty().set("f0007");
+        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0007 — Martin Claire");
+        assertThat(model.countProperty().get()).isEqualTo("1 modification affichée sur 5 en attente");
+        model.filterProperty().set("HELENE  berenice");
+        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0009 — Bérénice Hélène");
+        model.filterProperty().set("dup");
+        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0012 — Dupont Marie");
+        assertThat(model.countProperty().get()).isEqualTo("3 modifications affichées sur 5 en attente");
+        assertThat(model.noMatchProperty().get()).isEmpty();
+        model.filterProperty().set("  ");
+        assertThat(model.roots()).hasSize(3);
+        assertThat(model.countProperty().get()).isEqualTo("5 modifications en attente");
+    }
+
+    @Test
+    void aFilterThatMatchesNothingSaysSoAndDropsTheHiddenSelection() {
+        model.select(model.roots().get(1));
+        model.filterProperty().set("Dupont");
+        assertThat(model.selection()).as("nothing hidden stays selected").isEmpty();
+        model.filterProperty().set("Zorglub");
+        assertThat(model.roots()).isEmpty();
+        assertThat(model.noMatchProperty().get()).isEqualTo("Aucune famille en attente ne correspond à « Zorglub ».");
+        assertThat(model.emptyProperty().get()).as("changes do wait: not the empty-queue text").isFalse();
+        assertThat(model.countProperty().get()).isEqualTo("0 modifications affichées sur 4 en attente");
+        model.filterProperty().set("");
+        assertThat(model.noMatchProperty().get()).isEmpty();
+        assertThat(model.roots()).hasSize(2);
+    }
+
+    @Test
     void selectingAGroupSelectsAllItsFieldsAndAFieldOnlyItself() {
         Entry dupont = model.roots().get(0);
         model.select(dupont);
