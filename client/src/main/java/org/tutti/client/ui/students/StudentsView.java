@@ -60,7 +60,9 @@ public final class StudentsView {
         ValidationFormView form = new ValidationFormView(model.editor(), "student", "students.field.",
                 Actions.STUDENT_MODIFY, model::submit, "students.pendingMessage");
         VBox identity = new VBox(form.nodes());
-        identity.getStyleClass().add("tab-content");
+        identity.getStyleClass().addAll("tab-content", "identity-tab");
+        // the tab keeps room for its fields: a message under a field pushes the rows below it down
+        identity.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Tab identityTab = Forms.tab("tabIdentity", "students.tab.identity", identity);
         identity.setMaxWidth(IDENTITY_MAX_WIDTH);
         pedagogyTabs = new PedagogyTabs(pedagogy);

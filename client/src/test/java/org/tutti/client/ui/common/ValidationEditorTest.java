@@ -59,6 +59,11 @@ class ValidationEditorTest {
         e.submit(sender, () -> reloads++);
     }
 
+    private int send(Map<String, String> changes, Map<String, Long> shown) {
+        sent.add(changes);
+        return changes.size();
+    }
+
     private ValidationForm.Field field(String name) {
         return editor.form().field(name);
     }
@@ -66,11 +71,11 @@ class ValidationEditorTest {
     @Test
     void nothingIsSentBeforeTheFileIsShownNorWhenNothingChanged() {
         field("city").valueProperty().set("Lyon");
-        modify(editor, sent::add);
+        modify(editor, this::send);
         assertThat(sent).as("not ready").isEmpty();
 
         loadFile(editor);
-        modify(editor, sent::add);
+        modify(editor, this::send);
         assertThat(sent).as("nothing changed").isEmpty();
         assertThat(editor.hasUnsavedEdits()).isFalse();
     }
@@ -81,7 +86,7 @@ class ValidationEditorTest {
         field("city").valueProperty().set("Lyon");
         assertThat(editor.hasUnsavedEdits()).isTrue();
 
-        modify(editor, sent::add);
+        modify(editor, this::send);
 
         assertThat(sent).containsExactly(Map.of("city", "Lyon"));
         assertThat(submitted).containsExactly("Votre fiche d'identité a été mise à jour."
@@ -97,7 +102,7 @@ class ValidationEditorTest {
         field("last_name").valueProperty().set("");
         field("email").valueProperty().set("claire@");
 
-        modify(editor, sent::add);
+        modify(editor, this::send);
 
         assertThat(focus).containsExactly("last_name");
         assertThat(field("last_name").errorProperty().get()).isEqualTo("Ce champ est obligatoire.");
@@ -110,13 +115,13 @@ class ValidationEditorTest {
         loadFile(editor);
         field("city").valueProperty().set("Lyon");
 
-        modify(editor, changes -> {
+        modify(editor, (changes, shown) -> {
             throw new ServiceException(ServiceException.Reason.DATABASE_UNAVAILABLE, "down");
         });
         assertThat(editor.formErrorProperty().get()).isEqualTo("La base de données est injoignable pour le moment."
                 + " Vérifiez votre connexion à Internet, puis réessayez.");
 
-        modify(editor, changes -> {
+        modify(editor, (changes, shown) -> {
             throw new IllegalStateException("bug");
         });
         assertThat(editor.formErrorProperty().get())
@@ -126,7 +131,7 @@ class ValidationEditorTest {
         assertThat(submitted).isEmpty();
         assertThat(reloads).isZero();
 
-        modify(editor, sent::add);
+        modify(editor, this::send);
         assertThat(editor.formErrorProperty().get()).as("sending again clears the message").isEmpty();
     }
 
@@ -135,7 +140,7 @@ class ValidationEditorTest {
         loadFile(editor);
         field("city").valueProperty().set("Lyon");
 
-        modify(editor, changes -> {
+        modify(editor, (changes, shown) -> {
             throw new FamilyFileService.FieldRefusedException("city", false, null);
         });
 
@@ -177,7 +182,7 @@ class ValidationEditorTest {
         loadFile(editor);
         field("city").valueProperty().set("Lyon");
         field("email").valueProperty().set("x");
-        modify(editor, sent::add);
+        modify(editor, this::send);
 
         editor.revert();
 
@@ -196,9 +201,10 @@ class ValidationEditorTest {
         slow.show(FILE);
         slow.readyProperty().set(true);
         slow.form().field("city").valueProperty().set("Lyon");
-        ValidationEditor.Sender sender = changes -> {
+        ValidationEditor.Sender sender = (changes, shown) -> {
             sent.add(changes);
             release.await(30, TimeUnit.SECONDS);
+            return changes.size();
         };
         try {
             modify(slow, sender);
