@@ -26,8 +26,8 @@ import org.tutti.schema.DatabaseVendor;
  * client's length limits are the columns' and the database's, a too-long value names its field
  * and limit, format characters are stripped, a value already pending is told, a pending value
  * replaced by another session of the family (the other parent's computer) is refused naming the
- * field, and refused changes come with the file until the family marks them as seen. Families
- * F0023…F0025, which no other test uses.
+ * field, and refused changes come with the file until the family marks them as seen. Family
+ * M0008 of Montfleury, which no other test uses; each test works on fields of its own.
  */
 @Tag("postgres")
 class FamilyFeedbackServiceTest {
@@ -44,16 +44,20 @@ class FamilyFeedbackServiceTest {
         return new Sql(SeededDatabases.get(vendor).db().dataSource());
     }
 
+    private static final String OWN_FAMILY = "M0008";
+
     private static UserSession login(DatabaseVendor vendor, String identifier) {
+        String site = identifier.startsWith("M") ? "MONTFLEURY" : "BELLERIVE";
         assertThat(sql(vendor).column("select a.identifier from tutti.account a join tutti.site s on s.id = a.site_id"
-                + " where s.code = 'BELLERIVE' and a.identifier = ?", identifier)).as("seeded " + identifier).hasSize(1);
-        return SeededDatabases.get(vendor).familyBackend().auth().login("BELLERIVE", identifier, "bellerive".toCharArray())
+                + " where s.code = ? and a.identifier = ?", site, identifier)).as("seeded " + identifier).hasSize(1);
+        return SeededDatabases.get(vendor).familyBackend().auth()
+                .login(site, identifier, site.toLowerCase(java.util.Locale.ROOT).toCharArray())
                 .orElseThrow(() -> new AssertionError(identifier + " cannot log in"));
     }
 
     private static UserSession staff(DatabaseVendor vendor) {
-        return SeededDatabases.get(vendor).staffBackend().auth().login("BELLERIVE", "ACCUEIL", "bellerive".toCharArray())
-                .orElseThrow();
+        return SeededDatabases.get(vendor).staffBackend().auth()
+                .login("MONTFLEURY", "SECRETARIAT", "montfleury".toCharArray()).orElseThrow();
     }
 
     @ParameterizedTest
@@ -81,7 +85,7 @@ class FamilyFeedbackServiceTest {
     @ParameterizedTest
     @MethodSource("vendors")
     void aTooLongValueNamesItsFieldAndLimitAndFormatCharactersAreStripped(DatabaseVendor vendor) {
-        UserSession user = login(vendor, "F0023");
+        UserSession user = login(vendor, OWN_FAMILY);
         FamilyFile file = service(vendor).loadFamily(user);
         assertThatThrownBy(() -> service(vendor).submit(user, Target.FAMILY, file.id(), Map.of("city", "x".repeat(81))))
                 .isInstanceOfSatisfying(FieldRefusedException.class, e -> {
@@ -91,7 +95,8 @@ class FamilyFeedbackServiceTest {
                 });
 
         assertThat(service(vendor).submit(user, Target.FAMILY, file.id(),
-                Map.of("city", "\u2067Agen \u202eXY\u200b ZTN\u2069"), java.util.Collections.singletonMap("city", null))).isOne();
+                Map.of("city", "\u2067Agen \u202eXY\u200b ZTN\u2069"),
+                java.util.Collections.singletonMap("city", null))).isOne();
         FamilyFile after = service(vendor).loadFamily(user);
         assertThat(after.values().pending("city")).isEqualTo("Agen XY ZTN");
 
@@ -110,37 +115,41 @@ class FamilyFeedbackServiceTest {
     @ParameterizedTest
     @MethodSource("vendors")
     void twoSessionsOfOneFamilyDoNotOverwriteEachOthersPendingValueUnknowingly(DatabaseVendor vendor) {
-        UserSession parent = login(vendor, "F0024");
-        UserSession otherParent = login(vendor, "F0024");
+        UserSession parent = login(vendor, OWN_FAMILY);
+        UserSession otherParent = login(vendor, OWN_FAMILY);
         FamilyFileService service = service(vendor);
         long id = service.loadFamily(parent).id();
-        service.submit(parent, Target.FAMILY, id, Map.of("city", "Agen"), java.util.Collections.singletonMap("city", null));
+        service.submit(parent, Target.FAMILY, id, Map.of("phone_work", "05 53 00 00 01"),
+                java.util.Collections.singletonMap("phone_work", null));
 
         FamilyFile parentsScreen = service.loadFamily(parent);
         FamilyFile othersScreen = service.loadFamily(otherParent);
-        assertThat(othersScreen.values().pendingId("city")).isEqualTo(parentsScreen.values().pendingId("city"));
-        service.submit(otherParent, Target.FAMILY, id, Map.of("city", "Nérac"),
-                Map.of("city", othersScreen.values().pendingId("city")));
+        assertThat(othersScreen.values().pendingId("phone_work"))
+                .isEqualTo(parentsScreen.values().pendingId("phone_work"));
+        service.submit(otherParent, Target.FAMILY, id, Map.of("phone_work", "05 53 00 00 02"),
+                Map.of("phone_work", othersScreen.values().pendingId("phone_work")));
 
         Map<String, Long> shown = new LinkedHashMap<>();
-        shown.put("city", parentsScreen.values().pendingId("city"));
-        assertThatThrownBy(() -> service.submit(parent, Target.FAMILY, id, Map.of("city", "Marmande"), shown))
+        shown.put("phone_work", parentsScreen.values().pendingId("phone_work"));
+        assertThatThrownBy(() -> service.submit(parent, Target.FAMILY, id, Map.of("phone_work", "05 53 00 00 03"),
+                shown))
                 .isInstanceOfSatisfying(FieldRefusedException.class, e -> {
-                    assertThat(e.field()).isEqualTo("city");
+                    assertThat(e.field()).isEqualTo("phone_work");
                     assertThat(e.refusal()).isEqualTo(Refusal.REPLACED);
                 });
         FamilyFile refreshed = service.loadFamily(parent);
-        assertThat(refreshed.values().pending("city")).isEqualTo("Nérac");
-        assertThat(refreshed.values().pendingId("city")).isNotEqualTo(parentsScreen.values().pendingId("city"));
+        assertThat(refreshed.values().pending("phone_work")).isEqualTo("05 53 00 00 02");
+        assertThat(refreshed.values().pendingId("phone_work"))
+                .isNotEqualTo(parentsScreen.values().pendingId("phone_work"));
 
-        assertThat(service.submit(parent, Target.FAMILY, id, Map.of("city", "Marmande"),
-                Map.of("city", refreshed.values().pendingId("city")))).isOne();
+        assertThat(service.submit(parent, Target.FAMILY, id, Map.of("phone_work", "05 53 00 00 03"),
+                Map.of("phone_work", refreshed.values().pendingId("phone_work")))).isOne();
     }
 
     @ParameterizedTest
     @MethodSource("vendors")
     void aRefusedChangeComesWithTheFileUntilTheFamilyHasSeenIt(DatabaseVendor vendor) {
-        UserSession user = login(vendor, "F0025");
+        UserSession user = login(vendor, OWN_FAMILY);
         FamilyFileService service = service(vendor);
         long id = service.loadFamily(user).id();
         service.submit(user, Target.FAMILY, id, Map.of("address2", "Bâtiment D"), null);
@@ -155,7 +164,7 @@ class FamilyFeedbackServiceTest {
         assertThat(refused.get(0).refusedValue()).isEqualTo("Bâtiment D");
         assertThat(refused.get(0).comment()).isEqualTo("Adresse incomplète");
 
-        UserSession otherFamily = login(vendor, "F0024");
+        UserSession otherFamily = login(vendor, "F0001");
         assertThatThrownBy(() -> service.acknowledge(otherFamily, request)).isInstanceOf(IllegalArgumentException.class);
         assertThat(service.loadFamily(user).values().refused()).hasSize(1);
 

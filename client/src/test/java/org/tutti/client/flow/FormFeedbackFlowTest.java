@@ -218,9 +218,9 @@ class FormFeedbackFlowTest extends FamilyScreens {
         assertThat(errorText("#studentEmailError")).isNotEmpty();
         assertThat(errorText("#studentLastNameError")).isNotEmpty();
 
-        // every field, label and message of the tab is whole and overlaps nothing else
-        Node tab = lookup("#studentsRoot .identity-tab").query();
-        Bounds content = tab.localToScene(tab.getBoundsInLocal());
+        // every field, label and message of the tab is whole, in the tab's visible area, and overlaps nothing else
+        Node tabs = lookup("#studentTabs").query();
+        Bounds content = tabs.localToScene(tabs.getBoundsInLocal());
         java.util.List<Node> parts = new java.util.ArrayList<>();
         for (String field : new String[] {"LastName", "FirstName", "Sex", "BirthDate", "Email", "PhoneMobile",
                 "SchoolLevel"}) {
@@ -243,6 +243,7 @@ class FormFeedbackFlowTest extends FamilyScreens {
                         .as(parts.get(i).getId() + " overlaps " + parts.get(j).getId()).isTrue();
             }
         }
+        assertThat(inScene("#studentModify").getMaxY()).as("Modifier inside the tab").isLessThanOrEqualTo(content.getMaxY());
         Node header = lookup("#studentTabs .tab-header-area").query();
         Bounds headerBounds = header.localToScene(header.getBoundsInLocal());
         assertThat(inScene("#studentLastName").getMinY() - headerBounds.getMaxY()).as("room under the tab header")

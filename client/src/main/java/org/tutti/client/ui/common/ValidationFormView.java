@@ -19,6 +19,7 @@ import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.tutti.client.domain.RefusedChange;
@@ -95,6 +96,7 @@ public final class ValidationFormView {
         button.setId(submit.id());
         button.setMnemonicParsing(true);
         button.getStyleClass().add("accent");
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.disableProperty().bind(editor.busyProperty().or(editor.form().changedProperty().not()));
         button.setOnAction(e -> onSubmit.run());
         button.accessibleHelpProperty().bind(editor.disabledReasonProperty());
