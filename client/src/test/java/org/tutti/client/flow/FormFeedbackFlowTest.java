@@ -60,6 +60,8 @@ class FormFeedbackFlowTest extends FamilyScreens {
         assertThat(reason.isVisible()).isTrue();
         assertThat(reason.getText()).isEqualTo(UNCHANGED);
         assertThat(modify.getAccessibleHelp()).isEqualTo(UNCHANGED);
+        assertThat(modify.getWidth()).as("Modifier's text not cut beside the reason")
+                .isGreaterThanOrEqualTo(modify.prefWidth(-1) - 0.5);
         snapshot("famille-1280x900");
 
         // the headless screen is 1280×800: the rest at the main window's default size, still in view
