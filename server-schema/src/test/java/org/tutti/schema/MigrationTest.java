@@ -44,7 +44,7 @@ class MigrationTest {
         for (String line : migrator.appliedMigrations()) {
             versions.add(line.substring(0, line.indexOf(' ')));
         }
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
     }
 
     static List<String> tables(TestDatabase db) throws SQLException {

@@ -22,9 +22,11 @@ import org.tutti.client.data.entity.Civility;
 import org.tutti.client.data.entity.Sex;
 import org.tutti.client.domain.FamilyFile;
 import org.tutti.client.domain.FieldValues;
+import org.tutti.client.domain.RefusedChange;
 import org.tutti.client.domain.StudentIdentity;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.FamilyFileService;
+import org.tutti.client.service.FamilyFileService.Refusal;
 import org.tutti.client.service.ServiceException;
 
 /**
@@ -32,12 +34,17 @@ import org.tutti.client.service.ServiceException;
  * PostgreSQL a family has column privileges and row-level security) that state the
  * {@link Visibility} rule. Pending values come from the family's {@code change_request} rows with
  * status PENDING (the newest per field wins, though the database supersedes older ones).
- * Changes go through {@code tutti.submit_changes(target, id, json)}; its TU422 refusals name the
- * field ({@code invalid:<column>}, {@code unknown_field:<column>}).
+ * Refused changes the family has not marked as seen come with the file ({@code seen_at} null);
+ * {@code tutti.acknowledge_change} marks one. Changes go through
+ * {@code tutti.submit_changes(target, id, json, shown)}; its refusals name the field (TU422
+ * {@code invalid:<column>}, {@code unknown_field:<column>}, {@code too_long:<column>:<max>}; TU409
+ * {@code already_pending:<column>}, {@code replaced:<column>}).
  */
 final class HibernateFamilyFileService implements FamilyFileService {
 
     static final String SUBMIT_CHANGES = "select tutti.submit_changes(?, ?, ?)";
+    static final String SUBMIT_CHANGES_SHOWN = "select tutti.submit_changes(?, ?, ?, ?)";
+    static final String ACKNOWLEDGE_CHANGE = "select tutti.acknowledge_change(?)";
 
     private static final Logger LOG = LoggerFactory.getLogger(HibernateFamilyFileService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,7 +96,7 @@ final class HibernateFamilyFileService implements FamilyFileService {
     }
 
     /** A pending change of one field. */
-    private record PendingRow(String field, String newValue) {
+    private record PendingRow(long id, String field, String newValue) {
     }
 
     /** The session's visibility, which must be a family's. */
@@ -111,8 +118,7 @@ final class HibernateFamilyFileService implements FamilyFileService {
                                     + " from Family f where " + visibility.families("f"), FamilyRow.class))
                     .getResultList().stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("The session's family " + familyId + " is not visible"));
-            return new FamilyFile(familyId, new FieldValues(family.fields(),
-                    pending(session, visibility, ChangeTarget.FAMILY, familyId)));
+            return new FamilyFile(familyId, values(session, visibility, family.fields(), ChangeTarget.FAMILY, familyId));
         });
     }
 
@@ -150,14 +156,16 @@ final class HibernateFamilyFileService implements FamilyFileService {
 
     private static StudentIdentity student(Session session, Visibility visibility, StudentRow r) {
         return new StudentIdentity(r.id(), r.firstName(), r.lastName(),
-                new FieldValues(r.fields(), pending(session, visibility, ChangeTarget.STUDENT, r.id())));
+                values(session, visibility, r.fields(), ChangeTarget.STUDENT, r.id()));
     }
 
-    private static Map<String, String> pending(Session session, Visibility visibility, ChangeTarget target,
-            long targetId) {
+    /** A row's values with its pending changes (and their request ids) and its unseen refused changes. */
+    private static FieldValues values(Session session, Visibility visibility, Map<String, String> current,
+            ChangeTarget target, long targetId) {
         Map<String, String> pending = new HashMap<>();
+        Map<String, Long> pendingIds = new HashMap<>();
         visibility.bind(session.createSelectionQuery(
-                        "select c.fieldName, c.newValue from ChangeRequest c"
+                        "select c.id, c.fieldName, c.newValue from ChangeRequest c"
                                 + " where " + visibility.families("c.family")
                                 + " and c.target = :target and c.targetId = :id"
                                 + " and c.status = :pending order by c.submittedAt, c.id", PendingRow.class))
@@ -165,8 +173,21 @@ final class HibernateFamilyFileService implements FamilyFileService {
                 .setParameter("id", targetId)
                 .setParameter("pending", ChangeRequestStatus.PENDING)
                 .getResultList()
-                .forEach(r -> pending.put(r.field(), r.newValue()));
-        return pending;
+                .forEach(r -> {
+                    pending.put(r.field(), r.newValue());
+                    pendingIds.put(r.field(), r.id());
+                });
+        List<RefusedChange> refused = visibility.bind(session.createSelectionQuery(
+                        "select c.id, c.fieldName, c.newValue, c.decisionComment, c.decidedAt from ChangeRequest c"
+                                + " where " + visibility.families("c.family")
+                                + " and c.target = :target and c.targetId = :id"
+                                + " and c.status = :rejected and c.seenAt is null order by c.decidedAt, c.id",
+                        RefusedChange.class))
+                .setParameter("target", target)
+                .setParameter("id", targetId)
+                .setParameter("rejected", ChangeRequestStatus.REJECTED)
+                .getResultList();
+        return new FieldValues(current, pending, pendingIds, refused);
     }
 
     private static String text(Object value) {
@@ -183,7 +204,23 @@ final class HibernateFamilyFileService implements FamilyFileService {
     }
 
     @Override
-    public int submit(UserSession user, Target target, long id, Map<String, String> changes) {
+    public void acknowledge(UserSession user, long requestId) {
+        familyOf(user);
+        transactions.inTransaction(user, session -> session.doReturningWork(connection -> {
+            try (PreparedStatement acknowledge = connection.prepareStatement(ACKNOWLEDGE_CHANGE)) {
+                acknowledge.setLong(1, requestId);
+                acknowledge.executeQuery().close();
+                return null;
+            } catch (SQLException e) {
+                throw refusal(e);
+            }
+        }));
+        LOG.info("Refused change {} marked as seen: {}", requestId, user);
+    }
+
+    @Override
+    public int submit(UserSession user, Target target, long id, Map<String, String> changes,
+            Map<String, Long> shown) {
         familyOf(user);
         if (user.token() == null) {
             throw new ServiceException(ServiceException.Reason.SESSION_EXPIRED, "Not logged in");
@@ -193,17 +230,27 @@ final class HibernateFamilyFileService implements FamilyFileService {
         }
         ObjectNode json = JSON.createObjectNode();
         changes.forEach(json::put);
+        ObjectNode shownJson = JSON.createObjectNode();
+        if (shown != null) {
+            shown.forEach(shownJson::put);
+        }
         String body;
+        String shownBody;
         try {
             body = JSON.writeValueAsString(json);
+            shownBody = shown == null ? null : JSON.writeValueAsString(shownJson);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Changes not serialisable", e);
         }
         int recorded = transactions.inTransaction(user, session -> session.doReturningWork(connection -> {
-            try (PreparedStatement submit = connection.prepareStatement(SUBMIT_CHANGES)) {
+            try (PreparedStatement submit = connection.prepareStatement(
+                    shownBody == null ? SUBMIT_CHANGES : SUBMIT_CHANGES_SHOWN)) {
                 submit.setString(1, target.name());
                 submit.setLong(2, id);
                 submit.setString(3, body);
+                if (shownBody != null) {
+                    submit.setString(4, shownBody);
+                }
                 try (ResultSet rs = submit.executeQuery()) {
                     return rs.next() ? rs.getInt(1) : 0;
                 }
@@ -224,19 +271,30 @@ final class HibernateFamilyFileService implements FamilyFileService {
         if ("TU403".equals(state)) {
             return new IllegalArgumentException("Not a file of the session's family", e);
         }
-        if (HibernateAccountService.UNACCEPTABLE.equals(state)) {
+        if (HibernateAccountService.UNACCEPTABLE.equals(state) || "TU409".equals(state)) {
             String message = e.getMessage() == null ? "" : e.getMessage();
-            int unknown = message.indexOf("unknown_field:");
-            if (unknown >= 0) {
-                return new FieldRefusedException(column(message, unknown + "unknown_field:".length()), true, e);
-            }
-            int invalid = message.indexOf("invalid:");
-            if (invalid >= 0) {
-                return new FieldRefusedException(column(message, invalid + "invalid:".length()), false, e);
+            for (Refusal refusal : Refusal.values()) {
+                String prefix = PREFIXES.get(refusal);
+                int at = message.indexOf(prefix);
+                if (at >= 0) {
+                    String field = column(message, at + prefix.length());
+                    int limit = 0;
+                    int end = at + prefix.length() + field.length();
+                    if (refusal == Refusal.TOO_LONG && end < message.length() && message.charAt(end) == ':') {
+                        String digits = column(message, end + 1);
+                        limit = digits.matches("\\d{1,6}") ? Integer.parseInt(digits) : 0;
+                    }
+                    return new FieldRefusedException(field, refusal, limit, e);
+                }
             }
         }
         throw e;
     }
+
+    /** What the database's message starts with, per refusal (TU422 and TU409). */
+    private static final Map<Refusal, String> PREFIXES = Map.of(
+            Refusal.INVALID, "invalid:", Refusal.UNKNOWN, "unknown_field:", Refusal.TOO_LONG, "too_long:",
+            Refusal.ALREADY_PENDING, "already_pending:", Refusal.REPLACED, "replaced:");
 
     /** The column name starting at {@code from}: letters, digits and underscores. */
     static String column(String message, int from) {

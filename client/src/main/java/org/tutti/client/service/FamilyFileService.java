@@ -24,23 +24,59 @@ public interface FamilyFileService {
     StudentIdentity loadStudent(UserSession user, long studentId);
 
     /**
-     * Submits {@code changes} (column name → new value, null to empty) for validation.
+     * Submits {@code changes} (column name → new value, null to empty) for validation, without
+     * checking what the screen showed as pending.
      *
      * @return the number of change requests recorded
-     * @throws FieldRefusedException when the database refuses one field (unknown or invalid)
+     * @throws FieldRefusedException when the database refuses one field
      */
-    int submit(UserSession user, Target target, long id, Map<String, String> changes);
+    default int submit(UserSession user, Target target, long id, Map<String, String> changes) {
+        return submit(user, target, id, changes, null);
+    }
 
-    /** The database refused a field's value ({@code invalid}) or does not know the field ({@code unknown_field}). */
+    /**
+     * Submits {@code changes} for validation; {@code shown} (may be null: no check) gives, for the
+     * changed fields, the id of the pending request the screen showed (null: none), so that a value
+     * another session of the family replaced meanwhile is refused ({@link Refusal#REPLACED}).
+     *
+     * @return the number of change requests recorded
+     * @throws FieldRefusedException when the database refuses one field
+     */
+    int submit(UserSession user, Target target, long id, Map<String, String> changes, Map<String, Long> shown);
+
+    /** Marks a refused change of the session's family as seen: the screen stops showing it. */
+    void acknowledge(UserSession user, long requestId);
+
+    /** Why the database refused a field. */
+    enum Refusal {
+        /** The value breaks the field's rule ({@code invalid:<column>}). */
+        INVALID,
+        /** The field is not one a family may change ({@code unknown_field:<column>}). */
+        UNKNOWN,
+        /** Longer than the column ({@code too_long:<column>:<max>}); {@link FieldRefusedException#limit()}. */
+        TOO_LONG,
+        /** The value is the one already waiting for validation: nothing recorded ({@code already_pending:<column>}). */
+        ALREADY_PENDING,
+        /** Another session of the family replaced the pending value the screen showed ({@code replaced:<column>}). */
+        REPLACED
+    }
+
+    /** The database refused a field's value; {@link #refusal()} says why. */
     final class FieldRefusedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String field;
-        private final boolean unknown;
+        private final Refusal refusal;
+        private final int limit;
+
+        public FieldRefusedException(String field, Refusal refusal, int limit, Throwable cause) {
+            super(refusal + " " + field + (refusal == Refusal.TOO_LONG ? " (max " + limit + ")" : ""), cause);
+            this.field = field;
+            this.refusal = refusal;
+            this.limit = limit;
+        }
 
         public FieldRefusedException(String field, boolean unknown, Throwable cause) {
-            super((unknown ? "Unknown field: " : "Invalid value for: ") + field, cause);
-            this.field = field;
-            this.unknown = unknown;
+            this(field, unknown ? Refusal.UNKNOWN : Refusal.INVALID, 0, cause);
         }
 
         /** The column name. */
@@ -49,7 +85,16 @@ public interface FamilyFileService {
         }
 
         public boolean unknown() {
-            return unknown;
+            return refusal == Refusal.UNKNOWN;
+        }
+
+        public Refusal refusal() {
+            return refusal;
+        }
+
+        /** The length limit ({@link Refusal#TOO_LONG}), else 0. */
+        public int limit() {
+            return limit;
         }
     }
 }

@@ -69,12 +69,22 @@ public final class FakeFamilyFileService implements FamilyFileService {
                 new FieldValues(s, studentPending.getOrDefault(id, Map.of())));
     }
 
+    public final List<Map<String, Long>> shown = new ArrayList<>();
+    public final List<Long> acknowledged = new ArrayList<>();
+
     @Override
-    public int submit(UserSession user, Target target, long id, Map<String, String> changes) {
+    public void acknowledge(UserSession user, long requestId) {
+        acknowledged.add(requestId);
+    }
+
+    @Override
+    public int submit(UserSession user, Target target, long id, Map<String, String> changes,
+            Map<String, Long> shownPending) {
         if (submitFailure != null) {
             throw submitFailure;
         }
         submitted.add(new LinkedHashMap<>(changes));
+        shown.add(shownPending == null ? null : new LinkedHashMap<>(shownPending));
         if (target == Target.FAMILY) {
             familyPending.putAll(changes);
         } else {

@@ -46,6 +46,36 @@ final class ChangeJson {
         return values;
     }
 
+    /**
+     * The {@code shown} object of submit_changes: {field: a request id (a whole number) or null};
+     * anything else raises TU422 {@code invalid:shown}.
+     */
+    static Map<String, Long> parseIds(String json) throws SQLException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            root = null;
+        }
+        SQLException invalid = new SQLException("invalid:shown", ChangeRequests.UNACCEPTABLE);
+        if (root == null || !root.isObject()) {
+            throw invalid;
+        }
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                ids.put(field.getKey(), null);
+            } else if (value.canConvertToExactIntegral() && value.canConvertToLong() && value.asLong() >= 0) {
+                ids.put(field.getKey(), value.asLong());
+            } else {
+                throw invalid;
+            }
+        }
+        return ids;
+    }
+
     private static SQLException malformed() {
         return new SQLException("invalid:changes", ChangeRequests.UNACCEPTABLE);
     }

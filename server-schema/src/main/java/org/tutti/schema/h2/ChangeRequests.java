@@ -51,6 +51,13 @@ final class ChangeRequests {
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
     private static final int COMMENT_MAX = 1000;
+    /**
+     * The invisible format characters stripped from every submitted value (postgresql/V10,
+     * {@code tutti.strip_format_characters}): U+061C, U+200B–U+200F, U+2028–U+202E, U+2060,
+     * U+2066–U+2069, U+FEFF.
+     */
+    static final Pattern FORMAT_CHARACTERS =
+            Pattern.compile("[\u061C\u200B-\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]");
     private static final int UNKNOWN_FIELD_MAX = 60;
 
     private ChangeRequests() {
@@ -114,7 +121,7 @@ final class ChangeRequests {
         if (raw == ChangeJson.NOT_A_STRING) {
             throw invalid(field);
         }
-        String v = raw == null ? null : trim(raw);
+        String v = raw == null ? null : trim(FORMAT_CHARACTERS.matcher(raw).replaceAll(""));
         if (v == null || v.isEmpty()) {
             if (REQUIRED.contains(field)) {
                 throw invalid(field);
@@ -166,12 +173,18 @@ final class ChangeRequests {
             }
         }
         if (v.codePointCount(0, v.length()) > maxLength) {
-            throw invalid(field);
+            throw new SQLException("too_long:" + field + ":" + maxLength, UNACCEPTABLE);
         }
         return v;
     }
 
-    static int submit(Connection connection, String target, Long targetId, String changes) throws SQLException {
+    /**
+     * @param shown null (no check), or the JSON object {field: the id of the pending request the
+     *              family's screen showed, or null}: TU409 'replaced:field' when it is no longer the
+     *              field's pending request
+     */
+    static int submit(Connection connection, String target, Long targetId, String changes, String shown)
+            throws SQLException {
         OffsetDateTime now = SecurityClock.now();
         BoundSession session = BoundSession.live(connection, now)
                 .orElseThrow(() -> new SQLException("no session", NO_SESSION));
@@ -185,6 +198,7 @@ final class ChangeRequests {
             throw new SQLException("forbidden", FORBIDDEN);
         }
         Map<String, String> submitted = new TreeMap<>(ChangeJson.parseObject(changes));
+        Map<String, Long> shownIds = shown == null ? null : ChangeJson.parseIds(shown);
         Map<String, Integer> fields = FIELDS.get(kind);
         Map<String, String> normalized = new TreeMap<>();
         LocalDate today = now.toLocalDate();
@@ -200,13 +214,21 @@ final class ChangeRequests {
 
         List<String> items = new ArrayList<>();
         List<String> recordedFields = new ArrayList<>();
+        String sameAsPending = null;
         for (Map.Entry<String, String> entry : normalized.entrySet()) {
             String field = entry.getKey();
             String value = entry.getValue();
             String current = row.values().get(field);
             Pending pending = pending(connection, kind, targetId, field);
-            if ((pending == null && Objects.equals(value, current))
-                    || (pending != null && Objects.equals(value, pending.newValue()))) {
+            if (shownIds != null && shownIds.containsKey(field)
+                    && !Objects.equals(pending == null ? null : pending.id(), shownIds.get(field))) {
+                throw new SQLException("replaced:" + field, CONFLICT);
+            }
+            if (pending != null && Objects.equals(value, pending.newValue())) {
+                sameAsPending = sameAsPending == null ? field : sameAsPending;
+                continue;
+            }
+            if (pending == null && Objects.equals(value, current)) {
                 continue;
             }
             try (PreparedStatement statement = connection.prepareStatement(
@@ -236,6 +258,9 @@ final class ChangeRequests {
             items.add(FieldLabels.item(field, value));
             recordedFields.add(field);
         }
+        if (items.isEmpty() && sameAsPending != null) {
+            throw new SQLException("already_pending:" + sameAsPending, CONFLICT);
+        }
         if (!items.isEmpty()) {
             FamilyMail.queue(connection, now, session.familyId(), ACK_KIND, "demande de modification reçue", List.of(
                     "Nous avons bien reçu votre demande de modification pour " + subjectOf(kind, row.values()) + " :",
@@ -262,19 +287,19 @@ final class ChangeRequests {
         }
     }
 
-    private record Pending(String newValue) {
+    private record Pending(long id, String newValue) {
     }
 
     private static Pending pending(Connection connection, String kind, long targetId, String field)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT new_value FROM tutti.change_request WHERE target = ? AND target_id = ? AND field_name = ?"
+                "SELECT id, new_value FROM tutti.change_request WHERE target = ? AND target_id = ? AND field_name = ?"
                         + " AND status = 'PENDING' ORDER BY id DESC LIMIT 1 FOR UPDATE")) {
             statement.setString(1, kind);
             statement.setLong(2, targetId);
             statement.setString(3, field);
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? new Pending(rs.getString(1)) : null;
+                return rs.next() ? new Pending(rs.getLong(1), rs.getString(2)) : null;
             }
         }
     }
@@ -283,6 +308,38 @@ final class ChangeRequests {
         return "FAMILY".equals(kind)
                 ? "le dossier de la famille " + row.get("last_name")
                 : "la fiche de " + row.get("first_name") + " " + row.get("last_name");
+    }
+
+    /**
+     * As {@code tutti.acknowledge_change}: a FAMILY session marks one of its REJECTED requests as
+     * seen; false when it already was; TU403 for any other request.
+     */
+    static boolean acknowledge(Connection connection, Long requestId) throws SQLException {
+        OffsetDateTime now = SecurityClock.now();
+        BoundSession session = BoundSession.live(connection, now)
+                .orElseThrow(() -> new SQLException("no session", NO_SESSION));
+        if (session.familyId() == null || requestId == null) {
+            throw new SQLException("forbidden", FORBIDDEN);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT status, seen_at FROM tutti.change_request WHERE id = ? AND family_id = ?")) {
+            statement.setLong(1, requestId);
+            statement.setLong(2, session.familyId());
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next() || !"REJECTED".equals(rs.getString(1))) {
+                    throw new SQLException("forbidden", FORBIDDEN);
+                }
+                if (rs.getObject(2) != null) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE tutti.change_request SET seen_at = ?, version = version + 1 WHERE id = ? AND seen_at IS NULL")) {
+            statement.setObject(1, now);
+            statement.setLong(2, requestId);
+            return statement.executeUpdate() > 0;
+        }
     }
 
     static String decide(Connection connection, Long requestId, Boolean accept, String comment, Boolean force)

@@ -166,7 +166,22 @@ public final class H2SecurityFunctions {
      */
     public static Integer submitChanges(Connection connection, String target, Long targetId, String changes)
             throws SQLException {
-        return ChangeRequests.submit(connection, target, targetId, changes);
+        return ChangeRequests.submit(connection, target, targetId, changes, null);
+    }
+
+    /**
+     * {@code tutti.submit_changes(target, target_id, changes, shown)}: as above, and TU409
+     * 'replaced:field' when a field's pending request is not the one {@code shown} names (see
+     * SQL-API.md).
+     */
+    public static Integer submitChanges(Connection connection, String target, Long targetId, String changes,
+                                        String shown) throws SQLException {
+        return ChangeRequests.submit(connection, target, targetId, changes, shown);
+    }
+
+    /** {@code tutti.acknowledge_change(request_id)}: a refused change seen by its family (see SQL-API.md). */
+    public static Boolean acknowledgeChange(Connection connection, Long requestId) throws SQLException {
+        return ChangeRequests.acknowledge(connection, requestId);
     }
 
     /**

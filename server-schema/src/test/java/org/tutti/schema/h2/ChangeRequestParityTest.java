@@ -38,6 +38,7 @@ class ChangeRequestParityTest {
     private static final String FAMILY = "tutti_family";
     private static final String STAFF = "tutti_staff";
     private static final String SUBMIT = "SELECT tutti.submit_changes(?, ?, ?)";
+    private static final String SUBMIT_SHOWN = "SELECT tutti.submit_changes(?, ?, ?, ?)";
     private static final String DECIDE = "SELECT tutti.decide_change(?, ?, ?, ?)";
 
     private TestDatabase db;
@@ -190,14 +191,17 @@ class ChangeRequestParityTest {
             assertThat(mail.get(4)).isIn("false", "FALSE");
             assertThat(number("SELECT COUNT(*) FROM tutti.audit_event WHERE kind = 'CHANGE_SUBMITTED'")).isOne();
 
-            // a newer value supersedes the pending one; the same value again records nothing
+            // a newer value supersedes the pending one; the same value again records nothing and says so
             long firstCity = pendingRequest(f0001, "city");
             assertThat(submit(family, token, "FAMILY", f0001, "{\"city\": \"Agen\"}")).isEqualTo(1);
             assertThat(text("SELECT status FROM tutti.change_request WHERE id = ?", firstCity)).isEqualTo("SUPERSEDED");
             assertThat(text("SELECT new_value FROM tutti.change_request WHERE id = ?", pendingRequest(f0001, "city")))
                     .isEqualTo("Agen");
-            assertThat(submit(family, token, "FAMILY", f0001, "{\"city\": \"Agen\", \"phone_mobile\": \"0612345678\"}"))
-                    .isZero();
+            long beforeSame = maxRequestId();
+            assertThat(raised(() -> submit(family, token, "FAMILY", f0001,
+                    "{\"city\": \"Agen\", \"phone_mobile\": \"0612345678\"}")))
+                    .isEqualTo("TU409 already_pending:city");
+            assertThat(maxRequestId()).isEqualTo(beforeSame);
             assertThat(mails("CHANGE_ACK")).isEqualTo(acks + 2);
             // the family row itself is untouched
             assertThat(text("SELECT city FROM tutti.family WHERE id = ?", f0001)).isEqualTo(oldCity);
@@ -227,7 +231,9 @@ class ChangeRequestParityTest {
                 {"FAMILY", "{\"city\": null}", "TU422 invalid:city"},
                 {"FAMILY", "{\"civility\": \"Dr\"}", "TU422 invalid:civility"},
                 {"FAMILY", "{\"city\": 47}", "TU422 invalid:city"},
-                {"FAMILY", "{\"city\": \"" + "x".repeat(81) + "\"}", "TU422 invalid:city"},
+                {"FAMILY", "{\"city\": \"" + "x".repeat(81) + "\"}", "TU422 too_long:city:80"},
+                {"FAMILY", "{\"address1\": \"" + "x".repeat(121) + "\"}", "TU422 too_long:address1:120"},
+                {"FAMILY", "{\"city\": \"\u200b\u202e \"}", "TU422 invalid:city"},
                 {"FAMILY", "{\"city\": ", "TU422 invalid:changes"},
                 {"STUDENT", "{\"birth_date\": \"" + LocalDate.now().plusDays(10) + "\"}", "TU422 invalid:birth_date"},
                 {"STUDENT", "{\"birth_date\": \"" + LocalDate.now().minusYears(1) + "\"}", "TU422 invalid:birth_date"},
@@ -273,6 +279,123 @@ class ChangeRequestParityTest {
             assertThat(raised(() -> submit(staff, accueil, "FAMILY", f0001, "{\"city\": \"Agen\"}")))
                     .startsWith(vendor == DatabaseVendor.POSTGRESQL ? "42501" : "TU403");
             assertThat(maxRequestId()).isEqualTo(before);
+        }
+    }
+
+    private static int submit(Client family, String token, String target, long targetId, String json, String shown)
+            throws SQLException {
+        return family.inTransaction(token, calls -> {
+            try (PreparedStatement statement = calls.connection().prepareStatement(SUBMIT_SHOWN)) {
+                statement.setString(1, target);
+                statement.setLong(2, targetId);
+                statement.setString(3, json);
+                statement.setString(4, shown);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    private static boolean acknowledge(Client family, String token, long requestId) throws SQLException {
+        return family.inTransaction(token, calls -> {
+            Object seen = calls.scalar("SELECT tutti.acknowledge_change(?)", requestId);
+            return Boolean.TRUE.equals(seen) || "true".equalsIgnoreCase(String.valueOf(seen));
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void bidirectionalAndZeroWidthCharactersAreStrippedByTheServer(DatabaseVendor vendor) throws SQLException {
+        try (Client family = client(vendor, FAMILY)) {
+            long f0001 = familyId("F0001");
+            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            // what showed reversed in the staff queue: an override (U+202E) inside an isolate, zero widths
+            assertThat(submit(family, token, "FAMILY", f0001, "{\"city\": \"\u2067Agen \u202eXY\u200b ZTN\u2069\","
+                    + " \"last_name\": \"\ufeffDu\u200dpont\u200e\", \"address1\": \"\u202a3 rue\u2028 des Lilas\u202c\"}"))
+                    .isEqualTo(3);
+            assertThat(text("SELECT new_value FROM tutti.change_request WHERE id = ?", pendingRequest(f0001, "city")))
+                    .isEqualTo("Agen XY ZTN");
+            assertThat(text("SELECT new_value FROM tutti.change_request WHERE id = ?", pendingRequest(f0001, "last_name")))
+                    .isEqualTo("Dupont");
+            assertThat(text("SELECT new_value FROM tutti.change_request WHERE id = ?", pendingRequest(f0001, "address1")))
+                    .isEqualTo("3 rue des Lilas");
+            assertThat(text("SELECT body_text FROM tutti.mail_outbox WHERE kind = 'CHANGE_ACK' ORDER BY id DESC"))
+                    .contains("Agen XY ZTN").doesNotContain("\u202e").doesNotContain("\u200b");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void aPendingValueReplacedFromAnotherComputerIsNamedAndNothingIsRecorded(DatabaseVendor vendor)
+            throws SQLException {
+        try (Client parent = client(vendor, FAMILY); Client otherParent = client(vendor, FAMILY)) {
+            long f0001 = familyId("F0001");
+            String token = parent.login("BELLERIVE", "F0001", "bellerive");
+            String otherToken = otherParent.login("BELLERIVE", "F0001", "bellerive");
+            assertThat(submit(parent, token, "FAMILY", f0001, "{\"city\": \"Agen\"}", "{\"city\": null}")).isOne();
+            long shownCity = pendingRequest(f0001, "city");
+
+            // the other parent's screen showed the same pending request: it may replace it
+            assertThat(submit(otherParent, otherToken, "FAMILY", f0001, "{\"city\": \"Nérac\"}",
+                    "{\"city\": " + shownCity + "}")).isOne();
+            assertThat(submit(otherParent, otherToken, "FAMILY", f0001, "{\"phone_mobile\": \"0611223344\"}",
+                    "{\"phone_mobile\": null}")).isOne();
+
+            long before = maxRequestId();
+            long acks = mails("CHANGE_ACK");
+            assertThat(raised(() -> submit(parent, token, "FAMILY", f0001, "{\"city\": \"Marmande\"}",
+                    "{\"city\": " + shownCity + "}"))).isEqualTo("TU409 replaced:city");
+            assertThat(raised(() -> submit(parent, token, "FAMILY", f0001,
+                    "{\"address2\": \"Bâtiment B\", \"phone_mobile\": \"0699887766\"}",
+                    "{\"address2\": null, \"phone_mobile\": null}"))).isEqualTo("TU409 replaced:phone_mobile");
+            assertThat(raised(() -> submit(parent, token, "FAMILY", f0001, "{\"city\": \"Marmande\"}",
+                    "{\"city\": \"x\"}"))).isEqualTo("TU422 invalid:shown");
+            assertThat(maxRequestId()).isEqualTo(before);
+            assertThat(mails("CHANGE_ACK")).isEqualTo(acks);
+            assertThat(text("SELECT new_value FROM tutti.change_request WHERE id = ?", pendingRequest(f0001, "city")))
+                    .isEqualTo("Nérac");
+
+            // once the screen shows the new pending request, the change goes through
+            assertThat(submit(parent, token, "FAMILY", f0001, "{\"city\": \"Marmande\"}",
+                    "{\"city\": " + pendingRequest(f0001, "city") + "}")).isOne();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void aFamilyMarksItsOwnRefusedChangesAsSeenAndNoOtherRequest(DatabaseVendor vendor) throws SQLException {
+        try (Client family = client(vendor, FAMILY); Client other = client(vendor, FAMILY);
+             Client staff = client(vendor, STAFF)) {
+            long f0001 = familyId("F0001");
+            long f0002 = familyId("F0002");
+            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            String otherToken = other.login("BELLERIVE", "F0002", "bellerive");
+            submit(family, token, "FAMILY", f0001, "{\"city\": \"Agen\", \"address2\": \"Bâtiment B\"}");
+            submit(other, otherToken, "FAMILY", f0002, "{\"city\": \"Nérac\"}");
+            long city = pendingRequest(f0001, "city");
+            long address2 = pendingRequest(f0001, "address2");
+            long othersCity = pendingRequest(f0002, "city");
+            String accueil = staff.login("BELLERIVE", "ACCUEIL", "bellerive");
+            assertThat(decide(staff, accueil, city, false, "Justificatif de domicile manquant", false))
+                    .isEqualTo("REJECTED");
+            assertThat(decide(staff, accueil, othersCity, false, null, false)).isEqualTo("REJECTED");
+
+            assertThat(raised(() -> acknowledge(family, token, othersCity))).isEqualTo("TU403 forbidden");
+            assertThat(raised(() -> acknowledge(family, token, address2))).as("still pending")
+                    .isEqualTo("TU403 forbidden");
+            assertThat(raised(() -> acknowledge(family, token, Long.MAX_VALUE))).isEqualTo("TU403 forbidden");
+            assertThat(raised(() -> acknowledge(family, null, city))).isEqualTo("TU401 no session");
+            assertThat(raised(() -> acknowledge(staff, accueil, city)))
+                    .startsWith(vendor == DatabaseVendor.POSTGRESQL ? "42501" : "TU403");
+            assertThat(number("SELECT COUNT(*) FROM tutti.change_request WHERE seen_at IS NOT NULL")).isZero();
+
+            assertThat(acknowledge(family, token, city)).isTrue();
+            assertThat(acknowledge(family, token, city)).as("already seen").isFalse();
+            assertThat(number("SELECT COUNT(*) FROM tutti.change_request WHERE seen_at IS NOT NULL AND id = ?", city))
+                    .isOne();
+            assertThat(number("SELECT COUNT(*) FROM tutti.change_request WHERE seen_at IS NOT NULL")).isOne();
         }
     }
 

@@ -78,16 +78,49 @@ class ChangeRequestSecurityTest {
 
     @Test
     void theFunctionsAreOwnedByTuttiOwnerAndNotExecutableByPublic() throws SQLException {
+        String api = "p.proname IN ('submit_changes', 'decide_change', 'acknowledge_change')";
         assertThat(demo.text("SELECT string_agg(DISTINCT pg_get_userbyid(p.proowner)::text, ',')"
-                + " FROM pg_proc p WHERE p.proname IN ('submit_changes', 'decide_change')")).isEqualTo("tutti_owner");
-        assertThat(demo.number("SELECT COUNT(*) FROM pg_proc p WHERE p.proname IN ('submit_changes', 'decide_change')"
+                + " FROM pg_proc p WHERE " + api)).isEqualTo("tutti_owner");
+        // submit_changes: (text, bigint, jsonb|text) and, since version 10, (text, bigint, jsonb|text, jsonb|text)
+        assertThat(demo.number("SELECT COUNT(*) FROM pg_proc p WHERE " + api
                 + " AND p.prosecdef AND array_to_string(p.proconfig, ',') = 'search_path=pg_catalog, tutti, pg_temp'"))
-                .isEqualTo(3);
-        assertThat(demo.number("SELECT COUNT(*) FROM pg_proc p WHERE p.proname IN ('submit_changes', 'decide_change')"
+                .isEqualTo(6);
+        assertThat(demo.number("SELECT COUNT(*) FROM pg_proc p WHERE " + api
                 + " AND has_function_privilege('public', p.oid, 'EXECUTE')")).isZero();
         assertThat(demo.number("SELECT COUNT(*) FROM pg_proc p WHERE p.proname = 'decide_change'"
                 + " AND has_function_privilege('tutti_family', p.oid, 'EXECUTE')")).isZero();
-        assertThat(demo.number("SELECT COUNT(*) FROM pg_proc p WHERE p.proname = 'submit_changes'"
+        assertThat(demo.number("SELECT COUNT(*) FROM pg_proc p WHERE p.proname IN ('submit_changes', 'acknowledge_change')"
                 + " AND has_function_privilege('tutti_staff', p.oid, 'EXECUTE')")).isZero();
+        assertThat(demo.number("SELECT COUNT(*) FROM pg_proc p WHERE p.proname IN ('change_max_length',"
+                + " 'strip_format_characters', 'change_value') AND (has_function_privilege('tutti_family', p.oid, 'EXECUTE')"
+                + " OR has_function_privilege('tutti_staff', p.oid, 'EXECUTE'))")).isZero();
+    }
+
+    @Test
+    void aFamilyMarksOnlyItsOwnRefusedRequestsAsSeen() throws SQLException {
+        long f0020 = demo.familyId("F0020");
+        long f0021 = demo.familyId("F0021");
+        try (As family = demo.as(FAMILY); As staff = demo.as(STAFF)) {
+            String own = family.login("BELLERIVE", "F0020", "bellerive");
+            String other = family.login("BELLERIVE", "F0021", "bellerive");
+            family.rows(other, "SELECT tutti.submit_changes(?, ?, ?)", "FAMILY", f0021, "{\"address2\": \"Porte 4\"}");
+            long othersRequest = demo.number("SELECT MAX(id) FROM tutti.change_request WHERE family_id = ?"
+                    + " AND field_name = 'address2' AND status = 'PENDING'", f0021);
+            String accueil = staff.login("BELLERIVE", "ACCUEIL", "bellerive");
+            staff.rows(accueil, "SELECT tutti.decide_change(?, false, 'Illisible', false)", othersRequest);
+
+            // another family's refused request, by the function and by hand: refused, nothing recorded
+            assertThatThrownBy(() -> family.rows(own, "SELECT tutti.acknowledge_change(?)", othersRequest))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("TU403"));
+            assertThatThrownBy(() -> family.update(own, "UPDATE tutti.change_request SET seen_at = now() WHERE id = "
+                    + othersRequest))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            assertThat(demo.number("SELECT COUNT(*) FROM tutti.change_request WHERE id = ? AND seen_at IS NULL",
+                    othersRequest)).isOne();
+            assertThat(family.rows(other, "SELECT tutti.acknowledge_change(?)", othersRequest))
+                    .containsExactly(List.of("true"));
+            assertThat(demo.number("SELECT COUNT(*) FROM tutti.change_request WHERE id = ? AND seen_at IS NOT NULL",
+                    othersRequest)).isOne();
+        }
     }
 }

@@ -68,6 +68,10 @@ public class ChangeRequest {
     @Column(name = "decision_comment", length = 1000)
     private String decisionComment;
 
+    /** When the family marked a refused change as seen ({@code tutti.acknowledge_change}); only the database sets it. */
+    @Column(name = "seen_at", insertable = false, updatable = false)
+    private Instant seenAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private Long version;
@@ -185,5 +189,9 @@ public class ChangeRequest {
 
     public Long getVersion() {
         return version;
+    }
+
+    public Instant getSeenAt() {
+        return seenAt;
     }
 }

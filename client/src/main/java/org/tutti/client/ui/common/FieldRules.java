@@ -1,14 +1,19 @@
 package org.tutti.client.ui.common;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * What the columns of a file that goes to validation accept before anything is sent (required,
  * e-mail, postal code, phones, birth date), and how their values are shown and stored (phones as
- * "06 12 34 56 78"). Columns are named as in the database ({@code postal_code}).
+ * "06 12 34 56 78"). Columns are named as in the database ({@code postal_code}). Each field's
+ * length limit is its column's ({@link #maxLength}; a test compares them with the database); the
+ * invisible format characters the database strips are stripped as they are typed or pasted.
  */
 public final class FieldRules {
 
@@ -18,7 +23,41 @@ public final class FieldRules {
     private static final Pattern POSTAL_CODE = Pattern.compile("^\\d{5}$");
     private static final Pattern PHONE = Pattern.compile("^0\\d{9}$");
 
+    /** The length of each column a family may change (tutti.family, tutti.student; birth date: yyyy-mm-dd). */
+    private static final Map<String, Integer> MAX_LENGTHS = Map.ofEntries(
+            Map.entry("civility", 4), Map.entry("last_name", 80), Map.entry("first_name", 80),
+            Map.entry("address1", 120), Map.entry("address2", 120), Map.entry("postal_code", 10),
+            Map.entry("city", 80), Map.entry("country", 60), Map.entry("phone_home", 20),
+            Map.entry("phone_mobile", 20), Map.entry("phone_work", 20), Map.entry("email", 254),
+            Map.entry("sex", 1), Map.entry("birth_date", 10), Map.entry("school_level", 40));
+
+    /**
+     * The invisible bidirectional and zero-width format characters the database strips from every
+     * value (postgresql/V10, {@code tutti.strip_format_characters}).
+     */
+    private static final Pattern FORMAT_CHARACTERS =
+            Pattern.compile("[\\u061C\\u200B-\\u200F\\u2028-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]");
+
     private FieldRules() {
+    }
+
+    /** The length limit of column {@code name} (in characters), or {@link Integer#MAX_VALUE} for an unknown column. */
+    public static int maxLength(String name) {
+        return MAX_LENGTHS.getOrDefault(name, Integer.MAX_VALUE);
+    }
+
+    /** {@code text} without the invisible format characters the database strips. */
+    public static String stripFormatCharacters(String text) {
+        return text == null ? null : FORMAT_CHARACTERS.matcher(text).replaceAll("");
+    }
+
+    /**
+     * The date format of the bundle ({@code format.date}, dd/MM/yyyy in French), strict: 31/02/2015
+     * and 32/13/2015 do not parse (the lenient default turns the first into 28/02/2015).
+     */
+    public static DateTimeFormatter strictDateFormat() {
+        return DateTimeFormatter.ofPattern(I18n.get("format.date").replace('y', 'u'), I18n.textLocale())
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 
     /** The message for {@code value} of {@code name}, or "" when it is acceptable. */
@@ -45,7 +84,7 @@ public final class FieldRules {
     private static String checkBirthDate(String value) {
         LocalDate date;
         try {
-            date = LocalDate.parse(value);
+            date = LocalDate.parse(value); // ISO, which is strict
         } catch (DateTimeParseException e) {
             return I18n.get("form.error.birthDate");
         }
@@ -67,6 +106,15 @@ public final class FieldRules {
     /** How a checked, non-empty value is stored: phones as "06 12 34 56 78". */
     public static String normalise(String name, String value) {
         return name.startsWith("phone_") ? formatPhone(value) : value;
+    }
+
+    /**
+     * What the database would store for a typed text, to tell a real change from a different
+     * spelling of the same value: without format characters, stripped, phones formatted.
+     */
+    static String comparable(String name, String text) {
+        String v = stripFormatCharacters(text == null ? "" : text).strip();
+        return v.isEmpty() ? "" : normalise(name, v);
     }
 
     /** Ten digits starting with 0 as "06 12 34 56 78"; anything else unchanged. */

@@ -30,6 +30,7 @@ public final class ValidationForm {
         private final BooleanProperty pending = new SimpleBooleanProperty();
         private final StringProperty pendingValue = new SimpleStringProperty("");
         private String baseline = "";
+        private Long pendingId;
 
         private Field(String name) {
             this.name = name;
@@ -57,8 +58,14 @@ public final class ValidationForm {
             return pendingValue;
         }
 
+        /** The column's length limit ({@link FieldRules#maxLength}). */
+        public int maxLength() {
+            return FieldRules.maxLength(name);
+        }
+
+        /** True when the text would store something else than what was loaded (not a mere respelling). */
         boolean changed() {
-            return !text(value.get()).equals(baseline);
+            return !FieldRules.comparable(name, value.get()).equals(FieldRules.comparable(name, baseline));
         }
     }
 
@@ -94,6 +101,7 @@ public final class ValidationForm {
             f.baseline = shown;
             f.pending.set(values.isPending(f.name));
             f.pendingValue.set(values.isPending(f.name) ? shown : "");
+            f.pendingId = values.pendingId(f.name);
             f.value.set(shown);
             f.error.set("");
         }
@@ -112,7 +120,7 @@ public final class ValidationForm {
     public String validate() {
         String first = null;
         for (Field f : fields.values()) {
-            String message = FieldRules.check(f.name, text(f.value.get()).strip());
+            String message = FieldRules.check(f.name, FieldRules.stripFormatCharacters(text(f.value.get())).strip());
             f.error.set(message);
             if (first == null && !message.isEmpty()) {
                 first = f.name;
@@ -126,11 +134,34 @@ public final class ValidationForm {
         Map<String, String> changes = new LinkedHashMap<>();
         for (Field f : fields.values()) {
             if (f.changed()) {
-                String v = text(f.value.get()).strip();
-                changes.put(f.name, v.isEmpty() ? null : FieldRules.normalise(f.name, v));
+                String v = FieldRules.comparable(f.name, f.value.get());
+                changes.put(f.name, v.isEmpty() ? null : v);
             }
         }
         return changes;
+    }
+
+    /**
+     * For each of {@code fields}, the id of the pending request it showed when loaded (null: none),
+     * for the database to tell when another session replaced it meanwhile.
+     */
+    public Map<String, Long> shownPending(Iterable<String> fields) {
+        Map<String, Long> shown = new LinkedHashMap<>();
+        for (String name : fields) {
+            shown.put(name, field(name).pendingId);
+        }
+        return shown;
+    }
+
+    /** The texts of the changed fields as typed (to put them back after a reload). */
+    Map<String, String> edits() {
+        Map<String, String> edits = new LinkedHashMap<>();
+        for (Field f : fields.values()) {
+            if (f.changed()) {
+                edits.put(f.name, text(f.value.get()));
+            }
+        }
+        return edits;
     }
 
     /** A message about one field (from the database); unknown fields are ignored. */

@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -13,9 +15,14 @@ import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.tutti.client.domain.RefusedChange;
 
 /**
  * The nodes of a {@link ValidationEditor}, in the order a screen stacks them ({@link #nodes()}):
@@ -25,19 +32,31 @@ import javafx.util.StringConverter;
  * validation while anything is pending. Fields are a combo box for civility and sex, a date
  * picker for the birth date (dd/MM/yyyy), text fields otherwise. Node ids derive from
  * {@code idPrefix}: the column in CamelCase for a field ({@code familyPostalCode}), then
- * {@code Error}, {@code Busy}, {@code PendingMessage} ({@code familyPendingMessage}); labels
- * come from the {@link FieldCatalogue} (the same on every form and in the staff queue). The focus
- * goes where the editor says; the message after sending is shown through {@link Dialogs}.
+ * {@code Error}, {@code Busy}, {@code PendingMessage} ({@code familyPendingMessage}),
+ * {@code ModifyReason} (why Modifier is disabled, also its accessible help), {@code Notice} (a
+ * pending value replaced from another computer), {@code Refused} (the refused changes, each with
+ * its "OK, vu" button {@code RefusedSeen0}, {@code RefusedSeen1}…); labels come
+ * from the {@link FieldCatalogue} (the same on every form and in the staff queue). Text fields stop
+ * input at their column's length and drop invisible format characters; the birth date is parsed
+ * strictly with the bundle's pattern (31/02/2015 stays as typed, and the check says it is
+ * invalid). The focus goes where the editor says; the message after sending is shown through
+ * {@link Dialogs}, after which the focus returns to where the user was in the form. A screen that
+ * keeps the buttons in view stacks {@link #body()} in a scroll pane and {@link #footer()} under it.
  */
 public final class ValidationFormView {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
     private final GridPane grid = Forms.grid("file-form");
     private final Map<String, Control> controls = new LinkedHashMap<>();
+    private final VBox refusedBox = new VBox();
+    private final Label notice;
     private final Label formError;
+    private final Label reason;
     private final HBox buttons;
     private final HBox pendingRow;
+    private final Button button;
+    /** Where the user last was in the form (a field or Modifier), and the last field. */
+    private Node lastFocused;
+    private Control lastField;
 
     /**
      * @param submit the button's action (its id, text with mnemonic); {@code onSubmit} runs on it
@@ -52,28 +71,105 @@ public final class ValidationFormView {
             String camel = camel(name);
             control.setId(idPrefix + Character.toUpperCase(camel.charAt(0)) + camel.substring(1));
             controls.put(name, control);
+            control.focusedProperty().addListener((obs, was, focused) -> {
+                if (focused) {
+                    lastFocused = control;
+                    lastField = control;
+                }
+            });
             row = Forms.fieldRow(grid, row, FieldCatalogue.formLabelKey(name), control, field.pendingProperty(),
                     field.pendingValueProperty(), field.errorProperty());
         }
         grid.disableProperty().bind(editor.readyProperty().not().or(editor.busyProperty()));
 
+        refusedBox.setId(idPrefix + "Refused");
+        refusedBox.getStyleClass().add("refused-changes");
+        refusedBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(editor.refused()));
+        refusedBox.managedProperty().bind(refusedBox.visibleProperty());
+        editor.refused().addListener((ListChangeListener<RefusedChange>) change -> showRefused(editor, idPrefix));
+        showRefused(editor, idPrefix);
+
+        notice = Forms.error(idPrefix + "Notice", editor.noticeProperty());
+        notice.getStyleClass().setAll("label", "notice-text");
         formError = Forms.error(idPrefix + "Error", editor.formErrorProperty());
-        Button button = new Button(submit.text());
+        button = new Button(submit.text());
         button.setId(submit.id());
         button.setMnemonicParsing(true);
         button.getStyleClass().add("accent");
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.disableProperty().bind(editor.busyProperty().or(editor.form().changedProperty().not()));
         button.setOnAction(e -> onSubmit.run());
-        buttons = Forms.buttonRow(button, Forms.busyIndicator(idPrefix + "Busy", "form.busy", editor.busyProperty()));
+        button.accessibleHelpProperty().bind(editor.disabledReasonProperty());
+        button.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                lastFocused = button;
+            }
+        });
+        reason = Forms.wrapped("", "muted");
+        reason.setId(idPrefix + "ModifyReason");
+        reason.textProperty().bind(editor.disabledReasonProperty());
+        reason.visibleProperty().bind(reason.textProperty().isNotEmpty());
+        reason.managedProperty().bind(reason.visibleProperty());
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        buttons = Forms.buttonRow(button, Forms.busyIndicator(idPrefix + "Busy", "form.busy", editor.busyProperty()),
+                reason);
         pendingRow = Forms.pendingMessageRow(idPrefix + "PendingMessage", pendingMessageKey, editor.anyPendingProperty());
 
         editor.setOnFocus(this::focus);
         editor.setOnSubmitted(message -> Dialogs.showMessage(grid.getScene().getWindow(), message));
+        editor.setOnFocusReturn(this::returnFocus);
     }
 
-    /** The fields, the form's message, the buttons and the pending message, top to bottom. */
+    /** The refused changes, the fields, the notice, the form's message, the buttons and the pending message. */
     public Node[] nodes() {
-        return new Node[] {grid, formError, buttons, pendingRow};
+        return new Node[] {refusedBox, grid, notice, formError, buttons, pendingRow};
+    }
+
+    /** What scrolls: the refused changes and the fields. */
+    public Node[] body() {
+        return new Node[] {refusedBox, grid};
+    }
+
+    /** What stays in view under the fields: the notice, the form's message, Modifier and the pending message. */
+    public Node[] footer() {
+        return new Node[] {notice, formError, buttons, pendingRow};
+    }
+
+    /** One line per refused change: the field, the refused value, the staff's comment, and "OK, vu". */
+    private void showRefused(ValidationEditor editor, String idPrefix) {
+        refusedBox.getChildren().clear();
+        int i = 0;
+        for (RefusedChange change : editor.refused()) {
+            String value = change.refusedValue() == null ? I18n.get("form.refused.empty")
+                    : FieldRules.display(change.fieldName(), change.refusedValue());
+            String comment = change.comment() == null ? I18n.get("form.refused.noComment") : change.comment();
+            Label text = Forms.wrapped(I18n.get("form.refused", FieldCatalogue.label(change.fieldName()),
+                    value, comment), "refused-text");
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMaxWidth(Double.MAX_VALUE);
+            Button seen = new Button(I18n.get("form.refused.seen"));
+            seen.setId(idPrefix + "RefusedSeen" + i++);
+            seen.setMnemonicParsing(true);
+            seen.setMinWidth(Button.USE_PREF_SIZE);
+            seen.setAccessibleHelp(text.getText());
+            seen.disableProperty().bind(editor.busyProperty());
+            seen.setOnAction(e -> editor.acknowledge(change));
+            HBox row = new HBox(text, seen);
+            row.getStyleClass().addAll("refused-change", "button-row");
+            row.setAlignment(Pos.CENTER_LEFT);
+            refusedBox.getChildren().add(row);
+        }
+    }
+
+    /** After the message that follows sending: back to Modifier if it can take the focus, else the last field. */
+    private void returnFocus() {
+        Node target = lastFocused != null && !lastFocused.isDisabled() ? lastFocused : lastField;
+        if (target == null && !controls.isEmpty()) {
+            target = controls.values().iterator().next();
+        }
+        if (target != null) {
+            target.requestFocus();
+        }
     }
 
     public GridPane grid() {
@@ -116,6 +212,7 @@ public final class ValidationFormView {
                 return datePicker(value);
             default:
                 TextField text = new TextField();
+                text.setTextFormatter(new TextFormatter<String>(change -> limit(change, FieldRules.maxLength(name))));
                 text.textProperty().bindBidirectional(value);
                 return text;
         }
@@ -140,26 +237,75 @@ public final class ValidationFormView {
         return combo;
     }
 
-    /** The picker shows dd/MM/yyyy; the model holds ISO text; typed text counts as soon as it parses. */
+    /**
+     * Drops the invisible format characters the database strips, and stops input at {@code max}
+     * characters (a paste is cut to what fits).
+     */
+    static TextFormatter.Change limit(TextFormatter.Change change, int max) {
+        if (!change.isContentChange()) {
+            return change;
+        }
+        String added = change.getText();
+        String kept = FieldRules.stripFormatCharacters(added);
+        int room = max - (change.getControlText().length() - (change.getRangeEnd() - change.getRangeStart()));
+        if (kept.length() > room) {
+            if (room <= 0 && !kept.isEmpty()) {
+                return null;
+            }
+            kept = kept.substring(0, Math.max(0, room));
+        }
+        if (!kept.equals(added)) {
+            change.setText(kept);
+            int caret = change.getRangeStart() + kept.length();
+            change.selectRange(caret, caret);
+        }
+        return change;
+    }
+
+    /**
+     * The picker shows the bundle's date pattern (dd/MM/yyyy), parsed strictly; the model holds ISO
+     * text for a date, or the text as typed when it is not one (the check then says so). The
+     * picker's own commit (focus lost, Enter) would put the last valid date back, or empty the
+     * field: an invalid text is kept by answering it with a marker date that shows that text.
+     */
     private static DatePicker datePicker(StringProperty value) {
+        DateTimeFormatter format = FieldRules.strictDateFormat();
         DatePicker picker = new DatePicker();
-        picker.setPromptText("jj/mm/aaaa");
+        picker.setPromptText(I18n.get("form.datePrompt"));
+        String[] typed = {""};
         picker.setConverter(new StringConverter<>() {
             @Override
             public String toString(LocalDate date) {
-                return date == null ? "" : DATE.format(date);
+                return date == null ? "" : date == INVALID_DATE ? typed[0] : format.format(date);
             }
 
             @Override
             public LocalDate fromString(String text) {
-                return parse(text);
+                if (text == null || text.isBlank()) {
+                    return null;
+                }
+                LocalDate date = parse(text, format);
+                if (date == null) {
+                    typed[0] = text;
+                    return INVALID_DATE;
+                }
+                return date;
             }
         });
         boolean[] updating = {false};
         picker.valueProperty().addListener((obs, old, date) -> {
             if (!updating[0]) {
                 updating[0] = true;
-                value.set(date == null ? "" : date.toString());
+                value.set(date == null ? "" : date == INVALID_DATE ? typed[0].strip() : date.toString());
+                updating[0] = false;
+            }
+        });
+        // the calendar cannot show the marker: it opens on today's month
+        picker.setOnShowing(e -> {
+            if (picker.getValue() == INVALID_DATE) {
+                updating[0] = true;
+                picker.setValue(null);
+                picker.getEditor().setText(typed[0]);
                 updating[0] = false;
             }
         });
@@ -168,7 +314,7 @@ public final class ValidationFormView {
                 return;
             }
             updating[0] = true;
-            LocalDate date = parse(text);
+            LocalDate date = text == null || text.isBlank() ? null : parse(text, format);
             // unparsable text is kept as typed, so that the check can name it
             value.set(date != null ? date.toString() : (text == null ? "" : text.strip()));
             updating[0] = false;
@@ -180,7 +326,7 @@ public final class ValidationFormView {
             updating[0] = true;
             LocalDate date = isoOrNull(value.get());
             picker.setValue(date);
-            picker.getEditor().setText(date == null ? "" : DATE.format(date));
+            picker.getEditor().setText(date == null ? "" : format.format(date));
             updating[0] = false;
         };
         value.addListener((obs, old, text) -> fromModel.run());
@@ -188,12 +334,16 @@ public final class ValidationFormView {
         return picker;
     }
 
-    private static LocalDate parse(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
+    /**
+     * What the picker holds while its text is not a date: shown as that text, never sent (the
+     * model holds the text). Compared by identity.
+     */
+    private static final LocalDate INVALID_DATE = LocalDate.of(1, 1, 1);
+
+    /** The date of {@code text} in the strict bundle pattern (or ISO), or null. */
+    private static LocalDate parse(String text, DateTimeFormatter format) {
         try {
-            return LocalDate.parse(text.strip(), DATE);
+            return LocalDate.parse(text.strip(), format);
         } catch (DateTimeParseException e) {
             return isoOrNull(text.strip());
         }

@@ -26,21 +26,22 @@ public final class FamilyViewModel {
         this.session = Objects.requireNonNull(session);
         this.service = Objects.requireNonNull(service);
         this.editor = new ValidationEditor(FamilyFile.FIELDS, tasks, FAILURES, "family.submitted");
+        editor.setAcknowledger(requestId -> service.acknowledge(session, requestId));
     }
 
     /** Loads the file in the background (on opening the screen and after sending). */
     public void load() {
         editor.load(() -> service.loadFamily(session), file -> {
             familyId = file.id();
-            editor.show(file.values());
+            editor.show("FAMILY:" + file.id(), file.values());
             editor.readyProperty().set(true);
         });
     }
 
     /** Modifier: checks the form, then sends the changes in the background. */
     public void submit() {
-        editor.submit(changes -> service.submit(session, FamilyFileService.Target.FAMILY, familyId, changes),
-                this::load);
+        editor.submit((changes, shown) -> service.submit(session, FamilyFileService.Target.FAMILY, familyId,
+                changes, shown), this::load);
     }
 
     public ValidationEditor editor() {

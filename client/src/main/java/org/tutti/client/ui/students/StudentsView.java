@@ -2,6 +2,7 @@ package org.tutti.client.ui.students;
 
 import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -10,6 +11,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.tutti.client.domain.StudentIdentity;
 import org.tutti.client.ui.common.Actions;
@@ -60,13 +62,21 @@ public final class StudentsView {
         ValidationFormView form = new ValidationFormView(model.editor(), "student",
                 Actions.STUDENT_MODIFY, model::submit, "students.pendingMessage");
         VBox identity = new VBox(form.nodes());
-        identity.getStyleClass().add("tab-content");
+        identity.getStyleClass().addAll("tab-content", "identity-tab");
+        // the tab keeps room for its fields: a message under a field pushes the rows below it down
+        identity.setMinHeight(Region.USE_PREF_SIZE);
         Tab identityTab = Forms.tab("tabIdentity", "students.tab.identity", identity);
         identity.setMaxWidth(IDENTITY_MAX_WIDTH);
         pedagogyTabs = new PedagogyTabs(pedagogy);
-        TabPane tabs = new TabPane(identityTab, pedagogyTabs.coursesTab(), pedagogyTabs.historyTab(),
-                pedagogyTabs.repertoireTab());
+        TabPane tabs = new IdentityTabPane(identityTab, identity, pedagogyTabs.coursesTab(),
+                pedagogyTabs.historyTab(), pedagogyTabs.repertoireTab());
         tabs.setId("studentTabs");
+        // a message appearing under a field makes Identité taller: the tab pane must grow with it
+        identity.needsLayoutProperty().addListener((obs, was, needs) -> {
+            if (needs) {
+                tabs.requestLayout();
+            }
+        });
 
         VBox card = new VBox(heading, selectorRow, tabs);
         card.getStyleClass().addAll("card", "students-card");
@@ -86,6 +96,37 @@ public final class StudentsView {
     /** Closes the course, sheet and event windows (the screen is left). */
     public void closeWindows() {
         pedagogyTabs.closeWindows();
+    }
+
+    /**
+     * A tab pane as tall as Identité needs while it is selected, messages under the fields
+     * included (wrapped at the tab's width). The stock pane's preferred height lagged behind its
+     * content's: the messages pushed the last fields and Modifier out of its visible area.
+     */
+    private static final class IdentityTabPane extends TabPane {
+        private final Tab identityTab;
+        private final Region identity;
+
+        IdentityTabPane(Tab identityTab, Region identity, Tab... others) {
+            super(identityTab);
+            getTabs().addAll(others);
+            this.identityTab = identityTab;
+            this.identity = identity;
+            getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> requestLayout());
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double pref = super.computePrefHeight(width);
+            if (getSelectionModel().getSelectedItem() != identityTab) {
+                return pref;
+            }
+            Node header = lookup(".tab-header-area");
+            double headerHeight = header instanceof Region region ? region.prefHeight(-1) : 0;
+            double contentWidth = identity.getWidth() > 0 ? identity.getWidth() : -1;
+            return Math.max(pref, snappedTopInset() + headerHeight + identity.prefHeight(contentWidth)
+                    + snappedBottomInset());
+        }
     }
 
     private static final class NameCell extends ListCell<StudentIdentity> {

@@ -33,6 +33,7 @@ public final class StudentsViewModel {
         this.service = Objects.requireNonNull(service);
         this.editor = new ValidationEditor(StudentIdentity.FIELDS, tasks, FAILURES, "students.submitted");
         editor.readyProperty().bind(selected.isNotNull());
+        editor.setAcknowledger(requestId -> service.acknowledge(session, requestId));
         selected.addListener((obs, old, student) -> show(student));
     }
 
@@ -54,15 +55,15 @@ public final class StudentsViewModel {
     }
 
     private void show(StudentIdentity student) {
-        editor.show(student == null ? null : student.values());
+        editor.show(student == null ? null : "STUDENT:" + student.id(), student == null ? null : student.values());
     }
 
     /** Modifier: checks the selected student's form, then sends the changes in the background. */
     public void submit() {
         StudentIdentity student = selected.get();
         if (student != null) {
-            editor.submit(changes -> service.submit(session, FamilyFileService.Target.STUDENT, student.id(), changes),
-                    this::load);
+            editor.submit((changes, shown) -> service.submit(session, FamilyFileService.Target.STUDENT, student.id(),
+                    changes, shown), this::load);
         }
     }
 

@@ -59,6 +59,11 @@ class ValidationEditorTest {
         e.submit(sender, () -> reloads++);
     }
 
+    private int send(Map<String, String> changes, Map<String, Long> shown) {
+        sent.add(changes);
+        return changes.size();
+    }
+
     private ValidationForm.Field field(String name) {
         return editor.form().field(name);
     }
@@ -66,11 +71,11 @@ class ValidationEditorTest {
     @Test
     void nothingIsSentBeforeTheFileIsShownNorWhenNothingChanged() {
         field("city").valueProperty().set("Lyon");
-        modify(editor, sent::add);
+        modify(editor, this::send);
         assertThat(sent).as("not ready").isEmpty();
 
         loadFile(editor);
-        modify(editor, sent::add);
+        modify(editor, this::send);
         assertThat(sent).as("nothing changed").isEmpty();
         assertThat(editor.hasUnsavedEdits()).isFalse();
     }
@@ -81,7 +86,7 @@ class ValidationEditorTest {
         field("city").valueProperty().set("Lyon");
         assertThat(editor.hasUnsavedEdits()).isTrue();
 
-        modify(editor, sent::add);
+        modify(editor, this::send);
 
         assertThat(sent).containsExactly(Map.of("city", "Lyon"));
         assertThat(submitted).containsExactly("Votre fiche d'identité a été mise à jour."
@@ -97,7 +102,7 @@ class ValidationEditorTest {
         field("last_name").valueProperty().set("");
         field("email").valueProperty().set("claire@");
 
-        modify(editor, sent::add);
+        modify(editor, this::send);
 
         assertThat(focus).containsExactly("last_name");
         assertThat(field("last_name").errorProperty().get()).isEqualTo("Ce champ est obligatoire.");
@@ -110,13 +115,13 @@ class ValidationEditorTest {
         loadFile(editor);
         field("city").valueProperty().set("Lyon");
 
-        modify(editor, changes -> {
+        modify(editor, (changes, shown) -> {
             throw new ServiceException(ServiceException.Reason.DATABASE_UNAVAILABLE, "down");
         });
         assertThat(editor.formErrorProperty().get()).isEqualTo("La base de données est injoignable pour le moment."
                 + " Vérifiez votre connexion à Internet, puis réessayez.");
 
-        modify(editor, changes -> {
+        modify(editor, (changes, shown) -> {
             throw new IllegalStateException("bug");
         });
         assertThat(editor.formErrorProperty().get())
@@ -126,7 +131,7 @@ class ValidationEditorTest {
         assertThat(submitted).isEmpty();
         assertThat(reloads).isZero();
 
-        modify(editor, sent::add);
+        modify(editor, this::send);
         assertThat(editor.formErrorProperty().get()).as("sending again clears the message").isEmpty();
     }
 
@@ -135,7 +140,7 @@ class ValidationEditorTest {
         loadFile(editor);
         field("city").valueProperty().set("Lyon");
 
-        modify(editor, changes -> {
+        modify(editor, (changes, shown) -> {
             throw new FamilyFileService.FieldRefusedException("city", false, null);
         });
 
@@ -177,7 +182,7 @@ class ValidationEditorTest {
         loadFile(editor);
         field("city").valueProperty().set("Lyon");
         field("email").valueProperty().set("x");
-        modify(editor, sent::add);
+        modify(editor, this::send);
 
         editor.revert();
 
@@ -196,9 +201,10 @@ class ValidationEditorTest {
         slow.show(FILE);
         slow.readyProperty().set(true);
         slow.form().field("city").valueProperty().set("Lyon");
-        ValidationEditor.Sender sender = changes -> {
+        ValidationEditor.Sender sender = (changes, shown) -> {
             sent.add(changes);
             release.await(30, TimeUnit.SECONDS);
+            return changes.size();
         };
         try {
             modify(slow, sender);
@@ -215,5 +221,124 @@ class ValidationEditorTest {
         assertThat(sent).hasSize(1);
         assertThat(slow.busyProperty().get()).isFalse();
         assertThat(submitted).hasSize(1);
+    }
+
+    // ------------------------------------------------------------------ issue 12: forms, what the family learns
+
+    @Test
+    void theDatabasesRefusalsNameTheFieldAndTheLimitOrSayTheValueIsAlreadyPending() {
+        loadFile(editor);
+        field("city").valueProperty().set("x".repeat(81));
+        modify(editor, (changes, shown) -> {
+            throw new FamilyFileService.FieldRefusedException("city", FamilyFileService.Refusal.TOO_LONG, 80, null);
+        });
+        assertThat(field("city").errorProperty().get()).isEqualTo("Ville : 80 caractères au plus.");
+        assertThat(focus).containsExactly("city");
+
+        field("city").valueProperty().set("Lyon");
+        modify(editor, (changes, shown) -> {
+            throw new FamilyFileService.FieldRefusedException("city", FamilyFileService.Refusal.ALREADY_PENDING, 0, null);
+        });
+        assertThat(field("city").errorProperty().get())
+                .isEqualTo("Cette modification est déjà en attente de validation : rien n’a été envoyé.");
+        assertThat(submitted).as("no \"mise à jour\"").isEmpty();
+    }
+
+    @Test
+    void nothingRecordedIsNotCalledAnUpdate() {
+        loadFile(editor);
+        field("city").valueProperty().set("Lyon");
+        modify(editor, (changes, shown) -> 0);
+        assertThat(submitted).containsExactly("Rien de nouveau à envoyer : ces valeurs sont déjà celles de la fiche."
+                + " Aucune demande n’a été enregistrée.");
+    }
+
+    @Test
+    void aRespellingIsNoChangeAndModifierSaysWhyItIsDisabled() {
+        loadFile(editor);
+        assertThat(editor.disabledReasonProperty().get())
+                .isEqualTo("Modifier est inactif : vous n’avez rien changé. Corrigez un champ pour pouvoir l’envoyer.");
+        field("city").valueProperty().set(" Bellerive\u200b ");
+        assertThat(editor.hasUnsavedEdits()).isFalse();
+        field("city").valueProperty().set("Lyon");
+        assertThat(editor.disabledReasonProperty().get()).isEmpty();
+
+        editor.show("FAMILY:1", new FieldValues(Map.of("last_name", "Martin", "city", "Bellerive", "email", "a@b.fr"),
+                Map.of("city", "Lyon"), Map.of("city", 7L), List.of()));
+        assertThat(editor.disabledReasonProperty().get()).startsWith("Modifier est inactif : rien n’a changé depuis");
+    }
+
+    @Test
+    void thePendingRequestsShownAreSentWithTheChanges() {
+        List<Map<String, Long>> shownSent = new ArrayList<>();
+        editor.show("FAMILY:1", new FieldValues(Map.of("last_name", "Martin", "city", "Bellerive", "email", "a@b.fr"),
+                Map.of("city", "Lyon"), Map.of("city", 7L), List.of()));
+        editor.readyProperty().set(true);
+        field("city").valueProperty().set("Agen");
+        field("email").valueProperty().set("c@d.fr");
+        modify(editor, (changes, shown) -> {
+            shownSent.add(shown);
+            return changes.size();
+        });
+        Map<String, Long> expected = new java.util.HashMap<>();
+        expected.put("city", 7L);
+        expected.put("email", null);
+        assertThat(shownSent).containsExactly(expected);
+    }
+
+    @Test
+    void aPendingValueReplacedFromAnotherComputerIsNamedOnRefreshButNotOneThisScreenSent() {
+        Map<String, String> current = Map.of("last_name", "Martin", "city", "Bellerive", "email", "a@b.fr");
+        editor.show("FAMILY:1", new FieldValues(current, Map.of("city", "Lyon"), Map.of("city", 7L), List.of()));
+        editor.readyProperty().set(true);
+        editor.show("FAMILY:1", new FieldValues(current, Map.of("city", "Nérac"), Map.of("city", 9L), List.of()));
+        assertThat(editor.noticeProperty().get()).isEqualTo("Depuis un autre poste de la famille, une autre demande a"
+                + " remplacé ce qui était en attente : Ville (désormais en attente : « Nérac »). Vérifiez, puis cliquez"
+                + " sur Modifier si vous voulez envoyer votre valeur.");
+
+        // another file: nothing to compare with
+        editor.show("STUDENT:4", new FieldValues(current, Map.of("city", "Agen"), Map.of("city", 11L), List.of()));
+        assertThat(editor.noticeProperty().get()).isEmpty();
+
+        // this screen's own change is not another computer's
+        editor.show("FAMILY:1", new FieldValues(current, Map.of("city", "Nérac"), Map.of("city", 9L), List.of()));
+        field("city").valueProperty().set("Agen");
+        modify(editor, this::send);
+        editor.show("FAMILY:1", new FieldValues(current, Map.of("city", "Agen"), Map.of("city", 12L), List.of()));
+        assertThat(editor.noticeProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aReplacedRefusalReloadsKeepsTheTypedValueAndSaysSo() {
+        Map<String, String> current = Map.of("last_name", "Martin", "city", "Bellerive", "email", "a@b.fr");
+        FieldValues[] next = {new FieldValues(current, Map.of("city", "Lyon"), Map.of("city", 7L), List.of())};
+        Runnable reload = () -> editor.show("FAMILY:1", next[0]);
+        reload.run();
+        editor.readyProperty().set(true);
+        field("city").valueProperty().set("Marmande");
+        next[0] = new FieldValues(current, Map.of("city", "Nérac"), Map.of("city", 9L), List.of());
+        editor.submit((changes, shown) -> {
+            throw new FamilyFileService.FieldRefusedException("city", FamilyFileService.Refusal.REPLACED, 0, null);
+        }, reload);
+
+        assertThat(field("city").valueProperty().get()).isEqualTo("Marmande");
+        assertThat(field("city").pendingValueProperty().get()).isEqualTo("Nérac");
+        assertThat(editor.noticeProperty().get()).contains("Ville (désormais en attente : « Nérac »)");
+        assertThat(submitted).isEmpty();
+        assertThat(editor.hasUnsavedEdits()).isTrue();
+    }
+
+    @Test
+    void refusedChangesAreShownUntilOkVu() {
+        List<Long> seen = new ArrayList<>();
+        editor.setAcknowledger(seen::add);
+        org.tutti.client.domain.RefusedChange refused = new org.tutti.client.domain.RefusedChange(5, "city", "Nérac",
+                "Justificatif manquant", java.time.Instant.now());
+        editor.show("FAMILY:1", new FieldValues(FILE.current(), Map.of(), Map.of(), List.of(refused)));
+        assertThat(editor.refused()).containsExactly(refused);
+
+        editor.acknowledge(refused);
+        assertThat(seen).containsExactly(5L);
+        assertThat(editor.refused()).isEmpty();
     }
 }

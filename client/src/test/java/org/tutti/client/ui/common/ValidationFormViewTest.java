@@ -44,7 +44,10 @@ class ValidationFormViewTest {
         editor = new ValidationEditor(FIELDS, BackgroundTasks.sameThread(),
                 Failures.of("Test file", "form.error.unexpected"), "family.submitted");
         ValidationFormView view = new ValidationFormView(editor, "family", Actions.FAMILY_MODIFY,
-                () -> editor.submit(sent::add, () -> { }), "family.pendingMessage");
+                () -> editor.submit((changes, shown) -> {
+                    sent.add(changes);
+                    return changes.size();
+                }, () -> { }), "family.pendingMessage");
         VBox root = new VBox(view.nodes());
         stage.setScene(new Scene(root, 700, 600));
         stage.show();
