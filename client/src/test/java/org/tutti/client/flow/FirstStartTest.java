@@ -45,7 +45,7 @@ class FirstStartTest extends AppHarness {
 
         waitUntilLoginEnabled();
 
-        assertThat(statuses).anyMatch(s -> s.startsWith("Création des données de démonstration"));
+        assertThat(statuses).anyMatch(s -> s.startsWith("Ajout des familles et des cours de démonstration"));
         assertThat(lookup("#startupProgress").query().isVisible()).isFalse();
         ComboBox<SiteSummary> site = lookup("#loginSite").queryComboBox();
         assertThat(site.isDisabled()).isFalse();

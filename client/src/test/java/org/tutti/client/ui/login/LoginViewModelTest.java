@@ -75,11 +75,17 @@ class LoginViewModelTest {
     @Test
     void stepTextsAreFrench() {
         assertThat(LoginViewModel.stepText(StartupStep.SEEDING, 0.42))
-                .isEqualTo("Création des données de démonstration… 42 %");
-        assertThat(LoginViewModel.stepText(StartupStep.MIGRATING, -1)).isEqualTo("Mise à jour du schéma…");
-        assertThat(LoginViewModel.stepText(StartupStep.CREATING_DEMO, -1))
+                .isEqualTo("Ajout des familles et des cours de démonstration… 42 %");
+        assertThat(LoginViewModel.stepText(StartupStep.MIGRATING, -1))
                 .isEqualTo("Préparation de la base de démonstration…");
-        assertThat(LoginViewModel.stepText(StartupStep.CONNECTING, -1)).isEqualTo("Connexion…");
+        assertThat(LoginViewModel.stepText(StartupStep.CREATING_DEMO, -1))
+                .isEqualTo("Création de la base de démonstration…");
+        assertThat(LoginViewModel.stepText(StartupStep.CONNECTING, -1)).isEqualTo("Connexion à la base de données…");
+        // plain French: no technical word on the login window
+        for (StartupStep step : StartupStep.values()) {
+            assertThat(LoginViewModel.stepText(step, -1)).doesNotContainIgnoringCase("schéma")
+                    .doesNotContainIgnoringCase("migration");
+        }
     }
 
     @Test
