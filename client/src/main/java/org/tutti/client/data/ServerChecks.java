@@ -48,8 +48,12 @@ final class ServerChecks {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerChecks.class);
 
-    /** A function of the SQL API (SQL-API.md) and the modes whose clients call it. */
-    record SqlFunction(String signature, Set<Mode> modes) {
+    /**
+     * A function of the SQL API (SQL-API.md) and the modes whose clients call it.
+     *
+     * @param onH2 false for the PostgreSQL hardening's, which H2 does not have
+     */
+    record SqlFunction(String signature, Set<Mode> modes, boolean onH2) {
 
         /** {@code "submit_changes"} for {@code "tutti.submit_changes(text,bigint,text)"}. */
         String name() {
@@ -63,15 +67,19 @@ final class ServerChecks {
     }
 
     private static SqlFunction both(String signature) {
-        return new SqlFunction(signature, EnumSet.allOf(Mode.class));
+        return new SqlFunction(signature, EnumSet.allOf(Mode.class), true);
     }
 
     private static SqlFunction family(String signature) {
-        return new SqlFunction(signature, EnumSet.of(Mode.FAMILY));
+        return new SqlFunction(signature, EnumSet.of(Mode.FAMILY), true);
     }
 
     private static SqlFunction staff(String signature) {
-        return new SqlFunction(signature, EnumSet.of(Mode.STAFF));
+        return new SqlFunction(signature, EnumSet.of(Mode.STAFF), true);
+    }
+
+    private static SqlFunction postgresOnly(String signature) {
+        return new SqlFunction(signature, EnumSet.allOf(Mode.class), false);
     }
 
     /**
@@ -81,7 +89,7 @@ final class ServerChecks {
      */
     static final List<SqlFunction> REQUIRED_FUNCTIONS = List.of(
             both("tutti.schema_version()"),
-            both("tutti.security_ready()"),
+            postgresOnly("tutti.security_ready()"),
             both("tutti.login(text,text,text)"),
             both("tutti.touch_session()"),
             both("tutti.session_info()"),
@@ -114,10 +122,12 @@ final class ServerChecks {
         String where = settings.displayUrl() + " (from " + config.source() + ")";
         try (Connection connection = DriverManager.getConnection(settings.url(), properties)) {
             checkVersion(connection, vendor, where);
+            if (vendor == DatabaseVendor.POSTGRESQL) {
+                checkRole(connection, config, where); // before the functions: a wrong role may call none
+            }
             checkFunctions(connection, vendor, config.mode(), where);
             if (vendor == DatabaseVendor.POSTGRESQL) {
                 checkHardening(connection, where);
-                checkRole(connection, config, where);
             }
         }
     }
@@ -147,7 +157,8 @@ final class ServerChecks {
     private static void checkFunctions(Connection connection, DatabaseVendor vendor, Mode mode, String where)
             throws SQLException {
         for (SqlFunction function : REQUIRED_FUNCTIONS) {
-            if (function.modes().contains(mode) && !callable(connection, vendor, function.signature())) {
+            boolean applies = function.modes().contains(mode) && (function.onH2() || vendor == DatabaseVendor.POSTGRESQL);
+            if (applies && !callable(connection, vendor, function.signature())) {
                 throw new ServerProblemException(Problem.MISSING_FUNCTION, function.signature(), "The database at "
                         + where + " lacks the SQL API function " + function.signature() + " (or the login role may"
                         + " not call it): run 'tutti-schema migrate' with this version", null);
