@@ -161,8 +161,9 @@ public final class LoginViewModel {
         }
         if (failure instanceof InvalidSettingException invalid) {
             LOG.error("Opening the database refused: {}", invalid.getMessage());
-            return I18n.get("startup.error.invalidSetting", invalid.file(), invalid.setting(), invalid.min(),
-                    invalid.max(), invalid.found());
+            // numbers as text: "3600", not "3 600" (the setting is written without a separator)
+            return I18n.get("startup.error.invalidSetting", invalid.file(), invalid.setting(),
+                    String.valueOf(invalid.min()), String.valueOf(invalid.max()), invalid.found());
         }
         if (failure instanceof ServerProblemException problem) {
             // BackendFactory has named the cause in the log

@@ -300,7 +300,12 @@ class LoginViewModelTest {
         BackgroundTasks tasks = BackgroundTasks.withUiExecutor(Runnable::run);
         LoginViewModel starting = new LoginViewModel(tasks, listener -> {
             listener.onProgress(StartupStep.SEEDING, 0.1);
-            prepared.await();
+            try {
+                prepared.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
             return backend;
         });
         starting.setOnLoggedIn(loggedIn::set);
