@@ -3,7 +3,9 @@ package org.tutti.client.config;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The content of {@code tutti.json}, written by IT into the installer: which kind of client this
@@ -116,6 +118,20 @@ public record ClientConfig(Path source, Mode mode, Database database, Smtp smtp,
             return Optional.of(parsed.hosts().isEmpty() ? displayUrl() : String.join(", ", parsed.hosts()));
         }
 
+        /**
+         * What {@code DriverManager.getConnection(url(), ...)} needs: the user, the password and,
+         * for PostgreSQL, the {@link #timeouts()}.
+         */
+        public Properties connectionProperties() {
+            Properties properties = new Properties();
+            properties.setProperty("user", user);
+            properties.setProperty("password", password == null ? "" : password);
+            if (PostgresConnectionUrl.isPostgres(url)) {
+                properties.putAll(timeouts().driverProperties());
+            }
+            return properties;
+        }
+
         /** The URL without its parameters (which may carry a password), for logs and messages. */
         public String displayUrl() {
             if (url == null) {
@@ -155,6 +171,13 @@ public record ClientConfig(Path source, Mode mode, Database database, Smtp smtp,
         /** The defaults (the embedded demo; a file without the settings). */
         public static final Timeouts DEFAULT = new Timeouts(DEFAULT_CONNECT_SECONDS, DEFAULT_LOGIN_SECONDS,
                 DEFAULT_SOCKET_SECONDS);
+
+        /** The PostgreSQL driver's settings (seconds, as text). */
+        public Map<String, String> driverProperties() {
+            return Map.of("connectTimeout", String.valueOf(connectSeconds),
+                    "loginTimeout", String.valueOf(loginSeconds),
+                    "socketTimeout", String.valueOf(socketSeconds));
+        }
     }
 
     /**

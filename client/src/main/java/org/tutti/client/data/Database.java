@@ -54,20 +54,13 @@ public final class Database implements AutoCloseable {
     public static Database open(String url, String user, String password, ClientConfig.Timeouts timeouts) {
         Map<String, Object> settings = new HashMap<>();
         if (DatabaseVendor.fromJdbcUrl(url) == DatabaseVendor.POSTGRESQL) {
-            driverProperties(timeouts).forEach((name, value) -> settings.put("hibernate.hikari.dataSource." + name, value));
+            timeouts.driverProperties().forEach((name, value) -> settings.put("hibernate.hikari.dataSource." + name, value));
             // the pool waits for a new connection a little longer than the driver does, so that the
             // driver's error (which says why) arrives first
             settings.put("hibernate.hikari.connectionTimeout",
                     String.valueOf(Math.max(CONNECTION_TIMEOUT_MILLIS, (timeouts.loginSeconds() + 2) * 1000L)));
         }
         return open(url, user, password, Entities.ALL, settings);
-    }
-
-    /** The PostgreSQL driver's settings for {@code timeouts} (seconds, as text). */
-    static Map<String, String> driverProperties(ClientConfig.Timeouts timeouts) {
-        return Map.of("connectTimeout", String.valueOf(timeouts.connectSeconds()),
-                "loginTimeout", String.valueOf(timeouts.loginSeconds()),
-                "socketTimeout", String.valueOf(timeouts.socketSeconds()));
     }
 
     /** As {@link #open(String, String, String)} with other entities or settings (tests). */

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
@@ -113,14 +112,8 @@ final class ServerChecks {
     static void verify(ClientConfig config) throws SQLException {
         ClientConfig.Database settings = config.database();
         DatabaseVendor vendor = DatabaseVendor.fromJdbcUrl(settings.url());
-        Properties properties = new Properties();
-        properties.setProperty("user", settings.user());
-        properties.setProperty("password", settings.password() == null ? "" : settings.password());
-        if (vendor == DatabaseVendor.POSTGRESQL) {
-            properties.putAll(Database.driverProperties(settings.timeouts()));
-        }
         String where = settings.displayUrl() + " (from " + config.source() + ")";
-        try (Connection connection = DriverManager.getConnection(settings.url(), properties)) {
+        try (Connection connection = DriverManager.getConnection(settings.url(), settings.connectionProperties())) {
             checkVersion(connection, vendor, where);
             if (vendor == DatabaseVendor.POSTGRESQL) {
                 checkRole(connection, config, where); // before the functions: a wrong role may call none
