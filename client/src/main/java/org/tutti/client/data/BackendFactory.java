@@ -110,7 +110,7 @@ public final class BackendFactory {
 
     private static ServiceException serverFailure(ClientConfig config, Exception e) {
         String where = config.database().displayUrl() + " (from " + config.source() + ")";
-        if (hasCause(e, SchemaManagementException.class)) {
+        if (ConnectionFailures.find(e, SchemaManagementException.class) != null) {
             return new ServiceException(ServiceException.Reason.OUTDATED_DATABASE,
                     "The database at " + where + " does not have the schema this version of Tutti expects: "
                             + e.getMessage(), e);
@@ -167,14 +167,5 @@ public final class BackendFactory {
         } catch (Exception e) {
             LOG.warn("Could not release the demo database folder: {}", e.toString());
         }
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

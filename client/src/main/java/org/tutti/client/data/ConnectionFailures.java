@@ -73,7 +73,8 @@ final class ConnectionFailures {
                 "Cannot open the database at " + where + ": " + cause, failure));
     }
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    /** The first of {@code failure}'s causes (itself included) of that type, or null. */
+    static <T extends Throwable> T find(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);
