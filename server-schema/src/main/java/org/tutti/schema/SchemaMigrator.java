@@ -16,7 +16,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 public final class SchemaMigrator {
 
     public static final String SCHEMA = "tutti";
-    private static final String COMMON_LOCATION = "classpath:db/migration/common";
+    static final String COMMON_LOCATION = "classpath:db/migration/common";
 
     private final Flyway flyway;
     private final DataSource dataSource;

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.tutti.schema.testing.SqlRows;
 import org.tutti.schema.testing.TestDatabases;
 import org.tutti.schema.testing.TestDatabases.TestDatabase;
 
@@ -36,7 +37,7 @@ class MigrationTest {
     /** A version is the same logical step on both vendors: both end at the same versions. */
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
-    void bothVendorsApplyTheSameVersions(DatabaseVendor vendor) {
+    void bothVendorsApplyTheSameVersions(DatabaseVendor vendor) throws SQLException {
         TestDatabase db = TestDatabases.fresh(vendor);
         SchemaMigrator migrator = new SchemaMigrator(db.dataSource(), vendor);
         migrator.migrate();
@@ -44,7 +45,14 @@ class MigrationTest {
         for (String line : migrator.appliedMigrations()) {
             versions.add(line.substring(0, line.indexOf(' ')));
         }
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+        assertThat(versions).startsWith("1", "2", "3", "4", "5", "6", "7", "8");
+        // every version shipped for the vendor, and the same versions for both vendors
+        assertThat(versions).containsExactlyElementsOf(
+                ShippedMigrations.versions(vendor).stream().map(Object::toString).toList());
+        assertThat(ShippedMigrations.versions(vendor)).isEqualTo(ShippedMigrations.versions(
+                vendor == DatabaseVendor.H2 ? DatabaseVendor.POSTGRESQL : DatabaseVendor.H2));
+        assertThat(SqlRows.query(db.dataSource(), "SELECT tutti.schema_version()"))
+                .as("the version the client reads at start").containsExactly(List.of(versions.get(versions.size() - 1)));
     }
 
     static List<String> tables(TestDatabase db) throws SQLException {

@@ -3,7 +3,9 @@ package org.tutti.client.config;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The content of {@code tutti.json}, written by IT into the installer: which kind of client this
@@ -22,6 +24,10 @@ import java.util.Optional;
  *
  * <pre>"database": {"url": "jdbc:postgresql://db.example.org/tutti?sslmode=require",
  *              "user": "tutti_family", "password": "...", "allowUnverifiedTls": true}</pre>
+ *
+ * <p>Every connection gives up on a server that does not answer (see {@link Timeouts}); IT may
+ * change the delays in the same section: {@code "connectTimeoutSeconds"},
+ * {@code "loginTimeoutSeconds"}, {@code "socketTimeoutSeconds"}.
  *
  * @param source the file it was read from
  * @param mode   family (installed at home) or staff (front desk); family when absent
@@ -69,14 +75,30 @@ public record ClientConfig(Path source, Mode mode, Database database, Smtp smtp,
             @JsonProperty("url") String url,
             @JsonProperty("user") String user,
             @JsonProperty("password") String password,
-            @JsonProperty("allowUnverifiedTls") boolean allowUnverifiedTls) {
+            @JsonProperty("allowUnverifiedTls") boolean allowUnverifiedTls,
+            @JsonProperty("connectTimeoutSeconds") Integer connectTimeoutSeconds,
+            @JsonProperty("loginTimeoutSeconds") Integer loginTimeoutSeconds,
+            @JsonProperty("socketTimeoutSeconds") Integer socketTimeoutSeconds) {
 
         /** The JSON name of the opt-out, as messages name it. */
         public static final String ALLOW_UNVERIFIED_TLS = "allowUnverifiedTls";
 
-        /** A connection without the opt-out. */
+        /** A connection without the opt-out, with the default timeouts. */
         public Database(String url, String user, String password) {
             this(url, user, password, false);
+        }
+
+        /** A connection with the default timeouts. */
+        public Database(String url, String user, String password, boolean allowUnverifiedTls) {
+            this(url, user, password, allowUnverifiedTls, null, null, null);
+        }
+
+        /** The timeouts of every connection: the file's, or the defaults where it has none. */
+        public Timeouts timeouts() {
+            return new Timeouts(
+                    connectTimeoutSeconds == null ? Timeouts.DEFAULT_CONNECT_SECONDS : connectTimeoutSeconds,
+                    loginTimeoutSeconds == null ? Timeouts.DEFAULT_LOGIN_SECONDS : loginTimeoutSeconds,
+                    socketTimeoutSeconds == null ? Timeouts.DEFAULT_SOCKET_SECONDS : socketTimeoutSeconds);
         }
 
         /**
@@ -96,6 +118,20 @@ public record ClientConfig(Path source, Mode mode, Database database, Smtp smtp,
             return Optional.of(parsed.hosts().isEmpty() ? displayUrl() : String.join(", ", parsed.hosts()));
         }
 
+        /**
+         * What {@code DriverManager.getConnection(url(), ...)} needs: the user, the password and,
+         * for PostgreSQL, the {@link #timeouts()}.
+         */
+        public Properties connectionProperties() {
+            Properties properties = new Properties();
+            properties.setProperty("user", user);
+            properties.setProperty("password", password == null ? "" : password);
+            if (PostgresConnectionUrl.isPostgres(url)) {
+                properties.putAll(timeouts().driverProperties());
+            }
+            return properties;
+        }
+
         /** The URL without its parameters (which may carry a password), for logs and messages. */
         public String displayUrl() {
             if (url == null) {
@@ -108,7 +144,39 @@ public record ClientConfig(Path source, Mode mode, Database database, Smtp smtp,
         @Override
         public String toString() {
             return "Database[url=" + displayUrl() + ", user=" + user + ", password=***"
-                    + (allowUnverifiedTls ? ", allowUnverifiedTls" : "") + "]";
+                    + (allowUnverifiedTls ? ", allowUnverifiedTls" : "") + ", " + timeouts() + "]";
+        }
+    }
+
+    /**
+     * How long a connection waits for the server, in seconds, as the PostgreSQL driver's settings
+     * of the same names (a parameter of the same name in the URL wins over them).
+     *
+     * @param connectSeconds opening the TCP connection (a server that is off or unreachable)
+     * @param loginSeconds   the whole opening, TLS and authentication included: a server that takes
+     *                       the connection but never answers is reported after this delay
+     * @param socketSeconds  any one answer once connected. Longer than the others: it bounds every
+     *                       query, and a slow one on a busy server must not be cut off; a server that
+     *                       freezes is still found quickly, because the pool tests a connection
+     *                       before lending it (a few seconds) and a new one obeys the two others
+     */
+    public record Timeouts(int connectSeconds, int loginSeconds, int socketSeconds) {
+
+        public static final int DEFAULT_CONNECT_SECONDS = 10;
+        public static final int DEFAULT_LOGIN_SECONDS = 10;
+        public static final int DEFAULT_SOCKET_SECONDS = 60;
+        /** The longest delay the file may ask for (one hour). */
+        public static final int MAX_SECONDS = 3600;
+
+        /** The defaults (the embedded demo; a file without the settings). */
+        public static final Timeouts DEFAULT = new Timeouts(DEFAULT_CONNECT_SECONDS, DEFAULT_LOGIN_SECONDS,
+                DEFAULT_SOCKET_SECONDS);
+
+        /** The PostgreSQL driver's settings (seconds, as text). */
+        public Map<String, String> driverProperties() {
+            return Map.of("connectTimeout", String.valueOf(connectSeconds),
+                    "loginTimeout", String.valueOf(loginSeconds),
+                    "socketTimeout", String.valueOf(socketSeconds));
         }
     }
 

@@ -3,6 +3,8 @@ package org.tutti.client.config;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tutti.client.service.InvalidSettingException;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.service.UnverifiedTlsException;
 
@@ -29,10 +32,14 @@ public final class ClientConfigLoader {
     public static final String FILE_NAME = "tutti.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientConfigLoader.class);
+    /** How the timeouts' names end ("database.loginTimeoutSeconds"). */
+    private static final String TIMEOUT_SUFFIX = "TimeoutSeconds";
 
     private final ObjectMapper mapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+            // "loginTimeoutSeconds": 2.5 is refused, not read as 2
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
     private final List<Path> folders;
 
     /** Searches {@code folders}, in order. */
@@ -137,14 +144,47 @@ public final class ClientConfigLoader {
         ClientConfig.FileContent content;
         try (InputStream in = Files.newInputStream(file)) {
             content = mapper.readValue(in, ClientConfig.FileContent.class);
+        } catch (MismatchedInputException e) {
+            String setting = settingPath(e);
+            if (setting.endsWith(TIMEOUT_SUFFIX)) {
+                String found = e instanceof InvalidFormatException invalid ? "\"" + invalid.getValue() + "\"" : "?";
+                throw timeout(file, setting, found, e);
+            }
+            throw notJson(file, e);
         } catch (JacksonException e) {
-            var where = e.getLocation();
-            String position = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": ";
-            throw bad(file, "it is not valid JSON (" + position + e.getOriginalMessage() + ")", e);
+            throw notJson(file, e);
         } catch (IOException e) {
             throw bad(file, "it cannot be read (" + e + ")", e);
         }
         return content;
+    }
+
+    private static ServiceException notJson(Path file, JacksonException e) {
+        var where = e.getLocation();
+        String position = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": ";
+        return bad(file, "it is not valid JSON (" + position + e.getOriginalMessage() + ")", e);
+    }
+
+    /** "database.loginTimeoutSeconds": the setting a Jackson error is about. */
+    private static String settingPath(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static InvalidSettingException timeout(Path file, String setting, String found, Throwable cause) {
+        return new InvalidSettingException(file, setting, 1, ClientConfig.Timeouts.MAX_SECONDS, found, cause);
+    }
+
+    /** A timeout of the file, when it has one: 1 to {@link ClientConfig.Timeouts#MAX_SECONDS}. */
+    private static void timeout(Path file, String setting, Integer seconds) {
+        if (seconds != null && (seconds < 1 || seconds > ClientConfig.Timeouts.MAX_SECONDS)) {
+            throw timeout(file, setting, String.valueOf(seconds), null);
+        }
     }
 
     private static ClientConfig.Database database(Path file, ClientConfig.Database database, String name) {
@@ -158,8 +198,12 @@ public final class ClientConfigLoader {
         if (database.user() == null || database.user().isBlank()) {
             throw bad(file, "\"" + name + ".user\" is missing", null);
         }
+        timeout(file, name + ".connectTimeoutSeconds", database.connectTimeoutSeconds());
+        timeout(file, name + ".loginTimeoutSeconds", database.loginTimeoutSeconds());
+        timeout(file, name + ".socketTimeoutSeconds", database.socketTimeoutSeconds());
         ClientConfig.Database checked = new ClientConfig.Database(database.url().strip(), database.user().strip(),
-                database.password() == null ? "" : database.password(), database.allowUnverifiedTls());
+                database.password() == null ? "" : database.password(), database.allowUnverifiedTls(),
+                database.connectTimeoutSeconds(), database.loginTimeoutSeconds(), database.socketTimeoutSeconds());
         checkTls(file, checked, name);
         return checked;
     }

@@ -11,6 +11,7 @@ import org.tutti.client.config.ClientConfig;
 import org.tutti.client.config.ClientConfigLoader;
 import org.tutti.client.domain.StartupStep;
 import org.tutti.client.service.Backend;
+import org.tutti.client.service.ServerProblemException;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.service.StartupListener;
 import org.tutti.schema.demo.DemoDataGenerator;
@@ -70,25 +71,30 @@ public final class BackendFactory {
         ClientConfig.Database settings = config.database();
         try {
             return steps.step(StartupStep.CONNECTING, () -> {
-                Database database = Database.open(settings.url(), settings.user(), settings.password());
-                try {
-                    ServerChecks.verify(database, config);
-                } catch (RuntimeException e) {
-                    database.close();
-                    throw e;
-                }
+                ServerChecks.verify(config);
+                Database database = Database.open(settings.url(), settings.user(), settings.password(),
+                        settings.timeouts());
                 return backend(database, false, () -> { }, settings.unverifiedServer().orElse(null));
             });
         } catch (ServiceException e) {
             if (e.reason() == ServiceException.Reason.BAD_CONFIGURATION
                     || e.reason() == ServiceException.Reason.OUTDATED_DATABASE) {
-                LOG.error("{}", e.getMessage());
-                throw e;
+                throw logged(e);
             }
-            throw serverFailure(config, e);
+            throw logged(serverFailure(config, e));
         } catch (Exception e) {
-            throw serverFailure(config, e);
+            throw logged(serverFailure(config, e));
         }
+    }
+
+    /**
+     * {@code e} after one log line that names the cause (its message); the stack only at debug
+     * level: the login window explains it, nothing else logs it again.
+     */
+    private static ServiceException logged(ServiceException e) {
+        LOG.error("{}", e.getMessage());
+        LOG.debug("Opening the database failed", e);
+        return e;
     }
 
     /** The services over {@code database}; closes it if they cannot be built. */
@@ -104,21 +110,17 @@ public final class BackendFactory {
 
     private static ServiceException serverFailure(ClientConfig config, Exception e) {
         String where = config.database().displayUrl() + " (from " + config.source() + ")";
-        if (hasCause(e, SchemaManagementException.class)) {
-            LOG.error("The database schema at {} does not match this version of Tutti", where, e);
+        if (ConnectionFailures.find(e, SchemaManagementException.class) != null) {
             return new ServiceException(ServiceException.Reason.OUTDATED_DATABASE,
-                    "The database at " + where + " does not have the schema this version of Tutti expects", e);
+                    "The database at " + where + " does not have the schema this version of Tutti expects: "
+                            + e.getMessage(), e);
         }
-        String state = sqlState(e);
-        if (state != null && state.startsWith("28")) {
-            LOG.error("The database at {} refused the user {}", where, config.database().user(), e);
-            return new ServiceException(ServiceException.Reason.BAD_CONFIGURATION,
-                    "The database at " + where + " refused the user \"" + config.database().user()
-                            + "\" or its password", e);
+        Optional<ServerProblemException> explained = ConnectionFailures.explain(e, config.database(), where);
+        if (explained.isPresent()) {
+            return explained.get();
         }
-        LOG.error("Cannot connect to the database at {}", where, e);
         return new ServiceException(ServiceException.Reason.DATABASE_UNAVAILABLE,
-                "Cannot connect to the database at " + where, e);
+                "Cannot connect to the database at " + where + ": " + e, e);
     }
 
     private static DatabaseBackend openEmbeddedDemo(EmbeddedDemo demo, StartupSteps steps) {
@@ -165,23 +167,5 @@ public final class BackendFactory {
         } catch (Exception e) {
             LOG.warn("Could not release the demo database folder: {}", e.toString());
         }
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 package org.tutti.client.data;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
@@ -9,6 +10,7 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.tool.schema.Action;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tutti.client.config.ClientConfig;
 import org.tutti.schema.DatabaseVendor;
 import org.tutti.schema.SchemaMigrator;
 
@@ -22,6 +24,8 @@ public final class Database implements AutoCloseable {
 
     /** A desktop client needs few connections; the server serves hundreds of clients. */
     static final int POOL_SIZE = 4;
+    /** How long a request waits for a connection of the pool (at least). */
+    private static final long CONNECTION_TIMEOUT_MILLIS = 10_000;
 
     private final DatabaseVendor vendor;
     private final SessionFactory sessionFactory;
@@ -43,6 +47,22 @@ public final class Database implements AutoCloseable {
         return open(url, user, password, Entities.ALL, Map.of());
     }
 
+    /**
+     * As {@link #open(String, String, String)}, every connection of the pool giving up on a
+     * silent server after {@code timeouts} (PostgreSQL; H2 is in the process or on this disk).
+     */
+    public static Database open(String url, String user, String password, ClientConfig.Timeouts timeouts) {
+        Map<String, Object> settings = new HashMap<>();
+        if (DatabaseVendor.fromJdbcUrl(url) == DatabaseVendor.POSTGRESQL) {
+            timeouts.driverProperties().forEach((name, value) -> settings.put("hibernate.hikari.dataSource." + name, value));
+            // the pool waits for a new connection a little longer than the driver does, so that the
+            // driver's error (which says why) arrives first
+            settings.put("hibernate.hikari.connectionTimeout",
+                    String.valueOf(Math.max(CONNECTION_TIMEOUT_MILLIS, (timeouts.loginSeconds() + 2) * 1000L)));
+        }
+        return open(url, user, password, Entities.ALL, settings);
+    }
+
     /** As {@link #open(String, String, String)} with other entities or settings (tests). */
     static Database open(String url, String user, String password, List<Class<?>> entities,
             Map<String, ?> extraSettings) {
@@ -58,7 +78,7 @@ public final class Database implements AutoCloseable {
                 .property("hibernate.connection.provider_class", HikariCPConnectionProvider.class.getName())
                 .property("hibernate.hikari.poolName", "tutti")
                 .property("hibernate.hikari.minimumIdle", "1")
-                .property("hibernate.hikari.connectionTimeout", "10000")
+                .property("hibernate.hikari.connectionTimeout", String.valueOf(CONNECTION_TIMEOUT_MILLIS))
                 // status columns are varchar + CHECK on both databases, not H2's native ENUM type
                 .property(MappingSettings.PREFER_NATIVE_ENUM_TYPES, false)
                 .properties(extraSettings);

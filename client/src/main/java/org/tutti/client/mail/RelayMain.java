@@ -96,7 +96,7 @@ public final class RelayMain {
         LOG.info("Mail relay configured from {}: database {} as {}, {}", config.source(), database.displayUrl(),
                 database.user(), transport);
         return new MailRelay("relay",
-                () -> DriverManager.getConnection(database.url(), database.user(), database.password()),
+                () -> DriverManager.getConnection(database.url(), database.connectionProperties()),
                 transport, settings, clock);
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tutti.client.service.InvalidSettingException;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.service.UnverifiedTlsException;
 
@@ -282,5 +283,44 @@ class ClientConfigLoaderTest {
     @Test
     void theStandardSearchEndsWithTheDataFolder() {
         assertThat(ClientConfigLoader.standard(user).folders()).last().isEqualTo(user);
+    }
+
+    // issue 12 — faults: the timeouts of every connection
+
+    @Test
+    void timeoutsDefaultToTenSecondsForConnectingAndAMinuteForAnAnswer() throws IOException {
+        write(user, """
+                {"database": {"url": "jdbc:postgresql://localhost/tutti", "user": "tutti_family", "password": "x"}}
+                """);
+
+        assertThat(loader().load().orElseThrow().database().timeouts())
+                .isEqualTo(new ClientConfig.Timeouts(10, 10, 60));
+    }
+
+    @Test
+    void timeoutsAreReadFromTheDatabaseSection() throws IOException {
+        write(user, """
+                {"database": {"url": "jdbc:postgresql://localhost/tutti", "user": "tutti_family", "password": "x",
+                              "connectTimeoutSeconds": 3, "loginTimeoutSeconds": 5, "socketTimeoutSeconds": 120}}
+                """);
+
+        assertThat(loader().load().orElseThrow().database().timeouts())
+                .isEqualTo(new ClientConfig.Timeouts(3, 5, 120));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "3601", "\"dix\"", "2.5"})
+    void aTimeoutOutOfRangeOrNotAWholeNumberIsRefusedNamingTheSetting(String value) throws IOException {
+        write(user, "{\"database\": {\"url\": \"jdbc:postgresql://localhost/tutti\", \"user\": \"tutti_family\","
+                + " \"password\": \"x\", \"loginTimeoutSeconds\": " + value + "}}");
+
+        assertThatThrownBy(() -> loader().load())
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(ServiceException.Reason.BAD_CONFIGURATION);
+                    assertThat(e.file()).isEqualTo(user.resolve("tutti.json"));
+                    assertThat(e.setting()).isEqualTo("database.loginTimeoutSeconds");
+                    assertThat(e.min()).isEqualTo(1);
+                    assertThat(e.max()).isEqualTo(3600);
+                });
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -13,6 +14,7 @@ import javafx.scene.control.ProgressBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 import org.tutti.client.domain.SiteSummary;
 
 /** The first start on an empty data folder: the window is there at once, with progress. */
@@ -45,7 +47,7 @@ class FirstStartTest extends AppHarness {
 
         waitUntilLoginEnabled();
 
-        assertThat(statuses).anyMatch(s -> s.startsWith("Création des données de démonstration"));
+        assertThat(statuses).anyMatch(s -> s.startsWith("Ajout des familles et des cours de démonstration"));
         assertThat(lookup("#startupProgress").query().isVisible()).isFalse();
         ComboBox<SiteSummary> site = lookup("#loginSite").queryComboBox();
         assertThat(site.isDisabled()).isFalse();
@@ -54,5 +56,23 @@ class FirstStartTest extends AppHarness {
         Node hint = lookup("#demoHint").query();
         assertThat(hint.isVisible()).isTrue();
         assertThat(lookup("#demoHintText").queryAs(Label.class).getText()).contains("F0001 / bellerive");
+    }
+
+    /** Issue 12: Enter pressed while the demo is being prepared is not lost: the login happens when it is ready. */
+    @Test
+    void enterPressedWhileTheDemoIsPreparedLogsInWhenReady() throws Exception {
+        startApp(dataFolder);
+        assertThat(lookup("#loginSubmit").queryButton().isDisabled()).as("still preparing").isTrue();
+
+        logInByKeyboard("F0001", "bellerive");
+
+        boolean[] stillPreparing = {false};
+        interact(() -> stillPreparing[0] = lookup("#startupPane").query().isVisible());
+        if (stillPreparing[0]) {
+            assertThat(lookup("#loginNotice").queryAs(Label.class).getText()).isEqualTo(
+                    "La base de démonstration est en cours de préparation : la connexion se fera dès qu’elle sera prête.");
+        }
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#homeFamilyName"));
+        assertThat(stillPreparing[0]).as("Enter was pressed before the demo was ready").isTrue();
     }
 }

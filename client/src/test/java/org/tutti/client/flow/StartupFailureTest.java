@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
+import org.tutti.client.data.SilentServer;
 import org.tutti.client.ui.common.I18n;
 
 /** A data folder that cannot be used: a French explanation, Réessayer, and a retry that works. */
@@ -99,5 +100,43 @@ class StartupFailureTest extends AppHarness {
         waitUntilLoginEnabled();
         assertThat(lookup("#startupPane").query().isVisible()).isFalse();
         assertThat(lookup("#loginTlsWarning").query().isVisible()).as("the demo stays on this computer").isFalse();
+    }
+
+    /**
+     * Issue 12: a server that takes the connection and never answers (frozen, or a firewall) is
+     * reported after the login timeout (2 s here, 10 s by default), not after minutes of
+     * "Connexion…", with its own message and Réessayer.
+     */
+    @Test
+    void aSilentServerIsReportedAfterTheTimeoutAndRetryWorks() throws Exception {
+        Path dataFolder = temp.resolve("tutti");
+        Files.createDirectories(dataFolder);
+        Path config = dataFolder.resolve("tutti.json");
+        try (SilentServer server = new SilentServer()) {
+            Files.writeString(config, "{\"mode\": \"family\", \"database\": {\"url\": \"jdbc:postgresql://127.0.0.1:"
+                    + server.port() + "/tutti\", \"user\": \"tutti_family\", \"password\": \"x\","
+                    + " \"connectTimeoutSeconds\": 2, \"loginTimeoutSeconds\": 2, \"socketTimeoutSeconds\": 2}}");
+            startApp(dataFolder);
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> "Connexion à la base de données…".equals(
+                    lookup("#startupStatus").queryAs(Label.class).getText()));
+            long connecting = System.nanoTime();
+
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lookup("#startupRetry").query().isVisible());
+            assertThat((System.nanoTime() - connecting) / 1_000_000).as("milliseconds of \"Connexion…\"")
+                    .isLessThan(8000);
+            assertThat(lookup("#startupStatus").queryAs(Label.class).getText()).isEqualTo(
+                    "Le serveur de l’établissement ne répond pas. Vérifiez votre connexion à Internet, puis cliquez sur"
+                            + " Réessayer ; si le problème persiste, le serveur est peut-être arrêté : contactez"
+                            + " l’accueil de votre établissement.");
+            assertThat(lookup("#loginSubmit").queryButton().isDisabled()).isTrue();
+            assertThat(server.acceptedCount()).isPositive();
+        }
+
+        Files.delete(config);
+        DemoData.copyInto(dataFolder);
+        interact(() -> lookup("#startupRetry").queryButton().fire());
+
+        waitUntilLoginEnabled();
+        assertThat(lookup("#startupPane").query().isVisible()).isFalse();
     }
 }

@@ -115,6 +115,10 @@ public final class LoginView {
         identifier.textProperty().bindBidirectional(model.identifierProperty());
         password.setId("loginPassword");
         password.textProperty().bindBidirectional(model.passwordProperty());
+        // Enter in a field logs in, also while the database is being opened (the button is then
+        // disabled and the default button would not fire): the model waits for it
+        identifier.setOnAction(e -> model.login());
+        password.setOnAction(e -> model.login());
 
         GridPane form = Forms.grid();
         form.addRow(0, Forms.label("login.site", site), site);
@@ -149,6 +153,14 @@ public final class LoginView {
         actions.getStyleClass().add("button-row");
         actions.setAlignment(Pos.CENTER_LEFT);
 
+        Label notice = new Label();
+        notice.setId("loginNotice");
+        notice.setWrapText(true);
+        notice.setMinHeight(Region.USE_PREF_SIZE);
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+
         Hyperlink lost = new Hyperlink(Actions.LOST_PASSWORD.text());
         lost.setId(Actions.LOST_PASSWORD.id());
         lost.setMnemonicParsing(true);
@@ -174,7 +186,7 @@ public final class LoginView {
             }
         });
 
-        VBox card = new VBox(heading, intro, tlsWarning(), form, error, actions, lostRow, startupPane(), demoHint());
+        VBox card = new VBox(heading, intro, tlsWarning(), form, error, actions, notice, lostRow, startupPane(), demoHint());
         card.getStyleClass().addAll("card", "login-card");
         card.setMaxWidth(Region.USE_PREF_SIZE);
         card.setMaxHeight(Region.USE_PREF_SIZE);

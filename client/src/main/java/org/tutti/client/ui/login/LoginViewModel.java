@@ -31,6 +31,8 @@ import org.tutti.client.domain.SiteSummary;
 import org.tutti.client.domain.StartupStep;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.Backend;
+import org.tutti.client.service.InvalidSettingException;
+import org.tutti.client.service.ServerProblemException;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.service.UnverifiedTlsException;
 import org.tutti.client.ui.common.BackgroundTasks;
@@ -67,11 +69,14 @@ public final class LoginViewModel {
     private final StringProperty identifier = new SimpleStringProperty(this, "identifier", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final IntegerProperty refusals = new SimpleIntegerProperty(this, "refusals");
     private final BooleanBinding canSubmit;
 
     private Consumer<UserSession> onLoggedIn = session -> { };
+    /** Enter was pressed while the database was being opened: log in as soon as it is ready. */
+    private boolean loginWhenReady;
     private volatile boolean closed;
 
     public LoginViewModel(BackgroundTasks tasks, BackendOpener opener) {
@@ -130,9 +135,17 @@ public final class LoginViewModel {
         status.set(I18n.get("startup.ready"));
         phase.set(Phase.READY);
         LOG.info("Backend ready ({} sites, demo={})", sites.size(), demo.get());
+        if (loginWhenReady) {
+            loginWhenReady = false;
+            notice.set("");
+            LOG.info("Logging in as asked while the database was being opened");
+            login();
+        }
     }
 
     private void startupFailed(Throwable failure) {
+        loginWhenReady = false;
+        notice.set("");
         progress.set(0);
         tlsWarning.set("");
         status.set(startupMessage(failure));
@@ -146,7 +159,32 @@ public final class LoginViewModel {
             return I18n.get("startup.error.unverifiedTls", refused.file(), refused.urlSetting(),
                     refused.optOutSetting());
         }
+        if (failure instanceof InvalidSettingException invalid) {
+            LOG.error("Opening the database refused: {}", invalid.getMessage());
+            // numbers as text: "3600", not "3 600" (the setting is written without a separator)
+            return I18n.get("startup.error.invalidSetting", invalid.file(), invalid.setting(),
+                    String.valueOf(invalid.min()), String.valueOf(invalid.max()), invalid.found());
+        }
+        if (failure instanceof ServerProblemException problem) {
+            // BackendFactory has named the cause in the log
+            return problemMessage(problem);
+        }
         return STARTUP_FAILURES.message(failure);
+    }
+
+    /** What the login window says for each problem: what to do, and who does it. */
+    private static String problemMessage(ServerProblemException problem) {
+        return switch (problem.problem()) {
+            case TIMEOUT -> I18n.get("startup.error.timeout");
+            case REFUSED -> I18n.get("startup.error.refused");
+            case UNKNOWN_HOST -> I18n.get("startup.error.unknownHost");
+            case TLS -> I18n.get("startup.error.tls");
+            case NO_DATABASE -> I18n.get("startup.error.noDatabase");
+            case WRONG_LOGIN -> I18n.get("startup.error.wrongLogin");
+            case CLIENT_TOO_OLD -> I18n.get("startup.error.clientTooOld");
+            case DATABASE_TOO_OLD -> I18n.get("startup.error.databaseTooOld");
+            case MISSING_FUNCTION -> I18n.get("startup.error.missingFunction", problem.detail());
+        };
     }
 
     /** The text for one step of start-up. */
@@ -197,13 +235,27 @@ public final class LoginViewModel {
         }
     }
 
-    /** Logs in with the fields' values, in the background. */
+    /**
+     * Logs in with the fields' values, in the background. While the database is being opened
+     * (the demo's first start takes a while), the request is kept, said, and carried out when it
+     * is ready, with the fields' values of that moment.
+     */
     public void login() {
+        String id = identifier.get() == null ? "" : identifier.get().trim();
+        String pw = password.get() == null ? "" : password.get();
+        if (phase.get() == Phase.STARTING && !closed) {
+            if (id.isEmpty() || pw.isEmpty()) {
+                error.set(I18n.get("login.error.empty"));
+                return;
+            }
+            error.set("");
+            loginWhenReady = true;
+            notice.set(I18n.get("startup.loginWhenReady"));
+            return;
+        }
         if (!canSubmit.get()) {
             return;
         }
-        String id = identifier.get() == null ? "" : identifier.get().trim();
-        String pw = password.get() == null ? "" : password.get();
         SiteSummary chosen = site.get();
         if (chosen == null) {
             error.set(I18n.get("login.error.noSite"));
@@ -323,6 +375,11 @@ public final class LoginViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error;
+    }
+
+    /** Not an error: what happens next (the login waits for the database); empty otherwise. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

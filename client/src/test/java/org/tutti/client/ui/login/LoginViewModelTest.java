@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tutti.client.domain.StartupStep;
 import org.tutti.client.domain.UserSession;
+import org.tutti.client.service.InvalidSettingException;
+import org.tutti.client.service.ServerProblemException;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.service.UnverifiedTlsException;
 import org.tutti.client.ui.FakeBackend;
@@ -75,11 +77,17 @@ class LoginViewModelTest {
     @Test
     void stepTextsAreFrench() {
         assertThat(LoginViewModel.stepText(StartupStep.SEEDING, 0.42))
-                .isEqualTo("Création des données de démonstration… 42 %");
-        assertThat(LoginViewModel.stepText(StartupStep.MIGRATING, -1)).isEqualTo("Mise à jour du schéma…");
-        assertThat(LoginViewModel.stepText(StartupStep.CREATING_DEMO, -1))
+                .isEqualTo("Ajout des familles et des cours de démonstration… 42 %");
+        assertThat(LoginViewModel.stepText(StartupStep.MIGRATING, -1))
                 .isEqualTo("Préparation de la base de démonstration…");
-        assertThat(LoginViewModel.stepText(StartupStep.CONNECTING, -1)).isEqualTo("Connexion…");
+        assertThat(LoginViewModel.stepText(StartupStep.CREATING_DEMO, -1))
+                .isEqualTo("Création de la base de démonstration…");
+        assertThat(LoginViewModel.stepText(StartupStep.CONNECTING, -1)).isEqualTo("Connexion à la base de données…");
+        // plain French: no technical word on the login window
+        for (StartupStep step : StartupStep.values()) {
+            assertThat(LoginViewModel.stepText(step, -1)).doesNotContainIgnoringCase("schéma")
+                    .doesNotContainIgnoringCase("migration");
+        }
     }
 
     @Test
@@ -239,5 +247,106 @@ class LoginViewModelTest {
         model.start();
         assertThat(backend.closed).isTrue();
         assertThat(model.backendProperty().get()).isNull();
+    }
+
+    // issue 12 — faults
+
+    /** Each cause of a failed start has its own words: never "check your Internet" for IT's problems. */
+    @Test
+    void eachServerProblemHasItsOwnFrenchMessage() {
+        java.util.Map<ServerProblemException.Problem, String> texts = new java.util.EnumMap<>(
+                ServerProblemException.Problem.class);
+        for (ServerProblemException.Problem problem : ServerProblemException.Problem.values()) {
+            texts.put(problem, LoginViewModel.startupMessage(
+                    new ServerProblemException(problem, "tutti.decide_change(bigint,boolean,text,boolean)", "x", null)));
+        }
+
+        assertThat(texts.get(ServerProblemException.Problem.CLIENT_TOO_OLD)).isEqualTo(
+                "Cette version de Tutti est trop ancienne pour la base de votre école : mettez Tutti à jour.");
+        assertThat(texts.get(ServerProblemException.Problem.DATABASE_TOO_OLD))
+                .isEqualTo("La base de données doit être mise à jour par votre service informatique.");
+        assertThat(texts.get(ServerProblemException.Problem.MISSING_FUNCTION))
+                .contains("tutti.decide_change(bigint,boolean,text,boolean)").contains("service informatique");
+        assertThat(texts.get(ServerProblemException.Problem.NO_DATABASE))
+                .contains("n’existe pas").doesNotContain("Internet").doesNotContain("pas à jour");
+        assertThat(texts.get(ServerProblemException.Problem.WRONG_LOGIN))
+                .contains("refuse le compte de connexion de Tutti").doesNotContain("Internet");
+        assertThat(texts.get(ServerProblemException.Problem.TIMEOUT)).startsWith("Le serveur de l’établissement ne répond pas.")
+                .contains("Réessayer");
+        assertThat(texts.get(ServerProblemException.Problem.REFUSED)).contains("refuse la connexion");
+        assertThat(texts.get(ServerProblemException.Problem.UNKNOWN_HOST)).contains("introuvable");
+        assertThat(texts.get(ServerProblemException.Problem.TLS)).contains("connexion sécurisée");
+        assertThat(new java.util.HashSet<>(texts.values())).as("one text per problem").hasSize(texts.size());
+        assertThat(texts.values()).noneMatch(text -> text.equals(LoginViewModel.startupMessage(
+                new ServiceException(ServiceException.Reason.DATABASE_UNAVAILABLE, "x"))));
+    }
+
+    @Test
+    void anInvalidTimeoutInTheFileIsExplainedWithTheFileTheSettingAndItsRange() {
+        String text = LoginViewModel.startupMessage(new InvalidSettingException(Path.of("/etc/tutti/tutti.json"),
+                "database.loginTimeoutSeconds", 1, 3600, "0", null));
+
+        assertThat(text).isEqualTo("La configuration /etc/tutti/tutti.json est refusée : database.loginTimeoutSeconds"
+                + " doit être un nombre entier de secondes entre 1 et 3600 (valeur trouvée : 0). Contactez la personne"
+                + " qui a installé Tutti.");
+    }
+
+    /** Enter while the demo is being prepared: said, then the login happens once the database is ready. */
+    @Test
+    void loggingInWhileTheDatabaseIsBeingOpenedWaitsForItThenLogsIn() throws Exception {
+        java.util.concurrent.CountDownLatch prepared = new java.util.concurrent.CountDownLatch(1);
+        UserSession session = FakeBackend.family("F0001");
+        backend.loginAnswer = id -> Optional.of(session);
+        BackgroundTasks tasks = BackgroundTasks.withUiExecutor(Runnable::run);
+        LoginViewModel starting = new LoginViewModel(tasks, listener -> {
+            listener.onProgress(StartupStep.SEEDING, 0.1);
+            try {
+                prepared.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return backend;
+        });
+        starting.setOnLoggedIn(loggedIn::set);
+        try {
+            starting.start();
+            starting.identifierProperty().set("F0001");
+            starting.passwordProperty().set("bellerive");
+
+            starting.login();
+
+            assertThat(starting.phaseProperty().get()).isEqualTo(LoginViewModel.Phase.STARTING);
+            assertThat(starting.noticeProperty().get()).isEqualTo(
+                    "La base de démonstration est en cours de préparation : la connexion se fera dès qu’elle sera prête.");
+            assertThat(starting.errorProperty().get()).isEmpty();
+            assertThat(backend.loginCalls).isEmpty();
+
+            prepared.countDown();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (loggedIn.get() == null && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            assertThat(loggedIn.get()).isSameAs(session);
+            assertThat(backend.loginCalls).containsExactly("BELLERIVE/F0001/bellerive");
+            assertThat(starting.noticeProperty().get()).isEmpty();
+        } finally {
+            prepared.countDown();
+            tasks.shutdown();
+        }
+    }
+
+    @Test
+    void loggingInWithEmptyFieldsWhileStartingSaysSoAndDoesNotWait() {
+        LoginViewModel starting = new LoginViewModel(BackgroundTasks.sameThread(), listener -> backend);
+        starting.identifierProperty().set("F0001");
+
+        starting.login();
+
+        assertThat(starting.errorProperty().get()).isNotEmpty();
+        assertThat(starting.noticeProperty().get()).isEmpty();
+        starting.start();
+        assertThat(backend.loginCalls).isEmpty();
     }
 }
