@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.tutti.schema.demo.Repertoire.Style;
 
-/** What a French music school teaches and plays: departments, instruments, ensembles, repertoire, words of teachers. */
+/**
+ * What a French music school teaches and plays: departments, instruments, ensembles, events (the
+ * pieces played there are in {@link Repertoire}), words of teachers.
+ */
 final class SchoolCatalogue {
 
     private SchoolCatalogue() {
