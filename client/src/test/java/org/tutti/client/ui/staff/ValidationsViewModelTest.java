@@ -92,12 +92,12 @@ class ValidationsViewModelTest {
         service.pending.add(FakeStaffChanges.family(5, 9, "F0009", "Bérénice Hélène", "city", "Nice", "Nîmes", 4));
         model.refresh();
         model.filterProperty().set("f0007");
-        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0007 — Martin Claire");
+        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0007 — Mme Claire Martin");
         assertThat(model.countProperty().get()).isEqualTo("1 modification affichée sur 5 en attente");
         model.filterProperty().set("HELENE  berenice");
         assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0009 — Bérénice Hélène");
         model.filterProperty().set("dup");
-        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0012 — Dupont Marie");
+        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0012 — Mme Marie Dupont");
         assertThat(model.countProperty().get()).isEqualTo("3 modifications affichées sur 5 en attente");
         assertThat(model.noMatchProperty().get()).isEmpty();
         model.filterProperty().set("  ");
