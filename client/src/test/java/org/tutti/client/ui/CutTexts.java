@@ -63,8 +63,8 @@ public final class CutTexts {
         if (labeled.getGraphic() instanceof Text drawn && drawn.getWrappingWidth() > 0) {
             // a text drawn as the graphic (table cells): whole when its lines fit in the cell
             javafx.geometry.Bounds lines = drawn.getBoundsInParent();
-            if (!full.equals(drawn.getText()) || lines.getMaxY() > labeled.getHeight() + 0.5
-                    || lines.getMaxX() > labeled.getWidth() + 0.5) {
+            // (its width may count a line's trailing space, which nobody sees)
+            if (!full.equals(drawn.getText()) || lines.getMaxY() > labeled.getHeight() + 0.5) {
                 cut.add(labeled.getClass().getSimpleName() + " '" + full + "' drawn in " + lines.getWidth() + "x"
                         + lines.getHeight() + ", cell " + labeled.getWidth() + "x" + labeled.getHeight());
             }
