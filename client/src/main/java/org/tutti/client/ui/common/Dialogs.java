@@ -6,6 +6,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -119,6 +120,10 @@ public final class Dialogs {
         alert.initOwner(owner);
         alert.initModality(Modality.WINDOW_MODAL);
         alert.getDialogPane().setMinWidth(28 * ThemeManager.get().emInPixels());
+        for (ButtonType type : alert.getButtonTypes()) {
+            // a button is as wide as its text: the dialog grows rather than cut "Accepter quand même"
+            button(alert, type).setMinWidth(Region.USE_PREF_SIZE);
+        }
         return alert;
     }
 }
