@@ -120,9 +120,12 @@ public final class Dialogs {
         alert.initOwner(owner);
         alert.initModality(Modality.WINDOW_MODAL);
         alert.getDialogPane().setMinWidth(28 * ThemeManager.get().emInPixels());
-        for (ButtonType type : alert.getButtonTypes()) {
+        // the stylesheet and font size now, not as the window opens: the window takes its size from
+        // the dialog's content before it opens, and a larger font afterwards would cut the buttons
+        ThemeManager.get().apply(alert.getDialogPane().getScene());
+        for (ButtonType answer : alert.getButtonTypes()) {
             // a button is as wide as its text: the dialog grows rather than cut "Accepter quand même"
-            button(alert, type).setMinWidth(Region.USE_PREF_SIZE);
+            button(alert, answer).setMinWidth(Region.USE_PREF_SIZE);
         }
         return alert;
     }
