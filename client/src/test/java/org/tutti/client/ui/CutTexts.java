@@ -11,7 +11,8 @@ import javafx.stage.Window;
 /**
  * Finds the texts a user cannot read whole: every shown label, button, tab, column title and
  * table cell whose skin displays less than its text (JavaFX cuts it and ends it with "…" or
- * "...", on one line or on the last line of a wrapped text).
+ * "...", on one line or on the last line of a wrapped text), and every table that hides columns
+ * behind a horizontal scroll bar.
  */
 public final class CutTexts {
 
@@ -47,6 +48,14 @@ public final class CutTexts {
         }
         if (node instanceof Labeled labeled) {
             check(labeled, cut);
+        }
+        if (node instanceof javafx.scene.control.TableView<?> table) {
+            for (Node bar : table.lookupAll(".scroll-bar")) {
+                if (bar instanceof javafx.scene.control.ScrollBar scroll && scroll.isVisible()
+                        && scroll.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                    cut.add("TableView#" + table.getId() + " scrolls sideways: its columns are wider than the table");
+                }
+            }
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {

@@ -74,12 +74,16 @@ class TablesTest extends FxRobot {
         assertThat(room.getWidth()).isGreaterThan(site.getWidth());
         assertThat(onFx(() -> CutTexts.in(table))).isEmpty();
         // narrower than the texts: they wrap, still whole
-        interact(() -> stage.setWidth(220));
+        interact(() -> stage.setWidth(280));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> CutTexts.in(table))).isEmpty();
         interact(() -> rooms.add(new Room("Salle de musique de chambre Maurice Ravel", "Bellerive-sur-Allier")));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> CutTexts.in(table))).isEmpty();
+        // narrower than the titles and longest words: the table scrolls sideways, and the check says so
+        interact(() -> stage.setWidth(120));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> CutTexts.in(table))).anyMatch(c -> c.contains("scrolls sideways"));
     }
 
     @Test
