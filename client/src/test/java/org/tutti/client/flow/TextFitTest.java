@@ -15,7 +15,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
 import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tutti.client.ui.CutTexts;
 
@@ -27,6 +30,20 @@ import org.tutti.client.ui.CutTexts;
 class TextFitTest extends FamilyScreens {
 
     private final List<String> cut = new ArrayList<>();
+
+    /**
+     * The primary stage is shared by the tests of this JVM and keeps the size the last one left;
+     * the application only grows it to its default. Smaller than that first, so that the main
+     * window opens at its default size.
+     */
+    @BeforeEach
+    void defaultSize() throws Exception {
+        Stage shared = FxToolkit.registerPrimaryStage();
+        interact(() -> {
+            shared.setWidth(640);
+            shared.setHeight(600);
+        });
+    }
 
     @Test
     void theFamilysScreensShowTheirWholeTexts() throws Exception {
@@ -69,7 +86,8 @@ class TextFitTest extends FamilyScreens {
             interact(() -> window.getScene().getWindow().hide());
         }
 
-        // at full width too
+        // at full width too, then back (the next test's window starts from this stage's size)
+        double[] before = {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()};
         interact(() -> {
             Rectangle2D screen = Screen.getPrimary().getVisualBounds();
             stage.setX(screen.getMinX());
@@ -80,6 +98,12 @@ class TextFitTest extends FamilyScreens {
         check("Élèves › Cours, pleine largeur");
         clickOn("#navHome");
         check("Accueil, pleine largeur");
+        interact(() -> {
+            stage.setX(before[0]);
+            stage.setY(before[1]);
+            stage.setWidth(before[2]);
+            stage.setHeight(before[3]);
+        });
 
         // Mot de passe, then the question asked when leaving it half-typed
         clickOn("#navPassword");

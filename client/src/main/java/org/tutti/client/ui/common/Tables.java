@@ -34,6 +34,8 @@ public final class Tables {
     private static final String FORMAT = "tutti.tables.format";
     /** Room around a cell's text (the cell's padding and border), in em. */
     private static final double CELL_PADDING_EM = 0.8;
+    /** Texts up to this width (in em) never wrap: a column keeps them on one line. */
+    private static final double SHORT_TEXT_EM = 7.0;
     /** Room around a title (padding, and the sort arrow once the column is sorted), in em. */
     private static final double HEADER_PADDING_EM = 1.0;
 
@@ -192,7 +194,9 @@ public final class Tables {
                 }
             }
         }
-        double min = Math.ceil(Math.max(title, longestWord + cellPadding));
+        // short texts ("Cycle 2", "Piano — 2C1") stay on one line: only long ones wrap
+        double whole = longest + cellPadding;
+        double min = Math.ceil(Math.max(title, whole <= SHORT_TEXT_EM * measure.em ? whole : longestWord + cellPadding));
         column.setMinWidth(min);
         column.setPrefWidth(Math.max(min, Math.ceil(longest + cellPadding)));
     }

@@ -50,6 +50,9 @@ class TablesTest extends FxRobot {
             Scene scene = new Scene(new StackPane(table), width, 300);
             ThemeManager.get().apply(scene);
             stage.setScene(scene);
+            // the primary stage is shared: an application started earlier in this JVM set a minimum
+            stage.setMinWidth(0);
+            stage.setWidth(width);
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
