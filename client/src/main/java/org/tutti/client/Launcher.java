@@ -5,6 +5,7 @@ import javafx.application.Application;
 import org.slf4j.LoggerFactory;
 import org.tutti.client.config.DataFolder;
 import org.tutti.client.mail.RelayMain;
+import org.tutti.client.ui.common.I18n;
 
 /**
  * Entry point of {@code tutti.jar}. Does not extend {@link Application}: with JavaFX on the
@@ -36,6 +37,8 @@ public final class Launcher {
         Thread logging = new Thread(LoggerFactory::getILoggerFactory, "tutti-logging-init");
         logging.setDaemon(true);
         logging.start();
+        // JavaFX's own texts (DatePicker, context menus, dialog buttons) in the interface's language
+        I18n.applyToJvm();
         Gui.launch(args);
     }
 

@@ -68,6 +68,12 @@ public class TuttiApp extends Application {
         // public no-arg constructor: Application.launch and FxToolkit.setupApplication need it
     }
 
+    /** Before any control is built: also when the application is started without the launcher (tests). */
+    @Override
+    public void init() {
+        I18n.applyToJvm();
+    }
+
     @Override
     public void start(Stage primaryStage) {
         long startEntered = System.currentTimeMillis();

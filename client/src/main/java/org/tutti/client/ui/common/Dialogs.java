@@ -6,6 +6,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -119,6 +120,13 @@ public final class Dialogs {
         alert.initOwner(owner);
         alert.initModality(Modality.WINDOW_MODAL);
         alert.getDialogPane().setMinWidth(28 * ThemeManager.get().emInPixels());
+        // the stylesheet and font size now, not as the window opens: the window takes its size from
+        // the dialog's content before it opens, and a larger font afterwards would cut the buttons
+        ThemeManager.get().apply(alert.getDialogPane().getScene());
+        for (ButtonType answer : alert.getButtonTypes()) {
+            // a button is as wide as its text: the dialog grows rather than cut "Accepter quand même"
+            button(alert, answer).setMinWidth(Region.USE_PREF_SIZE);
+        }
         return alert;
     }
 }

@@ -62,6 +62,24 @@ public final class I18n {
     }
 
     /**
+     * Makes the JVM's default locale the interface's, so that JavaFX's own texts follow it: the
+     * DatePicker's months and weekdays (a French week starts on Monday), the text fields' context
+     * menu (Couper, Copier, Coller…) and the dialogs' built-in buttons. JavaFX reads the default
+     * locale each time it builds one of these, so call this before the first control is built
+     * (the launcher does, before the toolkit starts); a machine under a C/POSIX locale, whose
+     * default is English, then shows French too.
+     */
+    public static void applyToJvm() {
+        Locale.setDefault(jvmLocale());
+    }
+
+    /** The interface's locale with a country when it has none: French texts are France's. */
+    static Locale jvmLocale() {
+        Locale l = textLocale();
+        return "fr".equals(l.getLanguage()) && l.getCountry().isEmpty() ? Locale.FRANCE : l;
+    }
+
+    /**
      * The locale of the texts actually shown, for dates, day names and numbers: the base file is
      * French, so a locale without its own file formats in French.
      */

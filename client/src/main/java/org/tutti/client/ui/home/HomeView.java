@@ -21,6 +21,7 @@ import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.common.NavigationEvent;
 import org.tutti.client.ui.common.RowOpening;
+import org.tutti.client.ui.common.Tables;
 import org.tutti.client.ui.common.ThemeManager;
 import org.tutti.client.ui.home.HomeViewModel.CourseRow;
 import org.tutti.client.ui.home.HomeViewModel.StudentItem;
@@ -183,13 +184,13 @@ public final class HomeView {
         table.setId("homeCourses-" + student.id());
         table.getStyleClass().add("courses-table");
         table.setAccessibleText(I18n.get("home.courses.accessible", student.name()));
-        // widths in em, used as proportions of the table's width
-        table.getColumns().add(column("home.course.discipline", CourseRow::discipline, 12));
-        table.getColumns().add(column("home.course.class", CourseRow::classLabel, 13));
-        table.getColumns().add(column("home.course.teacher", CourseRow::teacher, 11));
-        table.getColumns().add(column("home.course.slot", CourseRow::slot, 14.5));
-        table.getColumns().add(column("home.course.room", CourseRow::room, 15));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(column("home.course.discipline", CourseRow::discipline));
+        table.getColumns().add(column("home.course.class", CourseRow::classLabel));
+        table.getColumns().add(column("home.course.teacher", CourseRow::teacher));
+        table.getColumns().add(column("home.course.slot", CourseRow::slot));
+        table.getColumns().add(column("home.course.room", CourseRow::room));
+        // each column as wide as its title and longest text; the card's width shared out beyond
+        Tables.fitToContent(table);
         // show every row without an inner scroll bar: header + one fixed-height line per course
         int rows = student.courses().size();
         table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(rows + 1.0));
@@ -209,11 +210,10 @@ public final class HomeView {
         return table;
     }
 
-    /** A text column, {@code widthEm} wide in em of the root font. */
-    private static TableColumn<CourseRow, String> column(String key, Function<CourseRow, String> value, double widthEm) {
+    /** A text column. */
+    private static TableColumn<CourseRow, String> column(String key, Function<CourseRow, String> value) {
         TableColumn<CourseRow, String> column = new TableColumn<>(I18n.get(key));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(widthEm * ThemeManager.get().emInPixels());
         column.setSortable(false);
         column.setReorderable(false);
         return column;

@@ -135,14 +135,14 @@ final class CourseSheetView {
     private VBox evaluationsTab() {
         TableView<EvaluationLine> table = Tables.table("evaluationsTable", "pedagogy.evaluations.empty");
         table.getColumns().addAll(List.of(
-                Tables.fixedWidth(Tables.formatted("pedagogy.column.date", EvaluationLine::date, Formats::date), 7),
-                Tables.width(Tables.text("pedagogy.column.evaluationKind",
-                        e -> PedagogyTexts.text("pedagogy.evaluationKind.", e.kind())), 9),
-                Tables.width(Tables.text("pedagogy.column.result", PedagogyTexts::result), 8),
-                Tables.width(Tables.text("pedagogy.column.teacher", EvaluationLine::teacher), 9),
-                Tables.width(Tables.text("pedagogy.column.appreciation", EvaluationLine::appreciation), 22)));
+                Tables.formatted("pedagogy.column.date", EvaluationLine::date, Formats::date),
+                Tables.text("pedagogy.column.evaluationKind",
+                        e -> PedagogyTexts.text("pedagogy.evaluationKind.", e.kind())),
+                Tables.text("pedagogy.column.result", PedagogyTexts::result),
+                Tables.text("pedagogy.column.teacher", EvaluationLine::teacher),
+                Tables.text("pedagogy.column.appreciation", EvaluationLine::appreciation)));
         table.setItems(model.evaluations());
-        Tables.placeholderWhileLoading(table, model.busyProperty());
+        Tables.placeholderWhileLoading(table, model.busyProperty(), model.errorProperty());
         RowOpening.install(table, evaluation -> openDetail(table, "evaluation:" + evaluation.id(), evaluation,
                 "pedagogy.evaluation.title", () -> DetailSheets.evaluation(evaluation, model.sheetProperty().get())));
         return tableTab(table);
@@ -151,15 +151,15 @@ final class CourseSheetView {
     private VBox absencesTab() {
         TableView<AbsenceLine> table = Tables.table("absencesTable", "pedagogy.absences.empty");
         table.getColumns().addAll(List.of(
-                Tables.fixedWidth(Tables.formatted("pedagogy.column.date", AbsenceLine::date, Formats::date), 7),
-                Tables.fixedWidth(Tables.<AbsenceLine, LocalTime>formatted("pedagogy.column.time",
-                        AbsenceLine::startTime, Formats::time), 5.5),
-                Tables.fixedWidth(Tables.<AbsenceLine, Integer>formatted("pedagogy.column.duration",
-                        AbsenceLine::durationMinutes, Formats::minutes), 5.5),
-                Tables.width(Tables.text("pedagogy.column.excused", PedagogyTexts::excused), 8),
-                Tables.width(Tables.text("pedagogy.column.reason", AbsenceLine::reason), 20)));
+                Tables.formatted("pedagogy.column.date", AbsenceLine::date, Formats::date),
+                Tables.<AbsenceLine, LocalTime>formatted("pedagogy.column.time",
+                        AbsenceLine::startTime, Formats::time),
+                Tables.<AbsenceLine, Integer>formatted("pedagogy.column.duration",
+                        AbsenceLine::durationMinutes, Formats::minutes),
+                Tables.text("pedagogy.column.excused", PedagogyTexts::excused),
+                Tables.text("pedagogy.column.reason", AbsenceLine::reason)));
         table.setItems(model.absences());
-        Tables.placeholderWhileLoading(table, model.busyProperty());
+        Tables.placeholderWhileLoading(table, model.busyProperty(), model.errorProperty());
         RowOpening.install(table, absence -> openDetail(table, "absence:" + absence.id(), absence,
                 "pedagogy.absence.title", () -> DetailSheets.absence(absence, model.sheetProperty().get())));
         return tableTab(table);

@@ -98,7 +98,7 @@ final class PedagogyTabs {
         ProgressIndicator busy = Forms.busyIndicator(table.getId() + "Busy", "pedagogy.busy", model.busyProperty());
         Label error = Forms.error(table.getId() + "Error", model.errorProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
-        Tables.placeholderWhileLoading(table, model.busyProperty());
+        Tables.placeholderWhileLoading(table, model.busyProperty(), model.errorProperty());
         VBox pane = new VBox(error, busy, table);
         if (below != null) {
             pane.getChildren().add(below);
@@ -112,39 +112,39 @@ final class PedagogyTabs {
         TableColumn<CourseSheet, CourseSheet> slot = Tables.column("pedagogy.column.slot", s -> s,
                 PedagogyTexts::dayAndTime, PedagogyTexts.BY_SLOT);
         courses.getColumns().addAll(List.of(
-                Tables.width(Tables.text("pedagogy.column.discipline", CourseSheet::discipline), 10),
-                Tables.width(Tables.text("pedagogy.column.department", CourseSheet::department), 10),
-                Tables.width(Tables.text("pedagogy.column.cycle", CourseSheet::cycle), 6),
-                Tables.width(Tables.text("pedagogy.column.class", CourseSheet::classLabel), 10),
-                Tables.width(Tables.text("pedagogy.column.teacher", CourseSheet::teacher), 10),
-                Tables.width(slot, 11),
-                Tables.width(Tables.text("pedagogy.column.room", CourseSheet::room), 9),
-                Tables.fixedWidth(Tables.<CourseSheet, Integer>formatted("pedagogy.column.evaluations",
-                        CourseSheet::evaluationCount, String::valueOf), 7),
+                Tables.text("pedagogy.column.discipline", CourseSheet::discipline),
+                Tables.text("pedagogy.column.department", CourseSheet::department),
+                Tables.text("pedagogy.column.cycle", CourseSheet::cycle),
+                Tables.text("pedagogy.column.class", CourseSheet::classLabel),
+                Tables.text("pedagogy.column.teacher", CourseSheet::teacher),
+                slot,
+                Tables.text("pedagogy.column.room", CourseSheet::room),
+                Tables.<CourseSheet, Integer>formatted("pedagogy.column.evaluations",
+                        CourseSheet::evaluationCount, String::valueOf),
                 Tables.group("pedagogy.column.absences",
-                        Tables.fixedWidth(Tables.<CourseSheet, Integer>formatted("pedagogy.column.excusedCount",
-                                CourseSheet::excusedAbsences, String::valueOf), 6),
-                        Tables.fixedWidth(Tables.<CourseSheet, Integer>formatted("pedagogy.column.notExcusedCount",
-                                CourseSheet::unexcusedAbsences, String::valueOf), 7.5))));
+                        Tables.<CourseSheet, Integer>formatted("pedagogy.column.excusedCount",
+                                CourseSheet::excusedAbsences, String::valueOf),
+                        Tables.<CourseSheet, Integer>formatted("pedagogy.column.notExcusedCount",
+                                CourseSheet::unexcusedAbsences, String::valueOf))));
     }
 
     private void historyColumns() {
         history.getColumns().addAll(List.of(
-                Tables.fixedWidth(Tables.text("pedagogy.column.year", CourseSheet::schoolYear), 7),
-                Tables.width(Tables.text("pedagogy.column.department", CourseSheet::department), 12),
-                Tables.width(Tables.text("pedagogy.column.class", CourseSheet::classLabel), 14),
-                Tables.width(Tables.text("pedagogy.column.cycle", CourseSheet::cycle), 8),
-                Tables.width(Tables.text("pedagogy.column.teacher", CourseSheet::teacher), 12)));
+                Tables.text("pedagogy.column.year", CourseSheet::schoolYear),
+                Tables.text("pedagogy.column.department", CourseSheet::department),
+                Tables.text("pedagogy.column.class", CourseSheet::classLabel),
+                Tables.text("pedagogy.column.cycle", CourseSheet::cycle),
+                Tables.text("pedagogy.column.teacher", CourseSheet::teacher)));
     }
 
     private void repertoireColumns() {
         repertoire.getColumns().addAll(List.of(
-                Tables.width(Tables.text("pedagogy.column.repertoire", RepertoireLine::repertoire), 13),
-                Tables.fixedWidth(Tables.formatted("pedagogy.column.date", RepertoireLine::date, Formats::date), 7),
-                Tables.width(Tables.text("pedagogy.column.piece", RepertoireLine::piece), 18),
-                Tables.fixedWidth(Tables.<RepertoireLine, Integer>formatted("pedagogy.column.duration",
-                        RepertoireLine::durationSeconds, Formats::minutesSeconds), 5),
-                Tables.width(Tables.text("pedagogy.column.comment", RepertoireLine::comment), 16)));
+                Tables.text("pedagogy.column.repertoire", RepertoireLine::repertoire),
+                Tables.formatted("pedagogy.column.date", RepertoireLine::date, Formats::date),
+                Tables.text("pedagogy.column.piece", RepertoireLine::piece),
+                Tables.<RepertoireLine, Integer>formatted("pedagogy.column.duration",
+                        RepertoireLine::durationSeconds, Formats::minutesSeconds),
+                Tables.text("pedagogy.column.comment", RepertoireLine::comment)));
     }
 
     private void openCourse(CourseSheet sheet) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.tutti.client.ui.CutTexts;
 import org.tutti.client.ui.French;
 
 /** The dialogs every screen asks through: owned by their window, Annuler by default. */
@@ -72,5 +73,24 @@ class DialogsTest {
         assertThat(alert.getButtonTypes()).extracting(ButtonType::getText).containsExactly("Quitter la page", "Annuler");
         assertThat(Dialogs.button(alert, alert.getButtonTypes().get(1)).isDefaultButton()).isTrue();
         assertThat(Dialogs.button(alert, alert.getButtonTypes().get(0)).isDefaultButton()).isFalse();
+    }
+
+    @Test
+    void buttonsShowTheirWholeText() throws Exception {
+        // as in the application: every window gets the stylesheet and font size as it opens
+        WaitForAsyncUtils.asyncFx(() -> ThemeManager.get().install()).get();
+        ButtonType force = new ButtonType("Accepter _quand même la valeur de la famille", ButtonBar.ButtonData.YES);
+        ButtonType reject = new ButtonType("Re_fuser la demande de la famille et prévenir", ButtonBar.ButtonData.NO);
+        Alert choice = onFx(() -> Dialogs.choice(owner, "someChoice", "Conflit", "Nom : la fiche a changé",
+                "Valeur demandée : Martin", force, reject));
+        Alert leave = onFx(() -> Dialogs.confirmation(owner, "Quitter ?", "Quitter la page sans enregistrer"));
+        for (Alert alert : java.util.List.of(choice, leave)) {
+            WaitForAsyncUtils.asyncFx(alert::show);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(WaitForAsyncUtils.asyncFx(() -> CutTexts.in(alert.getDialogPane())).get())
+                    .as(alert.getDialogPane().getId()).isEmpty();
+            WaitForAsyncUtils.asyncFx(alert::close);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
     }
 }

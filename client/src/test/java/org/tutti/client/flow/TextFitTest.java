@@ -1,0 +1,173 @@
+package org.tutti.client.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tutti.client.ui.CutTexts;
+
+/**
+ * Every screen, table and dialog of the demo, as a family (F0001) and as the front desk
+ * (ACCUEIL), at the window's default size and at full width: no label, title, column title,
+ * cell or button shows less than its text ("Formation m…", "Quitter la ...").
+ */
+class TextFitTest extends FamilyScreens {
+
+    private final List<String> cut = new ArrayList<>();
+
+    /**
+     * The primary stage is shared by the tests of this JVM and keeps the size the last one left;
+     * the application only grows it to its default. Smaller than that first, so that the main
+     * window opens at its default size.
+     */
+    @BeforeEach
+    void defaultSize() throws Exception {
+        Stage shared = FxToolkit.registerPrimaryStage();
+        interact(() -> {
+            shared.setWidth(640);
+            shared.setHeight(600);
+        });
+    }
+
+    @Test
+    void theFamilysScreensShowTheirWholeTexts() throws Exception {
+        startAndLogIn();
+        int students = DemoData.f0001().students().size();
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#homeStudents")
+                && lookup("#homeStudents").queryAs(Pane.class).getChildren().size() == students);
+        check("Accueil");
+
+        openFamily();
+        check("Famille");
+
+        clickOn("#navStudents");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#coursesTableBusy")
+                && !lookup("#coursesTableBusy").query().isVisible());
+        for (String tab : List.of("#tabIdentity", "#tabCourses", "#tabHistory", "#tabRepertoire")) {
+            clickOn(tab);
+            check("Élèves " + tab);
+        }
+
+        // a course's follow-up window and its tabs
+        clickOn("#tabCourses");
+        TableView<?> courses = lookup("#coursesTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !courses.getItems().isEmpty());
+        for (int row = 0; row < courses.getItems().size(); row++) {
+            int index = row;
+            interact(() -> {
+                courses.requestFocus();
+                courses.getSelectionModel().select(index);
+            });
+            type(KeyCode.ENTER);
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#courseWindow")
+                    && !lookup("#courseBusy").query().isVisible());
+            Node window = lookup("#courseWindow").query();
+            check("Cours, ligne " + (row + 1));
+            for (String tab : List.of("#tabEvaluations", "#tabAbsences")) {
+                clickOn(from(window).lookup(tab).queryAs(Node.class));
+                check("Cours, ligne " + (row + 1) + " " + tab);
+            }
+            interact(() -> window.getScene().getWindow().hide());
+        }
+
+        // at full width too, then back (the next test's window starts from this stage's size)
+        double[] before = {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()};
+        interact(() -> {
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        });
+        check("Élèves › Cours, pleine largeur");
+        clickOn("#navHome");
+        check("Accueil, pleine largeur");
+        interact(() -> {
+            stage.setX(before[0]);
+            stage.setY(before[1]);
+            stage.setWidth(before[2]);
+            stage.setHeight(before[3]);
+        });
+
+        // Mot de passe, then the question asked when leaving it half-typed
+        clickOn("#navPassword");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#passwordCurrent"));
+        check("Mot de passe");
+        interact(() -> lookup("#passwordCurrent").queryAs(PasswordField.class).setText("bellerive"));
+        clickOn("#navHome");
+        DialogPane leave = awaitDialog("#confirmDialog");
+        check("Quitter la page ?");
+        clickOn(button(leave, "Annuler"));
+        interact(() -> lookup("#passwordCurrent").queryAs(PasswordField.class).setText(""));
+
+        clickOn("#navDemoMailbox");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#demoMailTable"));
+        check("Boîte mail (démo)");
+        interact(() -> lookup("#demoMailbox").query().getScene().getWindow().hide());
+
+        // Déconnexion: the login window and Mot de passe perdu
+        clickOn("#navLogout");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#loginSubmit"));
+        check("Connexion");
+        clickOn("#lostPassword");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#lostEmail"));
+        check("Mot de passe perdu");
+
+        assertThat(cut).as("texts shown cut short").isEmpty();
+    }
+
+    @Test
+    void theFrontDesksScreensShowTheirWholeTexts() throws Exception {
+        DemoData.copyInto(dataFolder);
+        startApp(dataFolder);
+        waitUntilLoginEnabled();
+        logInByKeyboard("ACCUEIL", "bellerive");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navValidations"));
+        check("Accueil (accueil)");
+
+        clickOn("#navValidations");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#validationsList")
+                && !lookup("#validationsList").queryAs(javafx.scene.control.TreeView.class).getRoot().getChildren().isEmpty());
+        interact(() -> {
+            javafx.scene.control.TreeView<?> tree = lookup("#validationsList").queryAs(javafx.scene.control.TreeView.class);
+            tree.requestFocus();
+            tree.getSelectionModel().select(1);
+        });
+        check("Validations");
+
+        assertThat(cut).as("texts shown cut short").isEmpty();
+    }
+
+    /** Notes every cut text in the windows shown now. */
+    private void check(String where) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> found = WaitForAsyncUtils.asyncFx(CutTexts::inShowingWindows).get();
+        found.forEach(c -> cut.add(where + " — " + c));
+    }
+
+    private static Button button(DialogPane dialog, String text) {
+        for (ButtonType type : dialog.getButtonTypes()) {
+            Button button = (Button) dialog.lookupButton(type);
+            if (button.getText().replace("_", "").equals(text)) {
+                return button;
+            }
+        }
+        throw new AssertionError("no button " + text + " in " + dialog.getId());
+    }
+}
