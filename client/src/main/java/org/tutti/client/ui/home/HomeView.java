@@ -22,7 +22,6 @@ import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.common.NavigationEvent;
 import org.tutti.client.ui.common.RowOpening;
 import org.tutti.client.ui.common.Tables;
-import org.tutti.client.ui.common.ThemeManager;
 import org.tutti.client.ui.home.HomeViewModel.CourseRow;
 import org.tutti.client.ui.home.HomeViewModel.StudentItem;
 
