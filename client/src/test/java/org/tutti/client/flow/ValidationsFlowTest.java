@@ -169,7 +169,7 @@ class ValidationsFlowTest extends AppHarness {
         write(strip(family[1]).toLowerCase(java.util.Locale.ROOT));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(tree().getRoot().getChildren()).extracting(i -> i.getValue().text())
-                .containsExactly("Famille " + family[0] + " — " + family[1]);
+                .containsExactly("Famille " + family[0] + " — " + family[3]);
         assertThat(labelText("#validationsCount")).isEqualTo(family[2] + " modifications affichées sur "
                 + (waiting - 1) + " en attente");
         assertThat(lookup("#validationsNoMatch").query().isVisible()).isFalse();
@@ -257,12 +257,15 @@ class ValidationsFlowTest extends AppHarness {
     /** Identifier, name ("Last First") and number of waiting changes of a Bellerive family with at least two. */
     private String[] familyWithTwoPending() throws Exception {
         try (Connection c = database(); PreparedStatement p = c.prepareStatement("select f.identifier, f.last_name,"
-                + " f.first_name, count(*) from tutti.change_request r join tutti.family f on f.id = r.family_id"
+                + " f.first_name, count(*), f.civility from tutti.change_request r join tutti.family f on f.id = r.family_id"
                 + " join tutti.site s on s.id = f.site_id where r.status = 'PENDING' and s.code = 'BELLERIVE'"
-                + " group by f.identifier, f.last_name, f.first_name having count(*) >= 2 order by f.identifier");
+                + " group by f.identifier, f.last_name, f.first_name, f.civility having count(*) >= 2 order by f.identifier");
                 ResultSet rs = p.executeQuery()) {
             assertThat(rs.next()).as("a Bellerive family with two waiting changes in the demo").isTrue();
-            return new String[] {rs.getString(1), rs.getString(2) + " " + rs.getString(3), Integer.toString(rs.getInt(4))};
+            // typed as "last first", shown as "Mme First Last"
+            String shown = ("MME".equals(rs.getString(5)) ? "Mme " : "M. ") + rs.getString(3) + " " + rs.getString(2);
+            return new String[] {rs.getString(1), rs.getString(2) + " " + rs.getString(3), Integer.toString(rs.getInt(4)),
+                shown};
         }
     }
 
