@@ -10,6 +10,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,19 @@ class FormFeedbackFlowTest extends FamilyScreens {
             assertThat(errorText("#studentBirthDateError")).as(impossible).isEqualTo("Date invalide (format jj/mm/aaaa).");
             assertThat(picker.getEditor().getText()).as(impossible).isEqualTo(impossible);
             assertThat(exists("#messageDialog")).isFalse();
+            assertThat(count("select count(*) from tutti.change_request")).isEqualTo(requestsBefore);
+
+            // the calendar opened on it and closed by Escape without a choice keeps the typed text
+            interact(picker::show);
+            WaitForAsyncUtils.waitForFxEvents();
+            press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(picker.isShowing()).isFalse();
+            assertThat(picker.getEditor().getText()).as(impossible + " after the calendar").isEqualTo(impossible);
+            press("#studentModify");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(errorText("#studentBirthDateError")).as(impossible + " after the calendar")
+                    .isEqualTo("Date invalide (format jj/mm/aaaa).");
             assertThat(count("select count(*) from tutti.change_request")).isEqualTo(requestsBefore);
         }
     }

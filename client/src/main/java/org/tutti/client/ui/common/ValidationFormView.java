@@ -300,12 +300,27 @@ public final class ValidationFormView {
                 updating[0] = false;
             }
         });
-        // the calendar cannot show the marker: it opens on today's month
+        // the calendar cannot show the marker: it opens on today's month; closed without a choice,
+        // the typed text comes back (the picker would otherwise show its empty value)
+        String[] setAside = {null};
         picker.setOnShowing(e -> {
             if (picker.getValue() == INVALID_DATE) {
+                setAside[0] = typed[0];
                 updating[0] = true;
                 picker.setValue(null);
                 picker.getEditor().setText(typed[0]);
+                updating[0] = false;
+            }
+        });
+        picker.setOnHidden(e -> {
+            String text = setAside[0];
+            setAside[0] = null;
+            if (text != null && picker.getValue() == null) {
+                updating[0] = true;
+                typed[0] = text;
+                picker.setValue(INVALID_DATE);
+                picker.getEditor().setText(text);
+                value.set(text.strip());
                 updating[0] = false;
             }
         });
