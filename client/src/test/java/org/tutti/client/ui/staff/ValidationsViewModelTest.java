@@ -95,7 +95,7 @@ class ValidationsViewModelTest {
         assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0007 — Mme Claire Martin");
         assertThat(model.countProperty().get()).isEqualTo("1 modification affichée sur 5 en attente");
         model.filterProperty().set("HELENE  berenice");
-        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0009 — Bérénice Hélène");
+        assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0009 — Mme Bérénice Hélène");
         model.filterProperty().set("dup");
         assertThat(model.roots()).extracting(Entry::text).containsExactly("Famille F0012 — Mme Marie Dupont");
         assertThat(model.countProperty().get()).isEqualTo("3 modifications affichées sur 5 en attente");
