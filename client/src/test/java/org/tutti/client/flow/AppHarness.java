@@ -1,11 +1,16 @@
 package org.tutti.client.flow;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -70,5 +75,36 @@ class AppHarness extends FxRobot {
 
     boolean exists(String query) {
         return lookup(query).tryQuery().isPresent();
+    }
+
+    /** Waits for a condition; a timeout fails with what was awaited. */
+    static void await(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The windows showing now (to find the one an action opens). */
+    Set<Window> showingWindows() {
+        return new HashSet<>(listWindows().stream().filter(Window::isShowing).toList());
+    }
+
+    /** The window with that root id that opened since {@code before}. */
+    Stage awaitWindow(String rootId, Set<Window> before) throws Exception {
+        AtomicReference<Stage> found = new AtomicReference<>();
+        await("a " + rootId + " window", () -> {
+            for (Window w : listWindows()) {
+                if (w.isShowing() && !before.contains(w) && w.getScene() != null
+                        && rootId.equals(w.getScene().getRoot().getId())) {
+                    found.set((Stage) w);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get();
     }
 }

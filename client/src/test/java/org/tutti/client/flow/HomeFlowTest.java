@@ -9,12 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
@@ -207,34 +203,6 @@ class HomeFlowTest extends AppHarness {
                 .map(n -> (TableRow<?>) n)
                 .filter(r -> r.isVisible() && !r.isEmpty() && r.getIndex() == index)
                 .findFirst().orElseThrow(() -> new AssertionError(table.getId() + " shows no row " + index));
-    }
-
-    private Set<Window> showingWindows() {
-        return new HashSet<>(listWindows().stream().filter(Window::isShowing).toList());
-    }
-
-    private Stage awaitWindow(String rootId, Set<Window> before) throws Exception {
-        AtomicReference<Stage> found = new AtomicReference<>();
-        await("a " + rootId + " window", () -> {
-            for (Window w : listWindows()) {
-                if (w.isShowing() && !before.contains(w) && w.getScene() != null
-                        && rootId.equals(w.getScene().getRoot().getId())) {
-                    found.set((Stage) w);
-                    return true;
-                }
-            }
-            return false;
-        });
-        return found.get();
-    }
-
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("waited " + TIMEOUT_S + " s for " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private Connection database() throws Exception {

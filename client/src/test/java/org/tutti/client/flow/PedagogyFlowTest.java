@@ -8,16 +8,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -537,16 +532,6 @@ class PedagogyFlowTest extends AppHarness {
         return seconds / 60 + ":" + (seconds % 60 < 10 ? "0" : "") + seconds % 60;
     }
 
-    /** Waits for a condition; a timeout fails with what was awaited. */
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private ComboBox<StudentIdentity> selector() {
         return lookup("#studentSelector").query();
     }
@@ -624,29 +609,9 @@ class PedagogyFlowTest extends AppHarness {
         type(KeyCode.ENTER);
     }
 
-    private Set<Window> showingWindows() {
-        return new HashSet<>(listWindows().stream().filter(Window::isShowing).toList());
-    }
-
     private long windowsWithRoot(String rootId) {
         return listWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
                 && rootId.equals(w.getScene().getRoot().getId())).count();
-    }
-
-    /** The window with that root id that opened since {@code before}. */
-    private Stage awaitWindow(String rootId, Set<Window> before) throws Exception {
-        AtomicReference<Stage> found = new AtomicReference<>();
-        await("a " + rootId + " window", () -> {
-            for (Window w : listWindows()) {
-                if (w.isShowing() && !before.contains(w) && w.getScene() != null
-                        && rootId.equals(w.getScene().getRoot().getId())) {
-                    found.set((Stage) w);
-                    return true;
-                }
-            }
-            return false;
-        });
-        return found.get();
     }
 
     /** Escape, typed in the window (its own focus first). */
