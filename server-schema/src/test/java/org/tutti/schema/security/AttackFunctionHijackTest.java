@@ -2,7 +2,9 @@ package org.tutti.schema.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tutti.schema.security.AttackSupport.ACCEPTED;
+import static org.tutti.schema.security.AttackSupport.bindSession;
 import static org.tutti.schema.security.AttackSupport.connect;
+import static org.tutti.schema.security.AttackSupport.query;
 import static org.tutti.schema.security.AttackSupport.sqlState;
 import static org.tutti.schema.security.AttackSupport.value;
 import static org.tutti.schema.security.SecuredDemo.FAMILY;
@@ -130,6 +132,45 @@ class AttackFunctionHijackTest {
             softly.assertThat(steps.get(entry)).as("%s still answers: %s", entry, steps).isEqualTo(ACCEPTED);
             assertNothingWasGained(softly, db, entry, steps);
         }
+        softly.assertAll();
+    }
+
+    /**
+     * Issue 12's definers with a live session: with TEMPORARY given back, a logged-in family plants the
+     * domain and calls submit_changes with the ids its screen showed, then acknowledge_change; both
+     * answer as usual and the family's function never runs as the owner.
+     */
+    @Test
+    void theChangeFeedbackDefinersIgnoreTheFamilysTemporaryTypes() throws SQLException {
+        TestDatabase db = AttackSupport.hardenedDemo(DemoDataGenerator.MIN_FAMILIES);
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("GRANT TEMPORARY ON DATABASE " + TestDatabases.databaseName(db) + " TO tutti_family");
+        }
+        long familyId = SqlRows.number(db.dataSource(), "SELECT id FROM tutti.family WHERE identifier = 'F0001'");
+        String submit = "SELECT tutti.submit_changes('FAMILY', ?, '{\"address2\": \"Porte 9\"}'::jsonb, '{}'::jsonb)";
+        String acknowledge = "SELECT tutti.acknowledge_change(-1)";
+        Map<String, String> steps = new LinkedHashMap<>();
+        try (Connection family = connect(db, FAMILY); Statement statement = family.createStatement()) {
+            String token = value(family, "SELECT tutti.login('BELLERIVE', 'F0001', 'bellerive')");
+            steps.put("create temporary function", sqlState(() -> statement.execute(HIJACK_FUNCTION)));
+            steps.put("create temporary domain text", sqlState(() -> statement.execute(HIJACK_DOMAIN)));
+            family.setAutoCommit(false);
+            bindSession(family, token);
+            steps.put(submit, sqlState(() -> query(family, submit, familyId)));
+            family.commit();
+            bindSession(family, token);
+            steps.put(acknowledge, sqlState(() -> query(family, acknowledge)));
+            family.rollback();
+            steps.put("hijack ran as", value(family, "SELECT current_setting('attack.ran_as', true)"));
+        }
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(steps.get("create temporary domain text")).as("the scene: %s", steps).isEqualTo(ACCEPTED);
+        softly.assertThat(steps.get(submit)).as("submit_changes still answers: %s", steps).isEqualTo(ACCEPTED);
+        softly.assertThat(steps.get(acknowledge)).as("an unknown request: %s", steps).isEqualTo("TU403");
+        softly.assertThat(SqlRows.number(db.dataSource(), "SELECT count(*) FROM tutti.change_request WHERE family_id = ?"
+                + " AND field_name = 'address2' AND new_value = 'Porte 9' AND status = 'PENDING'", familyId))
+                .as("the change recorded as usual").isEqualTo(1);
+        assertNothingWasGained(softly, db, "submit_changes and acknowledge_change", steps);
         softly.assertAll();
     }
 
