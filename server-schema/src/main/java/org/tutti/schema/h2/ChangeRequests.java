@@ -47,7 +47,6 @@ final class ChangeRequests {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{5}");
-    private static final Pattern PHONE = Pattern.compile("0[0-9]{9}");
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
     private static final int COMMENT_MAX = 1000;
@@ -146,12 +145,10 @@ final class ChangeRequests {
                 }
             }
             case "phone_home", "phone_mobile", "phone_work" -> {
-                String digits = v.replace(" ", "").replace(".", "").replace("-", "");
-                if (!PHONE.matcher(digits).matches()) {
+                v = FieldLabels.groupedPhone(v);
+                if (v == null) {
                     throw invalid(field);
                 }
-                v = digits.substring(0, 2) + " " + digits.substring(2, 4) + " " + digits.substring(4, 6) + " "
-                        + digits.substring(6, 8) + " " + digits.substring(8, 10);
             }
             case "birth_date" -> {
                 if (!ISO_DATE.matcher(v).matches()) {
