@@ -55,7 +55,7 @@ final class ChangeRequests {
      * {@code tutti.strip_format_characters}): U+061C, U+200B–U+200F, U+2028–U+202E, U+2060,
      * U+2066–U+2069, U+FEFF.
      */
-    static final Pattern FORMAT_CHARACTERS =
+    private static final Pattern FORMAT_CHARACTERS =
             Pattern.compile("[\u061C\u200B-\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]");
     private static final int UNKNOWN_FIELD_MAX = 60;
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class FieldLabels {
 
     /** Shown for an emptied field. */
-    public static final String EMPTY = "(vide)";
+    private static final String EMPTY = "(vide)";
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("civility", "Civilité"), Map.entry("last_name", "Nom"), Map.entry("first_name", "Prénom"),
