@@ -80,19 +80,15 @@ final class SchoolCatalogue {
      * group orchestras and chamber music by cycle.
      *
      * @param minLevel lowest instrument level admitted
-     * @param choirLevel the level of a choir (its step of the choir ladder); null for an instrumental ensemble
      */
     record Ensemble(String classLabel, String discipline, Level minLevel, int minAge, int maxAge,
-                    int durationMinutes, Predicate<Family> families, String choirLevel) {
+                    int durationMinutes, Predicate<Family> families) {
 
-        Ensemble(String classLabel, String discipline, Level minLevel, int minAge, int maxAge, int durationMinutes,
-                 Predicate<Family> families) {
-            this(classLabel, discipline, minLevel, minAge, maxAge, durationMinutes, families, null);
-        }
+        private static final String CHOIR = "Chorale";
 
         /** A choir open to singers of these ages whatever their instrument, named after its level. */
         static Ensemble choir(String level, Level minLevel, int minAge, int maxAge, int durationMinutes) {
-            return new Ensemble(level, "Chorale", minLevel, minAge, maxAge, durationMinutes, f -> true, level);
+            return new Ensemble(level, CHOIR, minLevel, minAge, maxAge, durationMinutes, f -> true);
         }
 
         boolean admits(Instrument instrument, Level level, int age) {
@@ -101,7 +97,7 @@ final class SchoolCatalogue {
 
         /** The level on the sheet of a member whose instrument is at {@code instrumentLevel}. */
         String memberLevel(Level instrumentLevel) {
-            return choirLevel != null ? choirLevel : instrumentLevel.cycle.label;
+            return CHOIR.equals(discipline) ? classLabel : instrumentLevel.cycle.label;
         }
     }
 

@@ -28,15 +28,7 @@ final class ChangeJson {
     }
 
     static Map<String, String> parseObject(String json) throws SQLException {
-        JsonNode root;
-        try {
-            root = json == null ? null : MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            throw malformed();
-        }
-        if (root == null || !root.isObject()) {
-            throw malformed();
-        }
+        JsonNode root = readObject(json, "invalid:changes");
         Map<String, String> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -51,16 +43,7 @@ final class ChangeJson {
      * anything else raises TU422 {@code invalid:shown}.
      */
     static Map<String, Long> parseIds(String json) throws SQLException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            root = null;
-        }
-        SQLException invalid = new SQLException("invalid:shown", ChangeRequests.UNACCEPTABLE);
-        if (root == null || !root.isObject()) {
-            throw invalid;
-        }
+        JsonNode root = readObject(json, "invalid:shown");
         Map<String, Long> ids = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -70,13 +53,23 @@ final class ChangeJson {
             } else if (value.canConvertToExactIntegral() && value.canConvertToLong() && value.asLong() >= 0) {
                 ids.put(field.getKey(), value.asLong());
             } else {
-                throw invalid;
+                throw new SQLException("invalid:shown", ChangeRequests.UNACCEPTABLE);
             }
         }
         return ids;
     }
 
-    private static SQLException malformed() {
-        return new SQLException("invalid:changes", ChangeRequests.UNACCEPTABLE);
+    /** {@code json} as a JSON object; TU422 {@code message} when it is malformed or not an object. */
+    private static JsonNode readObject(String json, String message) throws SQLException {
+        JsonNode root;
+        try {
+            root = json == null ? null : MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            root = null;
+        }
+        if (root == null || !root.isObject()) {
+            throw new SQLException(message, ChangeRequests.UNACCEPTABLE);
+        }
+        return root;
     }
 }

@@ -47,7 +47,6 @@ final class ChangeRequests {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{5}");
-    private static final Pattern PHONE = Pattern.compile("0[0-9]{9}");
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
     private static final int COMMENT_MAX = 1000;
@@ -56,7 +55,7 @@ final class ChangeRequests {
      * {@code tutti.strip_format_characters}): U+061C, U+200B–U+200F, U+2028–U+202E, U+2060,
      * U+2066–U+2069, U+FEFF.
      */
-    static final Pattern FORMAT_CHARACTERS =
+    private static final Pattern FORMAT_CHARACTERS =
             Pattern.compile("[\u061C\u200B-\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]");
     private static final int UNKNOWN_FIELD_MAX = 60;
 
@@ -146,12 +145,10 @@ final class ChangeRequests {
                 }
             }
             case "phone_home", "phone_mobile", "phone_work" -> {
-                String digits = v.replace(" ", "").replace(".", "").replace("-", "");
-                if (!PHONE.matcher(digits).matches()) {
+                v = FieldLabels.groupedPhone(v);
+                if (v == null) {
                     throw invalid(field);
                 }
-                v = digits.substring(0, 2) + " " + digits.substring(2, 4) + " " + digits.substring(4, 6) + " "
-                        + digits.substring(6, 8) + " " + digits.substring(8, 10);
             }
             case "birth_date" -> {
                 if (!ISO_DATE.matcher(v).matches()) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public final class FieldLabels {
 
     /** Shown for an emptied field. */
-    public static final String EMPTY = "(vide)";
+    private static final String EMPTY = "(vide)";
 
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("civility", "Civilité"), Map.entry("last_name", "Nom"), Map.entry("first_name", "Prénom"),
@@ -59,14 +59,23 @@ public final class FieldLabels {
             case "sex":
                 return "F".equals(value) ? "Féminin" : "M".equals(value) ? "Masculin" : value;
             case "phone_home", "phone_mobile", "phone_work":
-                String digits = value.replace(" ", "").replace(".", "").replace("-", "");
-                return PHONE.matcher(digits).matches()
-                        ? digits.substring(0, 2) + " " + digits.substring(2, 4) + " " + digits.substring(4, 6) + " "
-                                + digits.substring(6, 8) + " " + digits.substring(8, 10)
-                        : value;
+                String grouped = groupedPhone(value);
+                return grouped == null ? value : grouped;
             default:
                 return value;
         }
+    }
+
+    /**
+     * A French phone number in pairs ("06 12 34 56 78") whatever its spaces, dots and hyphens;
+     * null when it is not ten digits starting with 0.
+     */
+    static String groupedPhone(String value) {
+        String digits = value.replace(" ", "").replace(".", "").replace("-", "");
+        return PHONE.matcher(digits).matches()
+                ? digits.substring(0, 2) + " " + digits.substring(2, 4) + " " + digits.substring(4, 6) + " "
+                        + digits.substring(6, 8) + " " + digits.substring(8, 10)
+                : null;
     }
 
     /** One line of a mail's list: "Date de naissance : 26/02/2018", "(vide)" for an emptied field. */

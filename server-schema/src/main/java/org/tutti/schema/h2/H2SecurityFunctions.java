@@ -123,7 +123,7 @@ public final class H2SecurityFunctions {
             statement.setLong(1, session.get().accountId());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    String name = rs.getString(8) == null ? rs.getString(6)
+                    String name = rs.getObject(7) == null ? rs.getString(6)
                             : FieldLabels.personName(rs.getString(8), rs.getString(9), rs.getString(10));
                     result.addRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             name, rs.getObject(7, Long.class));
