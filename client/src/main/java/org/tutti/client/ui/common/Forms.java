@@ -73,12 +73,17 @@ public final class Forms {
 
     /** A message under a field: text, not colour alone; hidden (and taking no room) when empty. */
     public static Label error(String id, ObservableStringValue text) {
-        Label error = wrapped("", "error-text");
-        error.setId(id);
-        error.textProperty().bind(text);
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        return error;
+        return message(id, text, "error-text");
+    }
+
+    /** A wrapped text bound to {@code text}, hidden (and taking no room) when empty. */
+    public static Label message(String id, ObservableStringValue text, String... styleClasses) {
+        Label message = wrapped("", styleClasses);
+        message.setId(id);
+        message.textProperty().bind(text);
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        return message;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.tutti.client.ui.common;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +73,8 @@ public final class ValidationEditor {
     private Consumer<String> onSubmitted = message -> { };
     private Consumer<String> onFocus = field -> { };
     private Runnable onFocusReturn = () -> { };
-    /** What the last file shown was ({@code FAMILY:10}) and the pending request ids it showed. */
+    /** What the last file shown was ({@code FAMILY:10}); the form holds the pending request ids it showed. */
     private String shownKey;
-    private Map<String, Long> shownIds = Map.of();
     /** Fields this screen just sent: their new pending requests are its own. */
     private final Set<String> justSent = new HashSet<>();
     /** Edits to put back after the reload that follows a refusal. */
@@ -151,15 +149,14 @@ public final class ValidationEditor {
             anyPending.set(false);
             refused.clear();
             shownKey = null;
-            shownIds = Map.of();
             return;
         }
         List<String> replaced = new ArrayList<>();
         if (key != null && key.equals(shownKey)) {
             for (ValidationForm.Field f : form.fields()) {
                 Long now = values.pendingId(f.name());
-                if (now != null && !now.equals(shownIds.get(f.name())) && !justSent.contains(f.name())) {
-                    replaced.add(I18n.get("form.replacedField", fieldLabel(f.name()),
+                if (now != null && !now.equals(f.pendingId()) && !justSent.contains(f.name())) {
+                    replaced.add(I18n.get("form.replacedField", FieldCatalogue.label(f.name()),
                             FieldRules.display(f.name(), values.pending(f.name()))));
                 }
             }
@@ -168,7 +165,6 @@ public final class ValidationEditor {
         }
         justSent.clear();
         shownKey = key;
-        shownIds = new HashMap<>(values.pendingIds());
         form.load(values);
         keptEdits.forEach((name, text) -> form.field(name).valueProperty().set(text));
         keptEdits = Map.of();
@@ -245,7 +241,7 @@ public final class ValidationEditor {
             LOG.info("Change refused by the database: {}", refusal.getMessage());
             String field = refusal.field();
             String message = switch (refusal.refusal()) {
-                case TOO_LONG -> I18n.get("form.error.tooLong", fieldLabel(field), refusal.limit());
+                case TOO_LONG -> I18n.get("form.error.tooLong", FieldCatalogue.label(field), refusal.limit());
                 case ALREADY_PENDING -> I18n.get("form.error.alreadyPending");
                 default -> I18n.get("form.error.refused");
             };
@@ -254,11 +250,6 @@ public final class ValidationEditor {
             return;
         }
         formError.set(failures.message(failure));
-    }
-
-    /** The plain label of a column, as every surface names it. */
-    private static String fieldLabel(String column) {
-        return FieldCatalogue.label(column);
     }
 
     /** Drops unsaved edits (the user agreed to leave). */

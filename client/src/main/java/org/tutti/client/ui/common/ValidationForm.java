@@ -58,9 +58,9 @@ public final class ValidationForm {
             return pendingValue;
         }
 
-        /** The column's length limit ({@link FieldRules#maxLength}). */
-        public int maxLength() {
-            return FieldRules.maxLength(name);
+        /** The id of the pending request shown when loaded, or null. */
+        Long pendingId() {
+            return pendingId;
         }
 
         /** True when the text would store something else than what was loaded (not a mere respelling). */
@@ -120,7 +120,7 @@ public final class ValidationForm {
     public String validate() {
         String first = null;
         for (Field f : fields.values()) {
-            String message = FieldRules.check(f.name, FieldRules.stripFormatCharacters(text(f.value.get())).strip());
+            String message = FieldRules.check(f.name, FieldRules.comparable(f.name, f.value.get()));
             f.error.set(message);
             if (first == null && !message.isEmpty()) {
                 first = f.name;

@@ -3,8 +3,10 @@ package org.tutti.client.ui.common;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -50,10 +52,8 @@ public final class ValidationFormView {
     private final VBox refusedBox = new VBox();
     private final Label notice;
     private final Label formError;
-    private final Label reason;
     private final HBox buttons;
     private final HBox pendingRow;
-    private final Button button;
     /** Where the user last was in the form (a field or Modifier), and the last field. */
     private Node lastFocused;
     private Control lastField;
@@ -89,10 +89,9 @@ public final class ValidationFormView {
         editor.refused().addListener((ListChangeListener<RefusedChange>) change -> showRefused(editor, idPrefix));
         showRefused(editor, idPrefix);
 
-        notice = Forms.error(idPrefix + "Notice", editor.noticeProperty());
-        notice.getStyleClass().setAll("label", "notice-text");
+        notice = Forms.message(idPrefix + "Notice", editor.noticeProperty(), "notice-text");
         formError = Forms.error(idPrefix + "Error", editor.formErrorProperty());
-        button = new Button(submit.text());
+        Button button = new Button(submit.text());
         button.setId(submit.id());
         button.setMnemonicParsing(true);
         button.getStyleClass().add("accent");
@@ -105,11 +104,7 @@ public final class ValidationFormView {
                 lastFocused = button;
             }
         });
-        reason = Forms.wrapped("", "muted");
-        reason.setId(idPrefix + "ModifyReason");
-        reason.textProperty().bind(editor.disabledReasonProperty());
-        reason.visibleProperty().bind(reason.textProperty().isNotEmpty());
-        reason.managedProperty().bind(reason.visibleProperty());
+        Label reason = Forms.message(idPrefix + "ModifyReason", editor.disabledReasonProperty(), "muted");
         HBox.setHgrow(reason, Priority.ALWAYS);
         buttons = Forms.buttonRow(button, Forms.busyIndicator(idPrefix + "Busy", "form.busy", editor.busyProperty()),
                 reason);
@@ -122,7 +117,7 @@ public final class ValidationFormView {
 
     /** The refused changes, the fields, the notice, the form's message, the buttons and the pending message. */
     public Node[] nodes() {
-        return new Node[] {refusedBox, grid, notice, formError, buttons, pendingRow};
+        return Stream.concat(Arrays.stream(body()), Arrays.stream(footer())).toArray(Node[]::new);
     }
 
     /** What scrolls: the refused changes and the fields. */
