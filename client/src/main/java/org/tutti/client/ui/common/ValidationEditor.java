@@ -157,7 +157,7 @@ public final class ValidationEditor {
                 Long now = values.pendingId(f.name());
                 if (now != null && !now.equals(f.pendingId()) && !justSent.contains(f.name())) {
                     replaced.add(I18n.get("form.replacedField", FieldCatalogue.label(f.name()),
-                            FieldRules.display(f.name(), values.pending(f.name()))));
+                            FieldCatalogue.valueText(f.name(), values.pending(f.name()))));
                 }
             }
         } else {

@@ -100,7 +100,8 @@ public final class ValidationForm {
             String shown = FieldRules.display(f.name, values.shown(f.name));
             f.baseline = shown;
             f.pending.set(values.isPending(f.name));
-            f.pendingValue.set(values.isPending(f.name) ? shown : "");
+            // read, not edited: as every surface shows the value (26/02/2018, Mme)
+            f.pendingValue.set(values.isPending(f.name) ? FieldCatalogue.valueText(f.name, values.shown(f.name)) : "");
             f.pendingId = values.pendingId(f.name);
             f.value.set(shown);
             f.error.set("");

@@ -136,7 +136,7 @@ public final class ValidationFormView {
         int i = 0;
         for (RefusedChange change : editor.refused()) {
             String value = change.refusedValue() == null ? I18n.get("form.refused.empty")
-                    : FieldRules.display(change.fieldName(), change.refusedValue());
+                    : FieldCatalogue.valueText(change.fieldName(), change.refusedValue());
             String comment = change.comment() == null ? I18n.get("form.refused.noComment") : change.comment();
             Label text = Forms.wrapped(I18n.get("form.refused", FieldCatalogue.label(change.fieldName()),
                     value, comment), "refused-text");

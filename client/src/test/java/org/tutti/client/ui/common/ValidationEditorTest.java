@@ -308,6 +308,22 @@ class ValidationEditorTest {
         assertThat(editor.noticeProperty().get()).isEmpty();
     }
 
+    /** Read, not edited: the pending marker and the "replaced" notice show values as every surface does. */
+    @Test
+    void pendingAndReplacedValuesReadAsTheCatalogueWritesThem() {
+        ValidationEditor identity = new ValidationEditor(List.of("civility", "birth_date"), BackgroundTasks.sameThread(),
+                Failures.of("Test file", "form.error.unexpected"), "family.submitted");
+        Map<String, String> current = Map.of("civility", "M", "birth_date", "2018-02-25");
+        identity.show("STUDENT:4", new FieldValues(current, Map.of("birth_date", "2018-02-26"), Map.of("birth_date", 3L),
+                List.of()));
+        assertThat(identity.form().field("birth_date").pendingValueProperty().get()).isEqualTo("26/02/2018");
+
+        identity.show("STUDENT:4", new FieldValues(current, Map.of("birth_date", "2018-02-27", "civility", "MME"),
+                Map.of("birth_date", 4L, "civility", 5L), List.of()));
+        assertThat(identity.form().field("civility").pendingValueProperty().get()).isEqualTo("Mme");
+        assertThat(identity.noticeProperty().get()).contains("« 27/02/2018 »").doesNotContain("2018-02-27");
+    }
+
     @Test
     void aReplacedRefusalReloadsKeepsTheTypedValueAndSaysSo() {
         Map<String, String> current = Map.of("last_name", "Martin", "city", "Bellerive", "email", "a@b.fr");
