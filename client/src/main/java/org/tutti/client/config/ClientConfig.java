@@ -168,10 +168,6 @@ public record ClientConfig(Path source, Mode mode, Database database, Smtp smtp,
         /** The longest delay the file may ask for (one hour). */
         public static final int MAX_SECONDS = 3600;
 
-        /** The defaults (the embedded demo; a file without the settings). */
-        public static final Timeouts DEFAULT = new Timeouts(DEFAULT_CONNECT_SECONDS, DEFAULT_LOGIN_SECONDS,
-                DEFAULT_SOCKET_SECONDS);
-
         /** The PostgreSQL driver's settings (seconds, as text). */
         public Map<String, String> driverProperties() {
             return Map.of("connectTimeout", String.valueOf(connectSeconds),

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLException;
 import org.postgresql.util.GT;
 import org.tutti.client.config.ClientConfig;
@@ -37,10 +38,10 @@ final class ConnectionFailures {
             return problem(Problem.NO_DATABASE, "the database named in the URL does not exist on the server"
                     + " (SQLSTATE 3D000)", failure, where);
         }
-        if (hasState(failure, "28P01") || hasState(failure, "28000")) {
+        String loginState = hasState(failure, "28P01") ? "28P01" : hasState(failure, "28000") ? "28000" : null;
+        if (loginState != null) {
             return problem(Problem.WRONG_LOGIN, "the server refused the login role \"" + settings.user()
-                    + "\" or its password (SQLSTATE " + (hasState(failure, "28P01") ? "28P01" : "28000") + ")",
-                    failure, where);
+                    + "\" or its password (SQLSTATE " + loginState + ")", failure, where);
         }
         Throwable unknownHost = find(failure, UnknownHostException.class);
         if (unknownHost != null) {
@@ -75,29 +76,19 @@ final class ConnectionFailures {
 
     /** The first of {@code failure}'s causes (itself included) of that type, or null. */
     static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return causes(failure).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
     }
 
     private static boolean hasMessage(Throwable failure, String message) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (message.equals(t.getMessage())) {
-                return true;
-            }
-        }
-        return false;
+        return causes(failure).anyMatch(t -> message.equals(t.getMessage()));
     }
 
     private static boolean hasState(Throwable failure, String state) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return causes(failure).anyMatch(t -> t instanceof SQLException sql && state.equals(sql.getSQLState()));
+    }
+
+    /** {@code failure} and its causes, outermost first. */
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, t -> t != null, t -> t.getCause() == t ? null : t.getCause());
     }
 }

@@ -230,15 +230,11 @@ final class HibernateFamilyFileService implements FamilyFileService {
         }
         ObjectNode json = JSON.createObjectNode();
         changes.forEach(json::put);
-        ObjectNode shownJson = JSON.createObjectNode();
-        if (shown != null) {
-            shown.forEach(shownJson::put);
-        }
         String body;
         String shownBody;
         try {
             body = JSON.writeValueAsString(json);
-            shownBody = shown == null ? null : JSON.writeValueAsString(shownJson);
+            shownBody = shown == null ? null : JSON.writeValueAsString(shown);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Changes not serialisable", e);
         }

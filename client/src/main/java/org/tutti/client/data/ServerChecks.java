@@ -151,27 +151,41 @@ final class ServerChecks {
 
     private static void checkFunctions(Connection connection, DatabaseVendor vendor, Mode mode, String where)
             throws SQLException {
-        for (SqlFunction function : REQUIRED_FUNCTIONS) {
-            boolean applies = function.modes().contains(mode) && (function.onH2() || vendor == DatabaseVendor.POSTGRESQL);
-            if (applies && !callable(connection, vendor, function.signature())) {
-                throw new ServerProblemException(Problem.MISSING_FUNCTION, function.signature(), "The database at "
-                        + where + " lacks the SQL API function " + function.signature() + " (or the login role may"
-                        + " not call it): run 'tutti-schema migrate' with this version", null);
-            }
+        List<String> signatures = REQUIRED_FUNCTIONS.stream()
+                .filter(f -> f.modes().contains(mode) && (f.onH2() || vendor == DatabaseVendor.POSTGRESQL))
+                .map(SqlFunction::signature)
+                .toList();
+        String missing = firstNotCallable(connection, vendor, signatures);
+        if (missing != null) {
+            throw new ServerProblemException(Problem.MISSING_FUNCTION, missing, "The database at "
+                    + where + " lacks the SQL API function " + missing + " (or the login role may"
+                    + " not call it): run 'tutti-schema migrate' with this version", null);
         }
     }
 
-    /** The function exists and the connected role may call it (H2: it exists; there are no roles). */
-    private static boolean callable(Connection connection, DatabaseVendor vendor, String signature) throws SQLException {
+    /**
+     * The first of {@code signatures} that does not exist or that the connected role may not call,
+     * or null (H2: that does not exist; there are no roles). One query on PostgreSQL, a remote
+     * server at every start.
+     */
+    private static String firstNotCallable(Connection connection, DatabaseVendor vendor, List<String> signatures)
+            throws SQLException {
         if (vendor != DatabaseVendor.POSTGRESQL) {
-            return exists(connection, vendor, signature);
+            for (String signature : signatures) {
+                if (!exists(connection, vendor, signature)) {
+                    return signature;
+                }
+            }
+            return null;
         }
-        try (PreparedStatement p = connection.prepareStatement("select to_regprocedure(?) is not null"
-                + " and has_function_privilege(to_regprocedure(?), 'EXECUTE')")) {
-            p.setString(1, signature);
-            p.setString(2, signature);
+        try (PreparedStatement p = connection.prepareStatement("select f.signature"
+                + " from unnest(?::text[]) with ordinality as f(signature, position)"
+                + " where to_regprocedure(f.signature) is null"
+                + " or not has_function_privilege(to_regprocedure(f.signature), 'EXECUTE')"
+                + " order by f.position limit 1")) {
+            p.setArray(1, connection.createArrayOf("text", signatures.toArray()));
             try (ResultSet rs = p.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }

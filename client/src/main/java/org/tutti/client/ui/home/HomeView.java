@@ -37,10 +37,6 @@ public final class HomeView {
     private final ScrollPane root;
     private final VBox studentsBox = new VBox();
 
-    public HomeView(HomeViewModel model) {
-        this(model, CourseWindowOpener.NONE);
-    }
-
     public HomeView(HomeViewModel model, CourseWindowOpener courses) {
         this.model = model;
         this.courses = courses;

@@ -104,14 +104,17 @@ public final class HomeViewModel {
         students.clear();
         int pending = home.pendingChanges();
         anyPending.set(pending > 0);
-        pendingText.set(pending == 0 ? I18n.get("home.staff.pending.none")
-                : pending == 1 ? I18n.get("home.staff.pending.one") : I18n.get("home.staff.pending.many", pending));
+        pendingText.set(counted("home.staff.pending", pending));
         oldestText.set(home.oldestPending() == null ? ""
                 : I18n.get("home.staff.oldest", Formats.date(LocalDate.ofInstant(home.oldestPending(), clock.getZone()))));
         int decided = home.decidedToday();
-        decidedText.set(decided == 0 ? I18n.get("home.staff.decided.none")
-                : decided == 1 ? I18n.get("home.staff.decided.one") : I18n.get("home.staff.decided.many", decided));
+        decidedText.set(counted("home.staff.decided", decided));
         loaded.set(true);
+    }
+
+    /** The bundle's {@code key.none}, {@code key.one} or {@code key.many} (with the count). */
+    private static String counted(String key, int count) {
+        return count == 0 ? I18n.get(key + ".none") : count == 1 ? I18n.get(key + ".one") : I18n.get(key + ".many", count);
     }
 
     private void failed(Throwable failure) {

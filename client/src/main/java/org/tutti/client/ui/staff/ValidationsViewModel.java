@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -118,7 +119,7 @@ public final class ValidationsViewModel {
     /** Shows the changes the filter lets through; the selection stays if it is still shown, else is cleared. */
     private void apply() {
         String keep = selectedKey.get();
-        List<PendingChange> shown = all.stream().filter(matcher(filter.get())::matches).toList();
+        List<PendingChange> shown = all.stream().filter(matcher(filter.get())).toList();
         roots.setAll(group(shown));
         empty.set(all.isEmpty());
         boolean filtered = !normalize(filter.get()).isBlank();
@@ -135,17 +136,12 @@ public final class ValidationsViewModel {
         select(again);
     }
 
-    /** Whether a change's family matches what is typed in the filter. */
-    @FunctionalInterface
-    interface FamilyMatcher {
-        boolean matches(PendingChange change);
-    }
-
     /**
-     * Every word typed appears in the family's identifier or name ("ferrari apo" finds
+     * Whether a change's family matches what is typed in the filter: every word typed appears in
+     * the family's identifier or name ("ferrari apo" finds
      * "Ferrari Apolline", "F0001" its family); accents and case ignored; blank lets all through.
      */
-    static FamilyMatcher matcher(String typed) {
+    static Predicate<PendingChange> matcher(String typed) {
         List<String> words = Arrays.stream(normalize(typed).split("\\s+")).filter(w -> !w.isEmpty()).toList();
         if (words.isEmpty()) {
             return change -> true;
