@@ -1,6 +1,7 @@
 package org.tutti.client.ui.common;
 
 import java.text.Collator;
+import java.text.Normalizer;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -91,6 +92,14 @@ public final class I18n {
     /** Compares texts as the user's language sorts them (accents after their letter, case ignored first). */
     public static Collator collator() {
         return Collator.getInstance(textLocale());
+    }
+
+    /** A text as a search compares it: lower case without accents ("Hélène" → "helene"); null as "". */
+    public static String folded(String text) {
+        if (text == null) {
+            return "";
+        }
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
     /** True when the bundle has a text for {@code key}. */

@@ -1,7 +1,5 @@
 package org.tutti.client.ui.main;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -62,16 +60,12 @@ public final class MainViewModel {
         if (name.isEmpty()) {
             return identifier;
         }
-        if (identifier.isEmpty() || folded(name).contains(folded(identifier))) {
+        if (identifier.isEmpty() || I18n.folded(name).contains(I18n.folded(identifier))) {
             return I18n.get("main.user.nameOnly", name);
         }
         return I18n.get("main.user", name, identifier);
     }
 
-    /** Lower case without accents: "Secrétariat" contains "SECRETARIAT". */
-    private static String folded(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-    }
 
     public void setOnLoggedOut(Runnable onLoggedOut) {
         this.onLoggedOut = Objects.requireNonNull(onLoggedOut);

@@ -1,11 +1,9 @@
 package org.tutti.client.ui.staff;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -122,7 +120,7 @@ public final class ValidationsViewModel {
         List<PendingChange> shown = all.stream().filter(matcher(filter.get())).toList();
         roots.setAll(group(shown));
         empty.set(all.isEmpty());
-        boolean filtered = !normalize(filter.get()).isBlank();
+        boolean filtered = !I18n.folded(filter.get()).isBlank();
         if (all.isEmpty()) {
             count.set("");
         } else if (filtered) {
@@ -142,23 +140,16 @@ public final class ValidationsViewModel {
      * "Ferrari Apolline", "F0001" its family); accents and case ignored; blank lets all through.
      */
     static Predicate<PendingChange> matcher(String typed) {
-        List<String> words = Arrays.stream(normalize(typed).split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        List<String> words = Arrays.stream(I18n.folded(typed).split("\\s+")).filter(w -> !w.isEmpty()).toList();
         if (words.isEmpty()) {
             return change -> true;
         }
         return change -> {
-            String family = normalize(change.familyIdentifier() + " " + change.familyName());
+            String family = I18n.folded(change.familyIdentifier() + " " + change.familyName());
             return words.stream().allMatch(family::contains);
         };
     }
 
-    /** Lower case without accents: "Hélène" → "helene". */
-    static String normalize(String text) {
-        if (text == null) {
-            return "";
-        }
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-    }
 
     /** Families in the order of their oldest request; in each, its own fields, then each student's. */
     static List<Entry> group(List<PendingChange> changes) {
