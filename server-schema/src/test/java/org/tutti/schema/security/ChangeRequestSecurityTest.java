@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.schema.security.SecuredDemo.As;
+import org.tutti.schema.testing.SqlRows;
 
 /**
  * Change requests on PostgreSQL as the login roles (SQL-API.md, "Change requests"): what row-level
@@ -83,8 +84,12 @@ class ChangeRequestSecurityTest {
                 + " FROM pg_proc p WHERE " + api)).isEqualTo("tutti_owner");
         // submit_changes: (text, bigint, jsonb|text) and, since version 10, (text, bigint, jsonb|text, jsonb|text)
         assertThat(demo.number("SELECT COUNT(*) FROM pg_proc p WHERE " + api
-                + " AND p.prosecdef AND array_to_string(p.proconfig, ',') = 'search_path=pg_catalog, tutti, pg_temp'"))
+                + " AND p.prosecdef AND 'search_path=pg_catalog, tutti, pg_temp' = ANY (p.proconfig)"))
                 .isEqualTo(6);
+        // nothing else set, but the front desk's bounded wait (version 12)
+        assertThat(SqlRows.query(demo.db.dataSource(), "SELECT p.proname::text, array_to_string(p.proconfig, ',')"
+                + " FROM pg_proc p WHERE " + api + " AND cardinality(p.proconfig) > 1"))
+                .containsExactly(List.of("decide_change", "search_path=pg_catalog, tutti, pg_temp,lock_timeout=2s"));
         assertThat(demo.number("SELECT COUNT(*) FROM pg_proc p WHERE " + api
                 + " AND has_function_privilege('public', p.oid, 'EXECUTE')")).isZero();
         assertThat(demo.number("SELECT COUNT(*) FROM pg_proc p WHERE p.proname = 'decide_change'"
