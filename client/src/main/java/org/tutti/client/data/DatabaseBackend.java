@@ -12,6 +12,8 @@ import org.tutti.client.service.Backend;
 import org.tutti.client.service.DemoMailboxService;
 import org.tutti.client.service.FamilyFileService;
 import org.tutti.client.service.PedagogyService;
+import org.tutti.client.service.ReenrolmentService;
+import org.tutti.client.service.StaffReenrolmentService;
 import org.tutti.client.service.HomeService;
 import org.tutti.client.service.SiteService;
 import org.tutti.client.service.StaffChangesService;
@@ -32,6 +34,8 @@ final class DatabaseBackend implements Backend {
     private final StaffChangesService staffChanges;
     private final FamilyFileService familyFile;
     private final PedagogyService pedagogy;
+    private final ReenrolmentService reenrolment;
+    private final StaffReenrolmentService staffReenrolments;
     private boolean closed;
     private DemoRelay demoRelay;
 
@@ -60,6 +64,8 @@ final class DatabaseBackend implements Backend {
         this.staffChanges = new HibernateStaffChangesService(transactions);
         this.familyFile = new HibernateFamilyFileService(transactions);
         this.pedagogy = new HibernatePedagogyService(transactions);
+        this.reenrolment = new HibernateReenrolmentService(transactions);
+        this.staffReenrolments = new HibernateStaffReenrolmentService(transactions);
     }
 
     @Override
@@ -70,6 +76,16 @@ final class DatabaseBackend implements Backend {
     @Override
     public Optional<String> unverifiedServer() {
         return Optional.ofNullable(unverifiedServer);
+    }
+
+    @Override
+    public ReenrolmentService reenrolment() {
+        return reenrolment;
+    }
+
+    @Override
+    public StaffReenrolmentService staffReenrolments() {
+        return staffReenrolments;
     }
 
     @Override

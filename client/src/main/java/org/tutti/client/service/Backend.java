@@ -29,6 +29,12 @@ public interface Backend extends AutoCloseable {
     /** Élèves › Cours, Historique, Répertoire: a student's pedagogical file. */
     PedagogyService pedagogy();
 
+    /** Élèves › Réinscription (family): the open campaign, a student's form, sending a request. */
+    ReenrolmentService reenrolment();
+
+    /** Réinscriptions (staff): the campaign, its document types, the requests and decisions. */
+    StaffReenrolmentService staffReenrolments();
+
     /**
      * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a
      * server database (mails go out by SMTP through the headless relay there).

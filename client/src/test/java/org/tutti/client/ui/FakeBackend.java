@@ -106,6 +106,22 @@ public class FakeBackend implements Backend, AuthService, HomeService, SiteServi
         return pedagogy;
     }
 
+    /** Élèves › Réinscription: set by the re-enrolment screens' tests. */
+    public org.tutti.client.service.ReenrolmentService reenrolment;
+
+    @Override
+    public org.tutti.client.service.ReenrolmentService reenrolment() {
+        return reenrolment;
+    }
+
+    /** Réinscriptions (staff): set by the staff screen's tests. */
+    public org.tutti.client.service.StaffReenrolmentService staffReenrolments;
+
+    @Override
+    public org.tutti.client.service.StaffReenrolmentService staffReenrolments() {
+        return staffReenrolments;
+    }
+
     @Override
     public void close() {
         closed = true;
