@@ -302,6 +302,26 @@ class AttackReenrolmentTest {
     }
 
     @Test
+    void aDecisionLeftOpenMakesASecondDecisionBusyNotWaiting() throws Exception {
+        long victim = number("SELECT r.id FROM tutti.reenrolment_request r WHERE r.student_id = ?", student("F0002"));
+        try (Connection first = connect(db, STAFF); Connection second = connect(db, STAFF)) {
+            String accueil = login(first, "BELLERIVE", "ACCUEIL", "bellerive");
+            String direction = login(second, "BELLERIVE", "DIRECTION", "bellerive");
+            first.setAutoCommit(false);
+            bindSession(first, accueil);
+            assertThat(value(first, "SELECT tutti.decide_reenrolment(?, true, NULL)", victim)).isEqualTo("VALIDATED");
+            Instant start = Instant.now();
+            String state = withinPatience("a second decision while the first is open", () -> attempt(second, direction,
+                    "SELECT tutti.decide_reenrolment(?, false, 'Doublon')", victim), first);
+            assertThat(state).isEqualTo("TU409");
+            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
+            first.rollback(); // the victim stays PENDING for the other tests
+        }
+        assertThat(SqlRows.query(db.dataSource(), "SELECT status FROM tutti.reenrolment_request WHERE id = ?", victim))
+                .containsExactly(List.of("PENDING"));
+    }
+
+    @Test
     void theFrontDeskOfAnotherSiteCannotDecideNorChangeBellerivesCampaign() throws SQLException {
         long victim = number("SELECT r.id FROM tutti.reenrolment_request r WHERE r.student_id = ?", student("F0002"));
         long campaign = number("SELECT id FROM tutti.reenrolment_campaign WHERE site_id ="
