@@ -426,19 +426,28 @@ final class ChangeRequests {
                     "Pour toute question, contactez l'accueil."),
                     List.of(FieldLabels.item(field, newValue)));
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE tutti.change_request SET status = ?, decided_by = ?, decided_at = ?, decision_comment = ?,"
-                        + " version = version + 1 WHERE id = ?")) {
+        recordDecision(connection, "change_request", requestId, outcome, session.accountId(), now, note);
+        Audit.record(connection, now, session.siteId(), session.accountId(), "CHANGE_" + outcome,
+                "request " + requestId + ": " + target + " " + targetId + " " + field
+                        + (accept && conflict ? " (forced over a conflict)" : ""));
+        return outcome;
+    }
+
+    /**
+     * A decision on a request of {@code table} ({@code change_request}, {@code reenrolment_request}): its status,
+     * who decided, when and why; the row's version + 1.
+     */
+    static void recordDecision(Connection connection, String table, long requestId, String outcome, long accountId,
+                               OffsetDateTime now, String note) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE tutti." + table
+                + " SET status = ?, decided_by = ?, decided_at = ?, decision_comment = ?, version = version + 1"
+                + " WHERE id = ?")) {
             statement.setString(1, outcome);
-            statement.setLong(2, session.accountId());
+            statement.setLong(2, accountId);
             statement.setObject(3, now);
             statement.setString(4, note);
             statement.setLong(5, requestId);
             statement.executeUpdate();
         }
-        Audit.record(connection, now, session.siteId(), session.accountId(), "CHANGE_" + outcome,
-                "request " + requestId + ": " + target + " " + targetId + " " + field
-                        + (accept && conflict ? " (forced over a conflict)" : ""));
-        return outcome;
     }
 }

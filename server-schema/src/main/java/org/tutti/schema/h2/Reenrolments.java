@@ -330,16 +330,8 @@ final class Reenrolments {
                     + " FOR UPDATE", requestId) == null) {
                 throw conflict("already_decided");
             }
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "UPDATE tutti.reenrolment_request SET status = ?, decided_by = ?, decided_at = ?,"
-                            + " decision_comment = ?, version = version + 1 WHERE id = ?")) {
-                statement.setString(1, outcome);
-                statement.setLong(2, session.accountId());
-                statement.setObject(3, now);
-                statement.setString(4, note);
-                statement.setLong(5, requestId);
-                statement.executeUpdate();
-            }
+            ChangeRequests.recordDecision(connection, "reenrolment_request", requestId, outcome, session.accountId(),
+                    now, note);
         } catch (SQLException e) {
             throw H2_LOCK_TIMEOUT.equals(e.getSQLState()) ? conflict("busy") : e;
         }

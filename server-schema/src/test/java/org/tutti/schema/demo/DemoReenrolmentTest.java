@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tutti.schema.DatabaseVendor;
 import org.tutti.schema.SchemaMigrator;
@@ -20,6 +21,7 @@ import org.tutti.schema.testing.TestDatabases;
  * families, H2): BELLERIVE's campaign open for months with one required document, and requests in every state
  * for the front desk; MONTFLEURY's campaign closed; F0001 still to send its own.
  */
+@Tag("slow")
 class DemoReenrolmentTest {
 
     private static DataSource db;

@@ -1,7 +1,8 @@
 package org.tutti.schema.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tutti.schema.h2.ApiClient.message;
+import static org.tutti.schema.h2.ApiClient.raised;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,10 +21,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tutti.schema.DatabaseVendor;
-import org.tutti.schema.SchemaMigrator;
-import org.tutti.schema.demo.DemoDataGenerator;
-import org.tutti.schema.demo.DemoProgress;
-import org.tutti.schema.testing.TestDatabases;
 import org.tutti.schema.testing.TestDatabases.TestDatabase;
 
 /**
@@ -45,23 +42,13 @@ class ChangeRequestParityTest {
 
     private TestDatabase database(DatabaseVendor vendor) throws SQLException {
         if (db == null) {
-            db = TestDatabases.fresh(vendor);
-            new SchemaMigrator(db.dataSource(), vendor).migrate();
-            new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, 20).generate(db.dataSource(), DemoProgress.NONE);
+            db = ApiClient.demo(vendor, 20);
         }
         return db;
     }
 
-    private Client client(DatabaseVendor vendor, String role) throws SQLException {
-        TestDatabase database = database(vendor);
-        Connection connection = vendor == DatabaseVendor.POSTGRESQL
-                ? TestDatabases.connectAs(database, role, role + "-test-password")
-                : database.dataSource().getConnection();
-        Client client = new Client(connection);
-        if (vendor == DatabaseVendor.POSTGRESQL) {
-            assertThat(client.calls.scalar("SELECT session_user")).isEqualTo(role);
-        }
-        return client;
+    private ApiClient client(DatabaseVendor vendor, String role) throws SQLException {
+        return ApiClient.connect(database(vendor), role);
     }
 
     /** The superuser's (H2: the only user's) view. */
@@ -107,7 +94,7 @@ class ChangeRequestParityTest {
         return number("SELECT COUNT(*) FROM tutti.mail_outbox WHERE kind = ?", kind);
     }
 
-    private static int submit(Client family, String token, String target, long targetId, String json)
+    private static int submit(ApiClient family, String token, String target, long targetId, String json)
             throws SQLException {
         return family.inTransaction(token, calls -> {
             try (PreparedStatement statement = calls.connection().prepareStatement(SUBMIT)) {
@@ -122,25 +109,9 @@ class ChangeRequestParityTest {
         });
     }
 
-    private static String decide(Client staff, String token, long requestId, boolean accept, String comment,
+    private static String decide(ApiClient staff, String token, long requestId, boolean accept, String comment,
                                  boolean force) throws SQLException {
         return staff.inTransaction(token, calls -> (String) calls.scalar(DECIDE, requestId, accept, comment, force));
-    }
-
-    /** "SQLSTATE message" of what the work raised (the work must raise). */
-    private static String raised(Work<?> work) {
-        List<String> raised = new ArrayList<>();
-        assertThatThrownBy(work::run).isInstanceOfSatisfying(SQLException.class,
-                e -> raised.add(e.getSQLState() + " " + message(e)));
-        return raised.get(0);
-    }
-
-    private static String message(SQLException e) {
-        String message = e.getMessage().replaceFirst("^ERROR: ", "");
-        int where = message.indexOf("\n");
-        message = where < 0 ? message : message.substring(0, where);
-        int sql = message.indexOf("; SQL statement:");
-        return (sql < 0 ? message : message.substring(0, sql)).strip();
     }
 
     private long pendingRequest(long familyId, String field) throws SQLException {
@@ -153,9 +124,9 @@ class ChangeRequestParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void twoFieldsBecomeTwoPendingRequestsAndOneAcknowledgement(DatabaseVendor vendor) throws SQLException {
-        try (Client family = client(vendor, FAMILY)) {
+        try (ApiClient family = client(vendor, FAMILY)) {
             long f0001 = familyId("F0001");
-            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            String token = family.signIn("BELLERIVE", "F0001", "bellerive");
             long before = maxRequestId();
             long acks = mails("CHANGE_ACK");
             String oldCity = text("SELECT city FROM tutti.family WHERE id = ?", f0001);
@@ -212,10 +183,10 @@ class ChangeRequestParityTest {
     @EnumSource(DatabaseVendor.class)
     void unknownFieldsAndInvalidValuesAreRefusedNamingTheFieldAndNothingIsRecorded(DatabaseVendor vendor)
             throws SQLException {
-        try (Client family = client(vendor, FAMILY)) {
+        try (ApiClient family = client(vendor, FAMILY)) {
             long f0002 = familyId("F0002");
             long student = number("SELECT MIN(id) FROM tutti.student WHERE family_id = ?", f0002);
-            String token = family.login("BELLERIVE", "F0002", "bellerive");
+            String token = family.signIn("BELLERIVE", "F0002", "bellerive");
             long before = maxRequestId();
             long acks = mails("CHANGE_ACK");
             String[][] cases = {
@@ -261,11 +232,11 @@ class ChangeRequestParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void aFamilySubmitsForItsOwnRowsOnly(DatabaseVendor vendor) throws SQLException {
-        try (Client family = client(vendor, FAMILY); Client staff = client(vendor, STAFF)) {
+        try (ApiClient family = client(vendor, FAMILY); ApiClient staff = client(vendor, STAFF)) {
             long f0001 = familyId("F0001");
             long f0002 = familyId("F0002");
             long othersStudent = number("SELECT MIN(id) FROM tutti.student WHERE family_id = ?", f0002);
-            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            String token = family.signIn("BELLERIVE", "F0001", "bellerive");
             long before = maxRequestId();
             assertThat(raised(() -> submit(family, token, "STUDENT", othersStudent, "{\"first_name\": \"Zoé\"}")))
                     .isEqualTo("TU403 forbidden");
@@ -275,14 +246,14 @@ class ChangeRequestParityTest {
                     .isEqualTo("TU403 forbidden");
             assertThat(raised(() -> submit(family, null, "FAMILY", f0001, "{\"city\": \"Agen\"}")))
                     .isEqualTo("TU401 no session");
-            String accueil = staff.login("BELLERIVE", "ACCUEIL", "bellerive");
+            String accueil = staff.signIn("BELLERIVE", "ACCUEIL", "bellerive");
             assertThat(raised(() -> submit(staff, accueil, "FAMILY", f0001, "{\"city\": \"Agen\"}")))
                     .startsWith(vendor == DatabaseVendor.POSTGRESQL ? "42501" : "TU403");
             assertThat(maxRequestId()).isEqualTo(before);
         }
     }
 
-    private static int submit(Client family, String token, String target, long targetId, String json, String shown)
+    private static int submit(ApiClient family, String token, String target, long targetId, String json, String shown)
             throws SQLException {
         return family.inTransaction(token, calls -> {
             try (PreparedStatement statement = calls.connection().prepareStatement(SUBMIT_SHOWN)) {
@@ -298,7 +269,7 @@ class ChangeRequestParityTest {
         });
     }
 
-    private static boolean acknowledge(Client family, String token, long requestId) throws SQLException {
+    private static boolean acknowledge(ApiClient family, String token, long requestId) throws SQLException {
         return family.inTransaction(token, calls -> {
             Object seen = calls.scalar("SELECT tutti.acknowledge_change(?)", requestId);
             return Boolean.TRUE.equals(seen) || "true".equalsIgnoreCase(String.valueOf(seen));
@@ -308,9 +279,9 @@ class ChangeRequestParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void bidirectionalAndZeroWidthCharactersAreStrippedByTheServer(DatabaseVendor vendor) throws SQLException {
-        try (Client family = client(vendor, FAMILY)) {
+        try (ApiClient family = client(vendor, FAMILY)) {
             long f0001 = familyId("F0001");
-            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            String token = family.signIn("BELLERIVE", "F0001", "bellerive");
             // what showed reversed in the staff queue: an override (U+202E) inside an isolate, zero widths
             assertThat(submit(family, token, "FAMILY", f0001, "{\"city\": \"\u2067Agen \u202eXY\u200b ZTN\u2069\","
                     + " \"last_name\": \"\ufeffDu\u200dpont\u200e\", \"address1\": \"\u202a3 rue\u2028 des Lilas\u202c\"}"))
@@ -330,10 +301,10 @@ class ChangeRequestParityTest {
     @EnumSource(DatabaseVendor.class)
     void aPendingValueReplacedFromAnotherComputerIsNamedAndNothingIsRecorded(DatabaseVendor vendor)
             throws SQLException {
-        try (Client parent = client(vendor, FAMILY); Client otherParent = client(vendor, FAMILY)) {
+        try (ApiClient parent = client(vendor, FAMILY); ApiClient otherParent = client(vendor, FAMILY)) {
             long f0001 = familyId("F0001");
-            String token = parent.login("BELLERIVE", "F0001", "bellerive");
-            String otherToken = otherParent.login("BELLERIVE", "F0001", "bellerive");
+            String token = parent.signIn("BELLERIVE", "F0001", "bellerive");
+            String otherToken = otherParent.signIn("BELLERIVE", "F0001", "bellerive");
             assertThat(submit(parent, token, "FAMILY", f0001, "{\"city\": \"Agen\"}", "{\"city\": null}")).isOne();
             long shownCity = pendingRequest(f0001, "city");
 
@@ -366,18 +337,18 @@ class ChangeRequestParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void aFamilyMarksItsOwnRefusedChangesAsSeenAndNoOtherRequest(DatabaseVendor vendor) throws SQLException {
-        try (Client family = client(vendor, FAMILY); Client other = client(vendor, FAMILY);
-             Client staff = client(vendor, STAFF)) {
+        try (ApiClient family = client(vendor, FAMILY); ApiClient other = client(vendor, FAMILY);
+             ApiClient staff = client(vendor, STAFF)) {
             long f0001 = familyId("F0001");
             long f0002 = familyId("F0002");
-            String token = family.login("BELLERIVE", "F0001", "bellerive");
-            String otherToken = other.login("BELLERIVE", "F0002", "bellerive");
+            String token = family.signIn("BELLERIVE", "F0001", "bellerive");
+            String otherToken = other.signIn("BELLERIVE", "F0002", "bellerive");
             submit(family, token, "FAMILY", f0001, "{\"city\": \"Agen\", \"address2\": \"Bâtiment B\"}");
             submit(other, otherToken, "FAMILY", f0002, "{\"city\": \"Nérac\"}");
             long city = pendingRequest(f0001, "city");
             long address2 = pendingRequest(f0001, "address2");
             long othersCity = pendingRequest(f0002, "city");
-            String accueil = staff.login("BELLERIVE", "ACCUEIL", "bellerive");
+            String accueil = staff.signIn("BELLERIVE", "ACCUEIL", "bellerive");
             assertThat(decide(staff, accueil, city, false, "Justificatif de domicile manquant", false))
                     .isEqualTo("REJECTED");
             assertThat(decide(staff, accueil, othersCity, false, null, false)).isEqualTo("REJECTED");
@@ -404,9 +375,9 @@ class ChangeRequestParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void staffAcceptsOneFieldAndRejectsTheOther(DatabaseVendor vendor) throws SQLException {
-        try (Client family = client(vendor, FAMILY); Client staff = client(vendor, STAFF)) {
+        try (ApiClient family = client(vendor, FAMILY); ApiClient staff = client(vendor, STAFF)) {
             long f0001 = familyId("F0001");
-            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            String token = family.signIn("BELLERIVE", "F0001", "bellerive");
             String oldAddress = text("SELECT address1 FROM tutti.family WHERE id = ?", f0001);
             long version = number("SELECT version FROM tutti.family WHERE id = ?", f0001);
             submit(family, token, "FAMILY", f0001, "{\"city\": \"Agen\", \"address1\": \"3 rue des Lilas\"}");
@@ -414,7 +385,7 @@ class ChangeRequestParityTest {
             long address = pendingRequest(f0001, "address1");
             long rejections = mails("CHANGE_REJECTED");
 
-            String accueil = staff.login("BELLERIVE", "ACCUEIL", "bellerive");
+            String accueil = staff.signIn("BELLERIVE", "ACCUEIL", "bellerive");
             long accueilId = number("SELECT id FROM tutti.account WHERE identifier = 'ACCUEIL'");
             assertThat(decide(staff, accueil, city, true, null, false)).isEqualTo("ACCEPTED");
             assertThat(text("SELECT city FROM tutti.family WHERE id = ?", f0001)).isEqualTo("Agen");
@@ -455,15 +426,15 @@ class ChangeRequestParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void aFieldChangedSinceTheRequestIsAConflictUnlessForced(DatabaseVendor vendor) throws SQLException {
-        try (Client family = client(vendor, FAMILY); Client staff = client(vendor, STAFF)) {
+        try (ApiClient family = client(vendor, FAMILY); ApiClient staff = client(vendor, STAFF)) {
             long f0001 = familyId("F0001");
-            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            String token = family.signIn("BELLERIVE", "F0001", "bellerive");
             submit(family, token, "FAMILY", f0001, "{\"postal_code\": \"47000\"}");
             long request = pendingRequest(f0001, "postal_code");
             execute("UPDATE tutti.family SET postal_code = '47300', version = version + 1 WHERE id = ?", f0001);
             long version = number("SELECT version FROM tutti.family WHERE id = ?", f0001);
 
-            String accueil = staff.login("BELLERIVE", "ACCUEIL", "bellerive");
+            String accueil = staff.signIn("BELLERIVE", "ACCUEIL", "bellerive");
             assertThat(raised(() -> decide(staff, accueil, request, true, null, false))).isEqualTo("TU409 conflict");
             assertThat(text("SELECT status FROM tutti.change_request WHERE id = ?", request)).isEqualTo("PENDING");
             assertThat(text("SELECT postal_code FROM tutti.family WHERE id = ?", f0001)).isEqualTo("47300");
@@ -477,12 +448,12 @@ class ChangeRequestParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void anotherSitesStaffCannotDecide(DatabaseVendor vendor) throws SQLException {
-        try (Client family = client(vendor, FAMILY); Client staff = client(vendor, STAFF)) {
+        try (ApiClient family = client(vendor, FAMILY); ApiClient staff = client(vendor, STAFF)) {
             long f0001 = familyId("F0001");
-            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            String token = family.signIn("BELLERIVE", "F0001", "bellerive");
             submit(family, token, "FAMILY", f0001, "{\"country\": \"Belgique\"}");
             long request = pendingRequest(f0001, "country");
-            String secretariat = staff.login("MONTFLEURY", "SECRETARIAT", "montfleury");
+            String secretariat = staff.signIn("MONTFLEURY", "SECRETARIAT", "montfleury");
             assertThat(raised(() -> decide(staff, secretariat, request, true, null, true))).isEqualTo("TU403 forbidden");
             assertThat(text("SELECT status FROM tutti.change_request WHERE id = ?", request)).isEqualTo("PENDING");
         }
@@ -493,17 +464,17 @@ class ChangeRequestParityTest {
     void twoStaffMembersDecidingAtOnceAreSerialized(DatabaseVendor vendor) throws Exception {
         long f0001;
         long request;
-        try (Client family = client(vendor, FAMILY)) {
+        try (ApiClient family = client(vendor, FAMILY)) {
             f0001 = familyId("F0001");
-            String token = family.login("BELLERIVE", "F0001", "bellerive");
+            String token = family.signIn("BELLERIVE", "F0001", "bellerive");
             submit(family, token, "FAMILY", f0001, "{\"phone_home\": \"05 53 00 11 22\"}");
             request = pendingRequest(f0001, "phone_home");
         }
         long version = number("SELECT version FROM tutti.family WHERE id = ?", f0001);
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (Client first = client(vendor, STAFF); Client second = client(vendor, STAFF)) {
-            String firstToken = first.login("BELLERIVE", "ACCUEIL", "bellerive");
-            String secondToken = second.login("BELLERIVE", "ACCUEIL", "bellerive");
+        try (ApiClient first = client(vendor, STAFF); ApiClient second = client(vendor, STAFF)) {
+            String firstToken = first.signIn("BELLERIVE", "ACCUEIL", "bellerive");
+            String secondToken = second.signIn("BELLERIVE", "ACCUEIL", "bellerive");
             CountDownLatch start = new CountDownLatch(1);
             List<Future<String>> outcomes = new ArrayList<>();
             for (Callable<String> decision : List.<Callable<String>>of(
@@ -528,7 +499,7 @@ class ChangeRequestParityTest {
     }
 
     /** Waits for the start, then the work's result or "SQLSTATE message" of what it raised. */
-    private static String attempt(CountDownLatch start, Work<String> work) throws InterruptedException {
+    private static String attempt(CountDownLatch start, ApiClient.Call<String> work) throws InterruptedException {
         start.await();
         try {
             return work.run();
@@ -540,12 +511,12 @@ class ChangeRequestParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void acknowledgementAndRejectionMailsAreTheSameOnBothDatabases(DatabaseVendor vendor) throws SQLException {
-        try (Client family = client(vendor, FAMILY); Client staff = client(vendor, STAFF)) {
+        try (ApiClient family = client(vendor, FAMILY); ApiClient staff = client(vendor, STAFF)) {
             long f0002 = familyId("F0002");
             long student = number("SELECT MIN(id) FROM tutti.student WHERE family_id = ?", f0002);
-            String token = family.login("BELLERIVE", "F0002", "bellerive");
+            String token = family.signIn("BELLERIVE", "F0002", "bellerive");
             submit(family, token, "STUDENT", student, "{\"school_level\": \"CM2 & plus <b>\", \"email\": null}");
-            String accueil = staff.login("BELLERIVE", "ACCUEIL", "bellerive");
+            String accueil = staff.signIn("BELLERIVE", "ACCUEIL", "bellerive");
             decide(staff, accueil, number("SELECT MAX(id) FROM tutti.change_request WHERE target_id = ?"
                     + " AND field_name = 'school_level' AND target = 'STUDENT'", student), false, "Niveau à vérifier", false);
             List<List<String>> mails = rows("SELECT kind, subject, body_text, body_html FROM tutti.mail_outbox"
@@ -561,49 +532,4 @@ class ChangeRequestParityTest {
 
     private static final java.util.Map<DatabaseVendor, List<List<String>>> MAILS =
             new java.util.concurrent.ConcurrentHashMap<>();
-
-    @FunctionalInterface
-    interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface CallsWork<T> {
-        T run(SecurityCalls calls) throws SQLException;
-    }
-
-    private static final class Client implements AutoCloseable {
-
-        private final Connection connection;
-        private final SecurityCalls calls;
-
-        Client(Connection connection) throws SQLException {
-            this.connection = connection;
-            connection.setAutoCommit(false);
-            this.calls = new SecurityCalls(connection);
-        }
-
-        String login(String siteCode, String identifier, String password) throws SQLException {
-            String token = inTransaction(null, c -> c.login(siteCode, identifier, password));
-            assertThat(token).as("login %s %s", siteCode, identifier).isNotNull();
-            return token;
-        }
-
-        <T> T inTransaction(String token, CallsWork<T> work) throws SQLException {
-            try {
-                calls.bind(token);
-                T result = work.run(calls);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            connection.close();
-        }
-    }
 }

@@ -1,7 +1,7 @@
 package org.tutti.schema.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tutti.schema.h2.ApiClient.raised;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,11 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tutti.schema.DatabaseVendor;
-import org.tutti.schema.SchemaMigrator;
-import org.tutti.schema.demo.DemoDataGenerator;
-import org.tutti.schema.demo.DemoProgress;
 import org.tutti.schema.testing.SqlRows;
-import org.tutti.schema.testing.TestDatabases;
 import org.tutti.schema.testing.TestDatabases.TestDatabase;
 
 /**
@@ -66,19 +62,13 @@ class ReenrolmentParityTest {
 
     private TestDatabase database(DatabaseVendor vendor) throws SQLException {
         if (db == null) {
-            db = TestDatabases.fresh(vendor);
-            new SchemaMigrator(db.dataSource(), vendor).migrate();
-            new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, 8).generate(db.dataSource(), DemoProgress.NONE);
+            db = ApiClient.demo(vendor, 8);
         }
         return db;
     }
 
-    private Client client(DatabaseVendor vendor, String role) throws SQLException {
-        TestDatabase database = database(vendor);
-        Connection connection = vendor == DatabaseVendor.POSTGRESQL
-                ? TestDatabases.connectAs(database, role, role + "-test-password")
-                : database.dataSource().getConnection();
-        Client client = new Client(connection);
+    private ApiClient client(DatabaseVendor vendor, String role) throws SQLException {
+        ApiClient client = ApiClient.connect(database(vendor), role);
         open.add(client);
         return client;
     }
@@ -142,10 +132,10 @@ class ReenrolmentParityTest {
         return "[" + String.join(", ", documents) + "]";
     }
 
-    private static long submit(Client family, String token, long student, boolean administrative, String enrolments,
+    private static long submit(ApiClient family, String token, long student, boolean administrative, String enrolments,
                                String comment, String documents) throws SQLException {
         return family.inTransaction(token, c -> {
-            try (PreparedStatement statement = c.prepareStatement(SUBMIT)) {
+            try (PreparedStatement statement = c.connection().prepareStatement(SUBMIT)) {
                 statement.setLong(1, student);
                 statement.setBoolean(2, administrative);
                 statement.setString(3, enrolments);
@@ -159,10 +149,10 @@ class ReenrolmentParityTest {
         });
     }
 
-    private static String decide(Client staff, String token, long request, boolean accept, String comment)
+    private static String decide(ApiClient staff, String token, long request, boolean accept, String comment)
             throws SQLException {
         return staff.inTransaction(token, c -> {
-            try (PreparedStatement statement = c.prepareStatement(DECIDE)) {
+            try (PreparedStatement statement = c.connection().prepareStatement(DECIDE)) {
                 statement.setLong(1, request);
                 statement.setBoolean(2, accept);
                 statement.setString(3, comment);
@@ -172,22 +162,6 @@ class ReenrolmentParityTest {
                 }
             }
         });
-    }
-
-    /** "SQLSTATE message" of what the work raised (the work must raise). */
-    static String raised(Work<?> work) {
-        List<String> raised = new ArrayList<>();
-        assertThatThrownBy(work::run).isInstanceOfSatisfying(SQLException.class,
-                e -> raised.add(e.getSQLState() + " " + message(e)));
-        return raised.get(0);
-    }
-
-    static String message(SQLException e) {
-        String message = e.getMessage().replaceFirst("^ERROR: ", "");
-        int where = message.indexOf("\n");
-        message = where < 0 ? message : message.substring(0, where);
-        int sql = message.indexOf("; SQL statement:");
-        return (sql < 0 ? message : message.substring(0, sql)).strip();
     }
 
     private static String sha256(byte[] content) throws Exception {
@@ -207,11 +181,11 @@ class ReenrolmentParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void aRequestIsStoredWithItsChoicesAndDocumentsAndAcknowledgedByMail(DatabaseVendor vendor) throws Exception {
-        Client family = client(vendor, FAMILY);
+        ApiClient family = client(vendor, FAMILY);
         long student = student();
         List<Long> enrolments = enrolments(student);
         assertThat(enrolments).hasSizeGreaterThanOrEqualTo(2);
-        String token = family.login("BELLERIVE", "F0001", "bellerive");
+        String token = family.signIn("BELLERIVE", "F0001", "bellerive");
         long home = documentType("Justificatif de domicile");
         long insurance = documentType("Attestation d'assurance");
 
@@ -263,7 +237,7 @@ class ReenrolmentParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void everyRefusalSaysWhyAndStoresNothing(DatabaseVendor vendor) throws Exception {
-        Client family = client(vendor, FAMILY);
+        ApiClient family = client(vendor, FAMILY);
         long student = student();
         List<Long> enrolments = enrolments(student);
         long otherStudent = number("SELECT MIN(s.id) FROM tutti.student s JOIN tutti.family f ON f.id = s.family_id"
@@ -276,7 +250,7 @@ class ReenrolmentParityTest {
         long montfleuryType = number("SELECT MIN(d.id) FROM tutti.document_type d JOIN tutti.reenrolment_campaign c"
                 + " ON c.id = d.campaign_id JOIN tutti.site s ON s.id = c.site_id WHERE s.code = 'MONTFLEURY'");
         long limit = number("SELECT max_document_bytes FROM tutti.site WHERE code = 'BELLERIVE'");
-        String token = family.login("BELLERIVE", "F0001", "bellerive");
+        String token = family.signIn("BELLERIVE", "F0001", "bellerive");
         String courses = json(enrolments);
         String good = document(required, "domicile.png", PNG);
         byte[] tooLarge = bytes(PDF, new byte[(int) limit]);
@@ -335,9 +309,9 @@ class ReenrolmentParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void aClosedCampaignOrOneOutsideItsDatesRefusesRequests(DatabaseVendor vendor) throws Exception {
-        Client family = client(vendor, FAMILY);
+        ApiClient family = client(vendor, FAMILY);
         long student = student();
-        String token = family.login("BELLERIVE", "F0001", "bellerive");
+        String token = family.signIn("BELLERIVE", "F0001", "bellerive");
         String documents = documents(document(requiredType(), "domicile.png", PNG));
         long campaign = number("SELECT c.id FROM tutti.reenrolment_campaign c JOIN tutti.site s ON s.id = c.site_id"
                 + " WHERE s.code = 'BELLERIVE'");
@@ -358,8 +332,8 @@ class ReenrolmentParityTest {
         assertThat(submit(family, token, student, true, "[]", null, documents)).isPositive();
 
         // MONTFLEURY's campaign is closed
-        Client other = client(vendor, FAMILY);
-        String m0001 = other.login("MONTFLEURY", "M0001", "montfleury");
+        ApiClient other = client(vendor, FAMILY);
+        String m0001 = other.signIn("MONTFLEURY", "M0001", "montfleury");
         long mStudent = number("SELECT MIN(s.id) FROM tutti.student s JOIN tutti.family f ON f.id = s.family_id"
                 + " WHERE f.identifier = 'M0001'");
         assertThat(raised(() -> submit(other, m0001, mStudent, true, "[]", null, "[]")))
@@ -371,18 +345,18 @@ class ReenrolmentParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void staffValidateOrRefuseOnceAndTheFamilyIsToldByMail(DatabaseVendor vendor) throws Exception {
-        Client family = client(vendor, FAMILY);
-        Client staff = client(vendor, STAFF);
+        ApiClient family = client(vendor, FAMILY);
+        ApiClient staff = client(vendor, STAFF);
         long student = student();
         long sibling = number("SELECT MAX(s.id) FROM tutti.student s JOIN tutti.family f ON f.id = s.family_id"
                 + " WHERE f.identifier = 'F0001'");
         assertThat(sibling).isNotEqualTo(student);
-        String token = family.login("BELLERIVE", "F0001", "bellerive");
+        String token = family.signIn("BELLERIVE", "F0001", "bellerive");
         String documents = documents(document(requiredType(), "domicile.png", PNG));
         long first = submit(family, token, student, false, json(enrolments(student).subList(0, 1)), null, documents);
         long second = submit(family, token, sibling, true, "[]", null, documents);
-        String accueil = staff.login("BELLERIVE", "ACCUEIL", "bellerive");
-        String secretariat = staff.login("MONTFLEURY", "SECRETARIAT", "montfleury");
+        String accueil = staff.signIn("BELLERIVE", "ACCUEIL", "bellerive");
+        String secretariat = staff.signIn("MONTFLEURY", "SECRETARIAT", "montfleury");
 
         assertThat(raised(() -> decide(staff, secretariat, first, true, null))).isEqualTo("TU403 forbidden");
         assertThat(raised(() -> decide(staff, null, first, true, null))).isEqualTo("TU401 no session");
@@ -434,9 +408,9 @@ class ReenrolmentParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void aDocumentTypeInUseCannotBeRenamedMovedOrRemoved(DatabaseVendor vendor) throws Exception {
-        Client family = client(vendor, FAMILY);
+        ApiClient family = client(vendor, FAMILY);
         long student = student();
-        String token = family.login("BELLERIVE", "F0001", "bellerive");
+        String token = family.signIn("BELLERIVE", "F0001", "bellerive");
         long used = requiredType();
         submit(family, token, student, true, "[]", null, documents(document(used, "domicile.png", PNG)));
         long unused = documentType("Avis d'imposition");
@@ -456,50 +430,5 @@ class ReenrolmentParityTest {
         execute("DELETE FROM tutti.document_type WHERE id = " + unused);
         assertThat(rows("SELECT name, required FROM tutti.document_type WHERE id IN (?, ?)", used, unused))
                 .containsExactly(List.of("Justificatif de domicile", "false"));
-    }
-
-    @FunctionalInterface
-    interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface ConnectionWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private static final class Client implements AutoCloseable {
-
-        private final Connection connection;
-        private final SecurityCalls calls;
-
-        Client(Connection connection) throws SQLException {
-            this.connection = connection;
-            connection.setAutoCommit(false);
-            this.calls = new SecurityCalls(connection);
-        }
-
-        String login(String siteCode, String identifier, String password) throws SQLException {
-            String token = inTransaction(null, c -> calls.login(siteCode, identifier, password));
-            assertThat(token).as("login %s %s", siteCode, identifier).isNotNull();
-            return token;
-        }
-
-        <T> T inTransaction(String token, ConnectionWork<T> work) throws SQLException {
-            try {
-                calls.bind(token);
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            connection.close();
-        }
     }
 }

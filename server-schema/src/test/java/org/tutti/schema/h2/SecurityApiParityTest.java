@@ -2,6 +2,7 @@ package org.tutti.schema.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tutti.schema.h2.ApiClient.message;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,9 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tutti.schema.DatabaseVendor;
-import org.tutti.schema.SchemaMigrator;
-import org.tutti.schema.demo.DemoDataGenerator;
-import org.tutti.schema.demo.DemoProgress;
 import org.tutti.schema.testing.TestDatabases;
 import org.tutti.schema.testing.TestDatabases.TestDatabase;
 
@@ -45,24 +43,15 @@ class SecurityApiParityTest {
     private static synchronized TestDatabase database(DatabaseVendor vendor) throws SQLException {
         TestDatabase db = DATABASES.get(vendor);
         if (db == null) {
-            db = TestDatabases.fresh(vendor);
-            new SchemaMigrator(db.dataSource(), vendor).migrate();
-            new DemoDataGenerator(DemoDataGenerator.DEFAULT_SEED, 20).generate(db.dataSource(), DemoProgress.NONE);
+            db = ApiClient.demo(vendor, 20);
             DATABASES.put(vendor, db);
         }
         return db;
     }
 
     /** A client's connection: as the login role on PostgreSQL, as the demo's only user on H2. */
-    private static Client client(DatabaseVendor vendor, String role) throws SQLException {
-        TestDatabase db = database(vendor);
-        Connection connection = vendor == DatabaseVendor.POSTGRESQL
-                ? TestDatabases.connectAs(db, role, role + "-test-password")
-                : db.dataSource().getConnection();
-        if (vendor == DatabaseVendor.POSTGRESQL) {
-            assertThat(new SecurityCalls(connection).scalar("SELECT session_user")).isEqualTo(role);
-        }
-        return new Client(connection);
+    private static ApiClient client(DatabaseVendor vendor, String role) throws SQLException {
+        return ApiClient.connect(database(vendor), role);
     }
 
     /** The superuser's (or H2's only user's) view, to check what a client cannot read. */
@@ -79,7 +68,7 @@ class SecurityApiParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void loginAnswersAHexTokenOfWhichOnlyTheHashIsStored(DatabaseVendor vendor) throws SQLException {
-        try (Client family = client(vendor, FAMILY); Connection admin = adminConnection(vendor)) {
+        try (ApiClient family = client(vendor, FAMILY); Connection admin = adminConnection(vendor)) {
             Object token = family.inTransaction(null, calls -> calls.scalar("SELECT tutti.login(?, ?, ?)",
                     "BELLERIVE", "f0003", "bellerive"));
             assertThat(token).isInstanceOf(String.class);
@@ -94,7 +83,7 @@ class SecurityApiParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void everyFailureIsNull(DatabaseVendor vendor) throws SQLException {
-        try (Client family = client(vendor, FAMILY)) {
+        try (ApiClient family = client(vendor, FAMILY)) {
             String[][] attempts = {
                 {"BELLERIVE", "F0004", "wrong"},
                 {"BELLERIVE", "F0004", ""},
@@ -120,7 +109,7 @@ class SecurityApiParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void fiveFailuresLockTheAccount(DatabaseVendor vendor) throws SQLException {
-        try (Client family = client(vendor, FAMILY); Connection admin = adminConnection(vendor)) {
+        try (ApiClient family = client(vendor, FAMILY); Connection admin = adminConnection(vendor)) {
             for (int i = 0; i < 5; i++) {
                 assertThat(family.login("BELLERIVE", "F0005", "wrong")).isNull();
             }
@@ -138,7 +127,7 @@ class SecurityApiParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void aFamilyTokenResolvesAndTheOthersDoNot(DatabaseVendor vendor) throws SQLException {
-        try (Client family = client(vendor, FAMILY); Connection admin = adminConnection(vendor)) {
+        try (ApiClient family = client(vendor, FAMILY); Connection admin = adminConnection(vendor)) {
             long familyId = admin(admin).count("SELECT id FROM tutti.family WHERE identifier = 'F0006'");
             long accountId = admin(admin).count("SELECT id FROM tutti.account WHERE identifier = 'F0006'");
             String token = family.login("BELLERIVE", "F0006", "bellerive");
@@ -180,7 +169,7 @@ class SecurityApiParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void aStaffTokenResolvesToItsSite(DatabaseVendor vendor) throws SQLException {
-        try (Client staff = client(vendor, STAFF); Connection admin = adminConnection(vendor)) {
+        try (ApiClient staff = client(vendor, STAFF); Connection admin = adminConnection(vendor)) {
             long siteId = admin(admin).count("SELECT id FROM tutti.site WHERE code = 'BELLERIVE'");
             String token = staff.login("BELLERIVE", "COMPTA", "bellerive");
             assertThat(token).matches(TOKEN);
@@ -200,7 +189,7 @@ class SecurityApiParityTest {
     void sessionInfoIsTheSameRowOnBothDatabases() throws SQLException {
         List<List<List<String>>> rows = new ArrayList<>();
         for (DatabaseVendor vendor : DatabaseVendor.values()) {
-            try (Client family = client(vendor, FAMILY)) {
+            try (ApiClient family = client(vendor, FAMILY)) {
                 String token = family.login("MONTFLEURY", "M0001", "montfleury");
                 rows.add(family.inTransaction(token, SecurityCalls::sessionInfo));
             }
@@ -216,7 +205,7 @@ class SecurityApiParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void changePasswordRaisesTheSameStates(DatabaseVendor vendor) throws SQLException {
-        try (Client staff = client(vendor, STAFF)) {
+        try (ApiClient staff = client(vendor, STAFF)) {
             assertThat(sqlState(staff, null, "SELECT tutti.change_password('montfleury', 'a long new password')"))
                     .isEqualTo("TU401 no session");
             assertThat(sqlState(staff, "garbage", "SELECT tutti.change_password('montfleury', 'a long new password')"))
@@ -244,7 +233,7 @@ class SecurityApiParityTest {
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void requestPasswordAnswersAlikeAndIsRateLimited(DatabaseVendor vendor) throws SQLException {
-        try (Client family = client(vendor, FAMILY); Connection admin = adminConnection(vendor)) {
+        try (ApiClient family = client(vendor, FAMILY); Connection admin = adminConnection(vendor)) {
             String email = email(admin, "F0007");
             String old = family.login("BELLERIVE", "F0007", "bellerive");
             for (int i = 0; i < 2; i++) {
@@ -288,7 +277,7 @@ class SecurityApiParityTest {
     void theResetMailIsTheSameOnBothDatabases() throws SQLException {
         List<List<String>> mails = new ArrayList<>();
         for (DatabaseVendor vendor : DatabaseVendor.values()) {
-            try (Client family = client(vendor, FAMILY); Connection admin = adminConnection(vendor)) {
+            try (ApiClient family = client(vendor, FAMILY); Connection admin = adminConnection(vendor)) {
                 family.inTransaction(null, calls -> {
                     calls.requestPassword("M0002", email(admin, "M0002"));
                     return null;
@@ -342,23 +331,13 @@ class SecurityApiParityTest {
     }
 
     /** "SQLSTATE message" of the error that {@code sql} raises in a transaction bound to {@code token}. */
-    private static String sqlState(Client client, String token, String sql) {
+    private static String sqlState(ApiClient client, String token, String sql) {
         List<String> raised = new ArrayList<>();
         assertThatThrownBy(() -> client.inTransaction(token, calls -> {
             calls.execute(sql);
             return null;
         })).isInstanceOfSatisfying(SQLException.class, e -> raised.add(e.getSQLState() + " " + message(e)));
         return raised.get(0);
-    }
-
-    /** The message without what the drivers add: PostgreSQL's "ERROR: ", H2's "; SQL statement:…". */
-    private static String message(SQLException e) {
-        String message = e.getMessage();
-        message = message.replaceFirst("^ERROR: ", "");
-        int where = message.indexOf("\n");
-        message = where < 0 ? message : message.substring(0, where);
-        int sql = message.indexOf("; SQL statement:");
-        return (sql < 0 ? message : message.substring(0, sql)).strip();
     }
 
     /** The account's audit rows, oldest first, as "KIND detail" with timestamps masked. */
@@ -370,45 +349,5 @@ class SecurityApiParityTest {
             trail.add(row.get(0) + " " + row.get(1).replaceAll("\\d{4}-\\d\\d-\\d\\d[ T][0-9:.]+(\\+00|Z)?", "<time>"));
         }
         return trail;
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(SecurityCalls calls) throws SQLException;
-    }
-
-    /** A client's connection: every unit of work is one transaction that binds its token first. */
-    private static final class Client implements AutoCloseable {
-
-        private final Connection connection;
-        private final SecurityCalls calls;
-
-        Client(Connection connection) throws SQLException {
-            this.connection = connection;
-            connection.setAutoCommit(false);
-            this.calls = new SecurityCalls(connection);
-        }
-
-        /** {@code tutti.login} in its own committed transaction, nothing bound. */
-        String login(String siteCode, String identifier, String password) throws SQLException {
-            return inTransaction(null, c -> c.login(siteCode, identifier, password));
-        }
-
-        <T> T inTransaction(String token, Work<T> work) throws SQLException {
-            try {
-                calls.bind(token);
-                T result = work.run(calls);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            connection.close();
-        }
     }
 }
