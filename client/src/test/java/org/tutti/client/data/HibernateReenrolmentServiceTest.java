@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -450,6 +453,32 @@ class HibernateReenrolmentServiceTest {
         assertThat(staff(vendor).decide(secretariat(vendor), refused[0], true, null).outcome())
                 .isEqualTo(Outcome.FORBIDDEN);
         assertThat(mails(vendor, "REENROL_ACCEPTED", first.familyEmail())).isEqualTo(acceptedMails + 1);
+    }
+
+    /** A transaction left open on the request (a family's, IT's) makes the front desk try again, not wait. */
+    @ParameterizedTest
+    @MethodSource("vendors")
+    void aRequestLockedByAnotherTransactionIsBusyAndStaysPending(DatabaseVendor vendor) throws SQLException {
+        long[] id = new long[1];
+        sentRequest(vendor, id);
+        UserSession accueil = accueil(vendor);
+        try (Connection other = SeededDatabases.get(vendor).db().dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement(
+                    "update tutti.reenrolment_request set version = version where id = ?")) {
+                lock.setLong(1, id[0]);
+                assertThat(lock.executeUpdate()).isOne();
+            }
+            try {
+                assertThatThrownBy(() -> staff(vendor).decide(accueil, id[0], true, null))
+                        .isInstanceOfSatisfying(ReenrolmentRefusedException.class,
+                                e -> assertThat(e.reason()).isEqualTo(Reason.BUSY));
+            } finally {
+                other.rollback();
+            }
+        }
+        assertThat(staff(vendor).detail(accueil, id[0]).summary().state()).isEqualTo(ReenrolmentState.PENDING);
+        assertThat(staff(vendor).decide(accueil, id[0], true, null).outcome()).isEqualTo(Outcome.ACCEPTED);
     }
 
     @ParameterizedTest
