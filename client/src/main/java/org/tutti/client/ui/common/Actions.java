@@ -50,6 +50,8 @@ public enum Actions {
     REENROL_REMOVE("reenrolRemove", "reenrolment.remove", "Delete"),
     REENROL_SUBMIT("reenrolSubmit", "reenrolment.submit", "shortcut+Enter"),
     REENROL_BACK("reenrolBack", "reenrolment.back", "Alt+Left"),
+    /** The form could not be read: read it again. */
+    REENROL_RETRY("reenrolRetry", "action.retry", "F5"),
     IMPORT_BROWSE("importBrowse", "reenrolment.import.browse", "shortcut+O"),
     IMPORT_SUBMIT("importSubmit", "reenrolment.import.submit", "Enter"),
     IMPORT_CANCEL("importCancel", "action.cancel", "Esc"),

@@ -38,6 +38,7 @@ final class ImportDialog {
 
     private final ImportViewModel model;
     private final Stage stage = new Stage();
+    private final Button submit = Forms.button(Actions.IMPORT_SUBMIT);
 
     ImportDialog(ImportViewModel model, Window owner) {
         this.model = model;
@@ -47,7 +48,10 @@ final class ImportDialog {
         file.setPrefColumnCount(32);
         Button browse = Forms.button(Actions.IMPORT_BROWSE);
         browse.setOnAction(e -> FileChoosers.open(stage, "reenrolment.import.chooserTitle", FileChoosers.Kind.DOCUMENT)
-                .ifPresent(path -> model.pathProperty().set(path.toString())));
+                .ifPresent(path -> {
+                    model.pathProperty().set(path.toString());
+                    submit.requestFocus();
+                }));
         HBox.setHgrow(file, Priority.ALWAYS);
         HBox fileCell = new HBox(file, browse);
         fileCell.getStyleClass().add("field-cell");
@@ -67,7 +71,6 @@ final class ImportDialog {
         hint.setId("importHint");
         Label error = Forms.error("importError", model.errorProperty());
 
-        Button submit = Forms.button(Actions.IMPORT_SUBMIT);
         submit.setDefaultButton(true);
         submit.getStyleClass().add("accent");
         submit.disableProperty().bind(model.checkingProperty());
@@ -92,11 +95,20 @@ final class ImportDialog {
         root.setMinHeight(Region.USE_PREF_SIZE);
         Scene scene = new Scene(root);
         ThemeManager.get().apply(scene);
-        // a filter: the combo box's list would take Escape first
+        // a filter: the combo box's list would take Escape first; Enter imports from the fields
+        // and from Parcourir (the file chosen, Enter goes on), not from Annuler
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (Actions.IMPORT_CANCEL.keyCombination().match(e) && !type.isShowing()) {
+            if (type.isShowing()) {
+                return;
+            }
+            if (Actions.IMPORT_CANCEL.keyCombination().match(e)) {
                 e.consume();
                 stage.close();
+            } else if (Actions.IMPORT_SUBMIT.keyCombination().match(e) && scene.getFocusOwner() != cancel) {
+                e.consume();
+                if (!submit.isDisabled()) {
+                    submit.fire();
+                }
             }
         });
         stage.setScene(scene);

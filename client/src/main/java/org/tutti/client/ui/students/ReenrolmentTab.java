@@ -8,7 +8,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -50,6 +49,9 @@ final class ReenrolmentTab {
         Label campaign = Forms.message("reenrolCampaign", Bindings.createStringBinding(model::campaignLine,
                 model.campaignProperty()), "campaign-line");
         Label loadError = Forms.error("reenrolLoadError", model.loadErrorProperty());
+        Button retry = button(Actions.REENROL_RETRY, model::retry);
+        retry.visibleProperty().bind(loadError.visibleProperty());
+        retry.managedProperty().bind(retry.visibleProperty());
         Node loading = Forms.busyIndicator("reenrolLoading", "reenrolment.loading", model.loadingProperty());
         Label intro = Forms.wrapped(I18n.get("reenrolment.intro"), "hint");
 
@@ -133,7 +135,7 @@ final class ReenrolmentTab {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = Forms.buttonRow(submit, sending, spacer, back);
 
-        VBox content = new VBox(campaign, loadError, loading, state, decision, intro, administrative, coursesLabel,
+        VBox content = new VBox(campaign, loadError, retry, loading, state, decision, intro, administrative, coursesLabel,
                 choices, noCourse, askedHeading, asked, limits, importRow, documentsLabel, documents, removeRow,
                 commentLabel, comment, pending, error, buttons);
         content.getStyleClass().addAll("tab-content", "reenrolment-tab");
@@ -146,13 +148,15 @@ final class ReenrolmentTab {
             } else if (Actions.REENROL_IMPORT.keyCombination().match(e) && !importButton.isDisabled()) {
                 e.consume();
                 openImport();
+            } else if (Actions.REENROL_BACK.keyCombination().match(e) && !back.isDisabled()) {
+                e.consume();
+                back.fire();
             }
         });
         model.setOnSubmitted(message -> Dialogs.showMessage(content.getScene().getWindow(), message));
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("tab-scroll");
-        tab = Forms.tab("tabReenrolment", "students.tab.reenrolment", scroll);
+        // the page scrolls (Élèves is in a scroll pane): no second scroll bar inside the tab
+        content.setMinHeight(Region.USE_PREF_SIZE);
+        tab = Forms.tab("tabReenrolment", "students.tab.reenrolment", content);
         showCourses();
         showAsked();
     }

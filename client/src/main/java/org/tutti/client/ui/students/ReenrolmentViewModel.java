@@ -179,6 +179,11 @@ public final class ReenrolmentViewModel {
                 });
     }
 
+    /** Réessayer, after the form could not be read: reads it again. */
+    public void retry() {
+        reload(studentId);
+    }
+
     /** Shows {@code student}'s form (read in the background), dropping the previous student's draft. */
     public void show(Long student) {
         studentId = student;

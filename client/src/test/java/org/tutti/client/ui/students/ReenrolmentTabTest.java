@@ -206,6 +206,18 @@ class ReenrolmentTabTest extends FxRobot {
         assertThat(module.hasUnsavedEdits()).isFalse();
     }
 
+    @Test
+    void retourAsksTheMainWindowForFamille() throws Exception {
+        openTab();
+        java.util.List<org.tutti.client.ui.common.Actions> asked = new java.util.ArrayList<>();
+        interact(() -> stage.getScene().getRoot().addEventHandler(org.tutti.client.ui.common.NavigationEvent.OPEN,
+                e -> asked.add(e.entry())));
+
+        clickOn("#reenrolBack");
+
+        assertThat(asked).containsExactly(org.tutti.client.ui.common.Actions.NAV_FAMILY);
+    }
+
     private CheckBox course(int index) {
         return (CheckBox) lookup("#reenrolChoices").queryAs(javafx.scene.layout.VBox.class).getChildren().get(index);
     }

@@ -311,6 +311,12 @@ class ReenrolmentViewModelTest {
 
         assertThat(model.loadErrorProperty().get()).startsWith("La base de données est injoignable");
         assertThat(model.readOnlyProperty().get()).isTrue();
+
+        service.formFailure = null;
+        model.retry();
+
+        assertThat(model.loadErrorProperty().get()).isEmpty();
+        assertThat(model.courses()).hasSize(2);
     }
 
     private SentReenrolment sent(ReenrolmentState state, Instant decidedAt, String comment) {
