@@ -160,6 +160,52 @@ class ReenrolmentTabTest extends FxRobot {
     }
 
     @Test
+    void aSecondFileForTheSameDocumentReplacesTheFirstOnlyAfterAsking() throws Exception {
+        openTab();
+        clickOn("#reenrolAdministrative");
+        importThrough(SampleFiles.pdf(folder, "edf.pdf"), "Justificatif de domicile");
+        await("the dialog closed", () -> !exists("#importDialog"));
+
+        // Annuler: the first file stays, the dialog too, with the new path
+        Path second = SampleFiles.png(folder, "quittance.png");
+        importThrough(second, "Justificatif de domicile");
+        await("the question", () -> exists("#confirmDialog"));
+        assertThat(lookup("#confirmDialog").queryAs(DialogPane.class).getContentText())
+                .isEqualTo("Un fichier a déjà été importé pour « Justificatif de domicile ». Le remplacer par celui-ci ?");
+        clickOn(button("#confirmDialog", "Annuler"));
+        assertThat(lookup("#importFile").queryAs(TextField.class).getText()).isEqualTo(second.toString());
+        TableView<?> documents = lookup("#reenrolDocuments").queryTableView();
+        assertThat(cellTexts(documents)).contains("edf.pdf").doesNotContain("quittance.png");
+
+        // Remplacer
+        clickOn("#importSubmit");
+        await("the question", () -> exists("#confirmDialog"));
+        clickOn(button("#confirmDialog", "Remplacer"));
+        await("the dialog closed", () -> !exists("#importDialog"));
+        assertThat(documents.getItems()).hasSize(1);
+        assertThat(cellTexts(documents)).contains("quittance.png").doesNotContain("edf.pdf");
+    }
+
+    private void importThrough(Path file, String type) throws Exception {
+        System.setProperty(FileChoosers.ANSWER_PROPERTY, file.toString());
+        inView("#reenrolImport");
+        clickOn("#reenrolImport");
+        await("the import dialog", () -> exists("#importDialog"));
+        interact(() -> {
+            ComboBox<DocumentType> types = lookup("#importDocumentType").query();
+            types.getItems().stream().filter(t -> t.name().equals(type)).findFirst().ifPresent(types::setValue);
+        });
+        clickOn("#importBrowse");
+        clickOn("#importSubmit");
+    }
+
+    private Button button(String dialog, String text) {
+        DialogPane pane = lookup(dialog).queryAs(DialogPane.class);
+        return pane.getButtonTypes().stream().map(t -> (Button) pane.lookupButton(t))
+                .filter(b -> b.getText().replace("_", "").equals(text)).findFirst().orElseThrow();
+    }
+
+    @Test
     void escapeClosesTheImportDialogAndImportsNothing() throws Exception {
         openTab();
         clickOn("#reenrolAdministrative");
