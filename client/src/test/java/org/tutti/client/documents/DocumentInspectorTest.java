@@ -80,6 +80,16 @@ class DocumentInspectorTest {
     }
 
     @Test
+    void aPdfCutJustBeforeItsEndIsRefused() throws Exception {
+        // PDFBox repairs such a file without complaint; the missing end marker shows the download stopped
+        byte[] whole = Files.readAllBytes(SampleFiles.pdf(folder, "entier.pdf"));
+        int end = new String(whole, java.nio.charset.StandardCharsets.ISO_8859_1).lastIndexOf("%%EOF");
+        Path cut = Files.write(folder.resolve("presque.pdf"), java.util.Arrays.copyOf(whole, end));
+
+        assertRefused(cut, Reason.BROKEN_PDF, "Ce PDF est endommagé ou incomplet.");
+    }
+
+    @Test
     void aPdfThatStartsRightButIsNotOneIsRefused() throws Exception {
         Path fake = Files.writeString(folder.resolve("faux.pdf"), "%PDF-1.7\nrien\n%%EOF\n");
 
