@@ -43,6 +43,7 @@ final class ReenrolmentTab {
     private final VBox asked = new VBox();
     private final TableView<DocumentLine> documents = Tables.table("reenrolDocuments", "reenrolment.documents.empty");
     private final Label coursesLabel;
+    private final Region content;
 
     ReenrolmentTab(ReenrolmentViewModel model) {
         this.model = model;
@@ -159,7 +160,11 @@ final class ReenrolmentTab {
         model.setOnSubmitted(message -> Dialogs.showMessage(content.getScene().getWindow(), message));
         // the page scrolls (Élèves is in a scroll pane): no second scroll bar inside the tab
         content.setMinHeight(Region.USE_PREF_SIZE);
-        tab = Forms.tab("tabReenrolment", "students.tab.reenrolment", content);
+        this.content = content;
+        TabContent holder = new TabContent(content);
+        tab = Forms.tab("tabReenrolment", "students.tab.reenrolment", holder);
+        holder.tab = tab;
+        tab.selectedProperty().addListener((obs, was, selected) -> holder.requestLayout());
         showCourses();
         showAsked();
     }
@@ -173,9 +178,33 @@ final class ReenrolmentTab {
         return section;
     }
 
-    /** The tab's content, whose height the student tabs follow. */
+    /** The tab's content, whose height the student tabs follow while it is selected. */
     Region content() {
-        return (Region) tab.getContent();
+        return content;
+    }
+
+    /**
+     * Holds the tab's content and asks for its height only while the tab is selected: a tab
+     * pane is as tall as its tallest tab, and this one, the tallest, would push the arrows under
+     * Historique out of the window.
+     */
+    private static final class TabContent extends javafx.scene.layout.StackPane {
+        private Tab tab;
+
+        TabContent(Region content) {
+            super(content);
+            setAlignment(Pos.TOP_LEFT);
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return tab == null || tab.isSelected() ? super.computePrefHeight(width) : 0;
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return tab == null || tab.isSelected() ? super.computeMinHeight(width) : 0;
+        }
     }
 
     Tab tab() {
