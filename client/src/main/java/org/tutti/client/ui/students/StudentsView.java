@@ -1,6 +1,7 @@
 package org.tutti.client.ui.students;
 
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -23,7 +24,8 @@ import org.tutti.client.ui.common.ValidationFormView;
 /**
  * Élèves: the student selector, then the student's tabs. Identité: one row per field with its
  * pending marker and message, Modifier, and the pending message at its bottom right; Cours,
- * Historique, Répertoire: see {@link PedagogyTabs}.
+ * Historique, Répertoire: see {@link PedagogyTabs}; Réinscription, while the site's campaign is
+ * open: see {@link ReenrolmentTab}.
  */
 public final class StudentsView {
 
@@ -34,7 +36,7 @@ public final class StudentsView {
     private final ScrollPane root;
     private final PedagogyTabs pedagogyTabs;
 
-    public StudentsView(StudentsViewModel model, PedagogyViewModel pedagogy) {
+    public StudentsView(StudentsViewModel model, PedagogyViewModel pedagogy, ReenrolmentViewModel reenrolment) {
         Label heading = Forms.heading("students.heading");
         ComboBox<StudentIdentity> selector = new ComboBox<>(model.students());
         selector.setId("studentSelector");
@@ -47,14 +49,14 @@ public final class StudentsView {
             if (student == model.selectedProperty().get()) {
                 return;
             }
-            if (model.editor().hasUnsavedEdits() && !Dialogs.confirm(selector.getScene().getWindow(),
+            if ((model.editor().hasUnsavedEdits() || reenrolment.hasUnsavedEdits()) && !Dialogs.confirm(selector.getScene().getWindow(),
                     I18n.get("students.switchQuestion"), I18n.get("students.switchConfirm"))) {
                 Platform.runLater(() -> selector.setValue(old));
                 return;
             }
             model.selectedProperty().set(student);
         });
-        selector.disableProperty().bind(model.editor().busyProperty());
+        selector.disableProperty().bind(model.editor().busyProperty().or(reenrolment.sendingProperty()));
         HBox selectorRow = new HBox(Forms.label("students.selector", selector), selector);
         selectorRow.getStyleClass().add("button-row");
         selectorRow.setAlignment(Pos.CENTER_LEFT);
@@ -68,9 +70,22 @@ public final class StudentsView {
         Tab identityTab = Forms.tab("tabIdentity", "students.tab.identity", identity);
         identity.setMaxWidth(IDENTITY_MAX_WIDTH);
         pedagogyTabs = new PedagogyTabs(pedagogy);
-        TabPane tabs = new IdentityTabPane(identityTab, identity, pedagogyTabs.coursesTab(),
+        IdentityTabPane tabs = new IdentityTabPane(identityTab, identity, pedagogyTabs.coursesTab(),
                 pedagogyTabs.historyTab(), pedagogyTabs.repertoireTab());
         tabs.setId("studentTabs");
+        // Réinscription: only while the site's campaign is open (checked each time Élèves is shown)
+        ReenrolmentTab reenrolmentTab = new ReenrolmentTab(reenrolment);
+        tabs.fitHeightTo(reenrolmentTab.tab(), reenrolmentTab.content());
+        InvalidationListener showReenrolment = obs -> {
+            boolean open = reenrolment.availableProperty().get();
+            if (open && !tabs.getTabs().contains(reenrolmentTab.tab())) {
+                tabs.getTabs().add(reenrolmentTab.tab());
+            } else if (!open) {
+                tabs.getTabs().remove(reenrolmentTab.tab());
+            }
+        };
+        reenrolment.availableProperty().addListener(showReenrolment);
+        showReenrolment.invalidated(null);
         // a message appearing under a field makes Identité taller: the tab pane must grow with it
         identity.needsLayoutProperty().addListener((obs, was, needs) -> {
             if (needs) {
@@ -99,32 +114,42 @@ public final class StudentsView {
     }
 
     /**
-     * A tab pane as tall as Identité needs while it is selected, messages under the fields
-     * included (wrapped at the tab's width). The stock pane's preferred height lagged behind its
-     * content's: the messages pushed the last fields and Modifier out of its visible area.
+     * A tab pane as tall as Identité (or another tab that grows, {@link #fitHeightTo}) needs while
+     * it is selected, messages under the fields included (wrapped at the tab's width). The stock
+     * pane's preferred height lagged behind its content's: the messages pushed the last fields
+     * and Modifier out of its visible area.
      */
     private static final class IdentityTabPane extends TabPane {
-        private final Tab identityTab;
-        private final Region identity;
+        private final java.util.Map<Tab, Region> fitted = new java.util.HashMap<>();
 
         IdentityTabPane(Tab identityTab, Region identity, Tab... others) {
             super(identityTab);
             getTabs().addAll(others);
-            this.identityTab = identityTab;
-            this.identity = identity;
+            fitted.put(identityTab, identity);
             getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> requestLayout());
+        }
+
+        /** Makes the pane as tall as {@code content} needs while {@code tab} is selected. */
+        void fitHeightTo(Tab tab, Region content) {
+            fitted.put(tab, content);
+            content.needsLayoutProperty().addListener((obs, was, needs) -> {
+                if (needs) {
+                    requestLayout();
+                }
+            });
         }
 
         @Override
         protected double computePrefHeight(double width) {
             double pref = super.computePrefHeight(width);
-            if (getSelectionModel().getSelectedItem() != identityTab) {
+            Region content = fitted.get(getSelectionModel().getSelectedItem());
+            if (content == null) {
                 return pref;
             }
             Node header = lookup(".tab-header-area");
             double headerHeight = header instanceof Region region ? region.prefHeight(-1) : 0;
-            double contentWidth = identity.getWidth() > 0 ? identity.getWidth() : -1;
-            return Math.max(pref, snappedTopInset() + headerHeight + identity.prefHeight(contentWidth)
+            double contentWidth = content.getWidth() > 0 ? content.getWidth() : -1;
+            return Math.max(pref, snappedTopInset() + headerHeight + content.prefHeight(contentWidth)
                     + snappedBottomInset());
         }
     }
