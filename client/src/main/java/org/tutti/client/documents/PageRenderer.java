@@ -102,7 +102,7 @@ public final class PageRenderer implements AutoCloseable {
             return Page.of(fitted(image));
         }
         try {
-            return Page.of(renderer.renderImageWithDPI(index, dpi, ImageType.ARGB));
+            return Page.of(renderer.renderImageWithDPI(index, dpi, ImageType.RGB));
         } catch (IOException | RuntimeException e) {
             throw new UnreadableDocumentException("page " + (index + 1) + " cannot be drawn", e);
         }

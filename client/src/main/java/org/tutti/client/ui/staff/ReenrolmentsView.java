@@ -404,7 +404,8 @@ public final class ReenrolmentsView {
         }
         Dialog<ButtonType> dialog = Dialogs.form(owner(), "documentType", I18n.get(titleKey), form,
                 I18n.get(confirmKey));
-        dialog.getDialogPane().lookup("#documentTypeConfirm").disableProperty()
+        ButtonType confirm = dialog.getDialogPane().getButtonTypes().get(0);
+        dialog.getDialogPane().lookupButton(confirm).disableProperty()
                 .bind(Bindings.createBooleanBinding(() -> name.getText().isBlank(), name.textProperty()));
         dialog.setOnShown(e -> name.requestFocus());
         Optional<ButtonType> answer = dialog.showAndWait();
