@@ -98,7 +98,9 @@ final class ServerChecks {
             family("tutti.submit_changes(text,bigint,text)"),
             family("tutti.submit_changes(text,bigint,text,text)"),
             family("tutti.acknowledge_change(bigint)"),
-            staff("tutti.decide_change(bigint,boolean,text,boolean)"));
+            staff("tutti.decide_change(bigint,boolean,text,boolean)"),
+            family("tutti.submit_reenrolment(bigint,boolean,text,text,text)"),
+            staff("tutti.decide_reenrolment(bigint,boolean,text)"));
 
     private ServerChecks() {
     }

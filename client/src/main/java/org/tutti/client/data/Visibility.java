@@ -14,6 +14,10 @@ import org.tutti.client.domain.UserSession;
  * migrations V2, V6 and V8): it returns the same rows whether a query states this rule or not.
  * H2, the embedded demo, has no row-level security: there this rule is what keeps one family from
  * reading another's rows, and one site's front desk from another site's families.
+ *
+ * <p>Plain SQL queries (the re-enrolment tables have no entity: {@code uploaded_document}'s
+ * content types are not enum constants) state the same rule with {@link #familiesSql(String)}
+ * and bind {@link #sqlParameter()}.
  */
 final class Visibility {
 
@@ -56,6 +60,31 @@ final class Visibility {
         return staff
                 ? family + ".site.code = :" + SITE_PARAMETER
                 : family + ".id = :" + FAMILY_PARAMETER;
+    }
+
+    /**
+     * The same rule in SQL on {@code family}, an alias of {@code tutti.family}, with one {@code ?}
+     * to bind with {@link #sqlParameter()}.
+     */
+    String familiesSql(String family) {
+        return staff
+                ? family + ".site_id = (select vs.id from tutti.site vs where vs.code = ?)"
+                : family + ".id = ?";
+    }
+
+    /**
+     * The session's site in SQL on {@code siteId}, a column holding a site id: the front desk's
+     * site, or the family's; one {@code ?} to bind with {@link #sqlParameter()}.
+     */
+    String siteSql(String siteId) {
+        return staff
+                ? siteId + " = (select vs.id from tutti.site vs where vs.code = ?)"
+                : siteId + " = (select vf.site_id from tutti.family vf where vf.id = ?)";
+    }
+
+    /** The value of the {@code ?} of {@link #familiesSql(String)} and {@link #siteSql(String)}. */
+    Object sqlParameter() {
+        return value;
     }
 
     /** Binds the parameter of {@link #families(String)}, which the query must state. */

@@ -74,7 +74,7 @@ final class DemoTables {
                 "status", "instructions");
         documentType = writer.open("document_type", "campaign_id", "name", "required", "max_size_bytes");
         reenrolmentRequest = writer.open("reenrolment_request", "campaign_id", "student_id", "administrative",
-                "comment", "status", "submitted_by", "submitted_at", "decided_by", "decided_at");
+                "comment", "status", "submitted_by", "submitted_at", "decided_by", "decided_at", "decision_comment");
         reenrolmentChoice = writer.open("reenrolment_choice", "request_id", "discipline_id", "enrolment_id", "label");
         uploadedDocument = writer.open("uploaded_document", "request_id", "document_type_id", "file_name",
                 "content_type", "size_bytes", "sha256", "content", "uploaded_at");

@@ -171,10 +171,12 @@ final class FamilyGenerator {
             long enrolmentId = writeEnrolment(student, year, course, levelLabels.get(i), markMean);
             if (year.current() && i == 0) {
                 student.currentInstrumentEnrolment = enrolmentId;
+                student.currentInstrumentCourse = course;
                 student.currentLevel = level;
             }
             if (year.current() && course.discipline().equals("Formation musicale")) {
                 student.currentFormationMusicaleEnrolment = enrolmentId;
+                student.currentFormationMusicaleCourse = course;
             }
         }
         if (level != Level.EVEIL) {

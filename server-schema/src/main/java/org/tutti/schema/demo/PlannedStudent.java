@@ -23,6 +23,9 @@ final class PlannedStudent {
     /** Current-year enrolments (0 when none), which re-enrolment choices refer to. */
     long currentInstrumentEnrolment;
     long currentFormationMusicaleEnrolment;
+    /** The courses of those enrolments (null when none): a re-enrolment choice is labelled after its course. */
+    DemoSite.Course currentInstrumentCourse;
+    DemoSite.Course currentFormationMusicaleCourse;
     Level currentLevel;
     String email;
     String mobile;

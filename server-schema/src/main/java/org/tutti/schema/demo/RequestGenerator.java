@@ -29,7 +29,21 @@ final class RequestGenerator {
         this.activity = activity;
     }
 
-    /** Requests for next year: F0002's first student always (pending, with documents), others at random. */
+    /** Why the front desk refused a request (the family reads it in its mail and in the Réinscription tab). */
+    private static final List<String> REJECTION_COMMENTS = List.of(
+            "Le justificatif de domicile est illisible : merci de le renvoyer ou de passer à l'accueil.",
+            "Le justificatif de domicile date de plus de trois mois.",
+            "Ce cours ne sera plus proposé l'an prochain : merci de contacter l'accueil pour choisir un autre créneau.");
+
+    /** Requests of open campaigns so far: every third decided one is refused, every second pending one has documents. */
+    private int decidedAtOpenSites;
+    private int pendingAtOpenSites;
+
+    /**
+     * Requests for next year: F0002's first student always (pending, with documents), others at random. At a
+     * site whose campaign is open, requests are pending (every second one with a PNG and a PDF), validated or
+     * refused with a comment; no random draw depends on which, so the rest of the school stays the same.
+     */
     void writeReenrolmentRequests(DemoSite site, String identifier, List<PlannedStudent> students, long accountId)
             throws SQLException {
         boolean open = "OPEN".equals(site.campaignStatus);
@@ -46,42 +60,45 @@ final class RequestGenerator {
             if (forced) {
                 status = "PENDING";
             } else if (open) {
-                status = random.chance(0.75) ? "PENDING" : "VALIDATED";
+                status = random.chance(0.75) ? "PENDING" : decidedAtOpenSites++ % 3 == 2 ? "REJECTED" : "VALIDATED";
             } else {
                 status = random.chance(0.85) ? "VALIDATED" : "REJECTED";
             }
             OffsetDateTime decidedAt = null;
             Long decidedBy = null;
+            String decisionComment = null;
             if (!"PENDING".equals(status)) {
                 decidedAt = submittedAt.plusDays(random.between(1, 8));
                 if (decidedAt.toLocalDate().isAfter(DemoCalendar.TODAY.minusDays(1))) {
                     decidedAt = DemoCalendar.at(DemoCalendar.TODAY.minusDays(1), 17, 30);
                 }
                 decidedBy = site.deskAccountId;
+                if ("REJECTED".equals(status)) {
+                    decisionComment = REJECTION_COMMENTS.get((int) (student.id % REJECTION_COMMENTS.size()));
+                }
             }
             String comment = random.chance(0.3) ? random.pick(REENROLMENT_COMMENTS) : null;
             long requestId = tables.reenrolmentRequest.insert(site.campaignId, student.id, forced || random.chance(0.85),
-                    comment, status, accountId, submittedAt, decidedBy, decidedAt);
-            writeChoices(site, student, requestId);
-            if (forced) {
+                    comment, status, accountId, submittedAt, decidedBy, decidedAt, decisionComment);
+            writeChoices(student, requestId);
+            boolean withDocuments = forced || open && "PENDING".equals(status) && pendingAtOpenSites++ % 2 == 0;
+            if (withDocuments) {
                 writeDocuments(site, requestId, submittedAt.minusMinutes(3));
             }
         }
     }
 
-    private void writeChoices(DemoSite site, PlannedStudent student, long requestId) throws SQLException {
-        if (student.currentLevel == Level.EVEIL) {
-            tables.reenrolmentChoice.insert(requestId, site.disciplineIds.get("Éveil musical"),
-                    student.currentInstrumentEnrolment, "Éveil musical — passage en initiation");
-            return;
-        }
-        Level next = student.currentLevel.ordinal() < Level.C3_2.ordinal()
-                ? Level.values()[student.currentLevel.ordinal() + 1] : student.currentLevel;
-        tables.reenrolmentChoice.insert(requestId, site.disciplineIds.get(student.instrument.name()),
-                student.currentInstrumentEnrolment, student.instrument.name() + " — " + next.label);
-        if (student.currentFormationMusicaleEnrolment != 0) {
-            tables.reenrolmentChoice.insert(requestId, site.disciplineIds.get("Formation musicale"),
-                    student.currentFormationMusicaleEnrolment, "Formation musicale — " + next.label);
+    /** One choice per course the student follows this year, labelled "discipline — class" as submit_reenrolment does. */
+    private void writeChoices(PlannedStudent student, long requestId) throws SQLException {
+        for (var entry : new Object[][] {
+                {student.currentInstrumentEnrolment, student.currentInstrumentCourse},
+                {student.currentFormationMusicaleEnrolment, student.currentFormationMusicaleCourse}}) {
+            long enrolmentId = (Long) entry[0];
+            DemoSite.Course course = (DemoSite.Course) entry[1];
+            if (enrolmentId != 0 && course != null) {
+                tables.reenrolmentChoice.insert(requestId, course.disciplineId(), enrolmentId,
+                        course.discipline() + " — " + course.classLabel());
+            }
         }
     }
 

@@ -88,7 +88,7 @@ final class SchoolSetup {
                     ? SchoolCatalogue.BELLERIVE_ROOMS : SchoolCatalogue.MONTFLEURY_ROOMS);
         }
         writeCampaign(bellerive, years.get(CURRENT_YEAR_INDEX + 1), "OPEN", LocalDate.of(2026, 11, 15),
-                LocalDate.of(2027, 1, 31), List.of("Justificatif de domicile", "Attestation d'assurance",
+                LocalDate.of(2027, 6, 30), List.of("Justificatif de domicile", "Attestation d'assurance",
                         "Avis d'imposition"));
         writeCampaign(montfleury, years.get(CURRENT_YEAR_INDEX + 1), "CLOSED", LocalDate.of(2026, 10, 1),
                 LocalDate.of(2026, 11, 15), List.of("Justificatif de domicile", "Attestation d'assurance"));
@@ -291,7 +291,7 @@ final class SchoolSetup {
         site.campaignOpensOn = opensOn;
         site.campaignClosesOn = closesOn;
         for (String name : documentTypes) {
-            boolean required = !name.startsWith("Avis d'imposition"); // only asked for the reduced fee
+            boolean required = name.equals("Justificatif de domicile"); // the others only for a reduced fee
             site.documentTypeIds.put(name, tables.documentType.insert(site.campaignId, name, required, 2_097_152));
         }
     }

@@ -103,7 +103,12 @@ final class ChangeRequests {
         return new SQLException("invalid:" + field, UNACCEPTABLE);
     }
 
-    private static String trim(String value) {
+    /** {@code value} without the invisible format characters ({@code tutti.strip_format_characters}). */
+    static String stripFormatCharacters(String value) {
+        return FORMAT_CHARACTERS.matcher(value).replaceAll("");
+    }
+
+    static String trim(String value) {
         int start = 0;
         int end = value.length();
         while (start < end && " \t\r\n".indexOf(value.charAt(start)) >= 0) {

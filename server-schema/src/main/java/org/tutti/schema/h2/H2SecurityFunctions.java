@@ -193,6 +193,24 @@ public final class H2SecurityFunctions {
         return ChangeRequests.decide(connection, requestId, accept, comment, force);
     }
 
+    /**
+     * {@code tutti.submit_reenrolment(student_id, administrative, enrolment_ids, comment, documents)}: the new
+     * request's id. Raises TU401, TU403, TU409 or TU422 (see SQL-API.md, "Re-enrolment").
+     */
+    public static Long submitReenrolment(Connection connection, Long studentId, Boolean administrative,
+                                         String enrolmentIds, String comment, String documents) throws SQLException {
+        return Reenrolments.submit(connection, studentId, administrative, enrolmentIds, comment, documents);
+    }
+
+    /**
+     * {@code tutti.decide_reenrolment(request_id, accept, comment)}: VALIDATED or REJECTED. Raises TU401,
+     * TU403, TU409 ('already_decided', 'busy') or TU422 (see SQL-API.md, "Re-enrolment").
+     */
+    public static String decideReenrolment(Connection connection, Long requestId, Boolean accept, String comment)
+            throws SQLException {
+        return Reenrolments.decide(connection, requestId, accept, comment);
+    }
+
     /** True when H2 calls a table function only to learn its columns (while it compiles the query). */
     private static boolean columnListOnly(Connection connection) throws SQLException {
         return "jdbc:columnlist:connection".equals(connection.getMetaData().getURL());
