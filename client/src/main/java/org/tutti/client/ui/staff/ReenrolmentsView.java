@@ -204,13 +204,22 @@ public final class ReenrolmentsView {
         reject.disableProperty().bind(accept.disableProperty());
         HBox buttons = Forms.buttonRow(accept, reject);
 
-        VBox decision = new VBox(documentsLabel, documentsTable, documentsHint, commentLabel, comment, commentHint,
-                buttons);
-        decision.getStyleClass().add("reenrolment-decision");
-        VBox content = new VBox(heading, none, form, decision);
+        // what was sent scrolls; the decision stays in sight below it
+        VBox sentPart = new VBox(documentsLabel, documentsTable, documentsHint);
+        sentPart.getStyleClass().add("reenrolment-documents");
+        VBox content = new VBox(heading, none, form, sentPart);
         content.getStyleClass().add("reenrolment-detail");
         form.visibleProperty().bind(model.detailProperty().isNotNull());
         form.managedProperty().bind(form.visibleProperty());
+        sentPart.visibleProperty().bind(form.visibleProperty());
+        sentPart.managedProperty().bind(form.visibleProperty());
+        ScrollPane scroller = new ScrollPane(content);
+        scroller.setFitToWidth(true);
+        scroller.getStyleClass().add("page-scroll");
+        VBox.setVgrow(scroller, Priority.ALWAYS);
+
+        VBox decision = new VBox(commentLabel, comment, commentHint, buttons);
+        decision.getStyleClass().add("reenrolment-decision");
         decision.visibleProperty().bind(form.visibleProperty());
         decision.managedProperty().bind(form.visibleProperty());
 
@@ -221,11 +230,7 @@ public final class ReenrolmentsView {
                 table.requestFocus();
             }
         });
-
-        ScrollPane scroller = new ScrollPane(content);
-        scroller.setFitToWidth(true);
-        scroller.getStyleClass().add("page-scroll");
-        return scroller;
+        return new VBox(scroller, decision);
     }
 
     private void reselect(ReenrolmentSummary item) {
