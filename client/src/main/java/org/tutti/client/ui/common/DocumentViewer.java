@@ -41,6 +41,7 @@ public final class DocumentViewer {
     private final BorderPane root;
     private final ImageView page = new ImageView();
     private final ScrollPane scroller;
+    private final StackPane holder;
 
     public DocumentViewer(DocumentViewerModel model, String title) {
         this.model = model;
@@ -55,7 +56,7 @@ public final class DocumentViewer {
         page.setPreserveRatio(true);
         page.setSmooth(true);
         page.setAccessibleText(title);
-        StackPane holder = new StackPane(page);
+        holder = new StackPane(page);
         holder.setAlignment(Pos.TOP_CENTER);
         holder.getStyleClass().add("document-page-holder");
         scroller = new ScrollPane(holder);
@@ -156,9 +157,11 @@ public final class DocumentViewer {
         double scale = model.pdfProperty().get() ? dotsPerInch() / 96 : 1;
         double naturalWidth = image.getWidth() / scale;
         double naturalHeight = image.getHeight() / scale;
-        double width = Math.min(naturalWidth, Math.max(1, viewport.getWidth()));
+        // the holder's padding around the page is inside the viewport
+        double width = Math.min(naturalWidth,
+                Math.max(1, viewport.getWidth() - holder.snappedLeftInset() - holder.snappedRightInset()));
         if (!model.pdfProperty().get()) {
-            double height = Math.max(1, viewport.getHeight());
+            double height = Math.max(1, viewport.getHeight() - holder.snappedTopInset() - holder.snappedBottomInset());
             width = Math.min(width, naturalWidth * Math.min(1, height / naturalHeight));
         }
         page.setFitWidth(Math.floor(width));

@@ -1,5 +1,6 @@
 package org.tutti.client.ui.staff;
 
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -151,31 +152,52 @@ public final class ReenrolmentsView {
         none.visibleProperty().bind(model.detailProperty().isNull());
         none.managedProperty().bind(none.visibleProperty());
 
-        GridPane form = Forms.grid("detail-form");
-        int row = 0;
-        row = Forms.valueRow(form, row, "reenrolments.detail.family", "reenrolmentFamily", model.detailFamilyProperty());
-        row = Forms.valueRow(form, row, "reenrolments.detail.student", "reenrolmentStudent", model.detailStudentProperty());
-        row = Forms.valueRow(form, row, "reenrolments.detail.date", "reenrolmentDate", model.detailDateProperty());
-        row = Forms.longValueRow(form, row, "reenrolments.detail.state", "reenrolmentState", model.detailStateProperty());
-        row = Forms.longValueRow(form, row, "reenrolments.detail.choices", "reenrolmentChoices",
-                model.detailChoicesProperty());
-        Forms.longValueRow(form, row, "reenrolments.detail.comment", "reenrolmentFamilyComment",
-                model.detailCommentProperty());
-        for (String id : new String[] {"#reenrolmentState", "#reenrolmentChoices", "#reenrolmentFamilyComment"}) {
-            ((TextArea) form.lookup(id)).setPrefRowCount(2);
-        }
-
         documentsTable.getColumns().setAll(
                 Tables.text("reenrolments.documents.type", StoredDocument::typeName),
                 Tables.text("reenrolments.documents.file", StoredDocument::fileName),
                 Tables.formatted("reenrolments.documents.size", StoredDocument::sizeBytes, ReenrolmentsViewModel::sizeText),
                 Tables.text("reenrolments.documents.format", d -> ReenrolmentsViewModel.formatText(d.contentType())));
         documentsTable.setItems(model.documents());
-        documentsTable.setPrefHeight(8 * org.tutti.client.ui.common.ThemeManager.get().emInPixels());
         documentsTable.setMinHeight(Region.USE_PREF_SIZE);
+        // as high as its rows (a request has a few documents): the rest of the detail stays in sight
+        double em = org.tutti.client.ui.common.ThemeManager.get().emInPixels();
+        Runnable fitRows = () -> documentsTable.setPrefHeight((Math.max(1, model.documents().size()) * 2.9 + 2.4) * em);
+        model.documents().addListener((ListChangeListener<StoredDocument>) c -> fitRows.run());
+        fitRows.run();
         RowOpening.install(documentsTable, this::openDocument);
-        Label documentsLabel = Forms.label("reenrolments.documents", documentsTable);
         Label documentsHint = Forms.wrapped(I18n.get("reenrolments.documents.hint"), "hint");
+
+        GridPane form = Forms.grid("detail-form");
+        int row = 0;
+        row = Forms.valueRow(form, row, "reenrolments.detail.family", "reenrolmentFamily", model.detailFamilyProperty());
+        row = Forms.valueRow(form, row, "reenrolments.detail.student", "reenrolmentStudent", model.detailStudentProperty());
+        row = Forms.valueRow(form, row, "reenrolments.detail.date", "reenrolmentDate", model.detailDateProperty());
+        row = Forms.valueRow(form, row, "reenrolments.detail.state", "reenrolmentState", model.detailStateProperty());
+        // what was sent: the documents first (across the whole width), then the choices and the comments
+        Label documentsLabel = Forms.label("reenrolments.documents", documentsTable);
+        VBox documentsPart = new VBox(documentsLabel, documentsTable, documentsHint);
+        documentsPart.getStyleClass().add("reenrolment-documents");
+        form.add(documentsPart, 0, row++, 2, 1);
+        int decisionRow = row;
+        row = Forms.longValueRow(form, row, "reenrolments.detail.decisionComment", "reenrolmentDecisionComment",
+                model.detailDecisionCommentProperty());
+        row = Forms.longValueRow(form, row, "reenrolments.detail.choices", "reenrolmentChoices",
+                model.detailChoicesProperty());
+        Forms.longValueRow(form, row, "reenrolments.detail.comment", "reenrolmentFamilyComment",
+                model.detailCommentProperty());
+        // the front desk's comment only once there is one
+        for (javafx.scene.Node n : List.copyOf(form.getChildren())) {
+            Integer at = GridPane.getRowIndex(n);
+            if (at != null && at == decisionRow) {
+                n.visibleProperty().bind(model.detailDecisionCommentProperty().isNotEmpty());
+                n.managedProperty().bind(n.visibleProperty());
+            }
+        }
+        for (String id : new String[] {"#reenrolmentDecisionComment", "#reenrolmentChoices", "#reenrolmentFamilyComment"}) {
+            TextArea area = (TextArea) form.lookup(id);
+            GridPane.setVgrow(area, Priority.NEVER);
+            fitLines(area);
+        }
 
         TextArea comment = new TextArea();
         comment.setId("reenrolmentComment");
@@ -205,14 +227,10 @@ public final class ReenrolmentsView {
         HBox buttons = Forms.buttonRow(accept, reject);
 
         // what was sent scrolls; the decision stays in sight below it
-        VBox sentPart = new VBox(documentsLabel, documentsTable, documentsHint);
-        sentPart.getStyleClass().add("reenrolment-documents");
-        VBox content = new VBox(heading, none, form, sentPart);
+        VBox content = new VBox(heading, none, form);
         content.getStyleClass().add("reenrolment-detail");
         form.visibleProperty().bind(model.detailProperty().isNotNull());
         form.managedProperty().bind(form.visibleProperty());
-        sentPart.visibleProperty().bind(form.visibleProperty());
-        sentPart.managedProperty().bind(form.visibleProperty());
         ScrollPane scroller = new ScrollPane(content);
         scroller.setFitToWidth(true);
         scroller.getStyleClass().add("page-scroll");
@@ -231,6 +249,19 @@ public final class ReenrolmentsView {
             }
         });
         return new VBox(scroller, decision);
+    }
+
+    /** A read-only text area as high as its text (one to four lines, about 60 characters a line). */
+    private static void fitLines(TextArea area) {
+        Runnable fit = () -> {
+            int lines = 0;
+            for (String line : area.getText().split("\n", -1)) {
+                lines += Math.max(1, (line.length() + 59) / 60);
+            }
+            area.setPrefRowCount(Math.max(1, Math.min(4, lines)));
+        };
+        area.textProperty().addListener((obs, old, text) -> fit.run());
+        fit.run();
     }
 
     private void reselect(ReenrolmentSummary item) {

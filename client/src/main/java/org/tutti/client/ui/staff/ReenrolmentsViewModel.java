@@ -116,6 +116,7 @@ public final class ReenrolmentsViewModel {
     private final StringProperty detailState = new SimpleStringProperty(this, "detailState", "");
     private final StringProperty detailChoices = new SimpleStringProperty(this, "detailChoices", "");
     private final StringProperty detailComment = new SimpleStringProperty(this, "detailComment", "");
+    private final StringProperty detailDecisionComment = new SimpleStringProperty(this, "detailDecisionComment", "");
     private final StringProperty comment = new SimpleStringProperty(this, "comment", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
@@ -488,7 +489,7 @@ public final class ReenrolmentsViewModel {
         if (d == null) {
             documents.clear();
             for (StringProperty p : List.of(detailFamily, detailStudent, detailDate, detailState, detailChoices,
-                    detailComment)) {
+                    detailComment, detailDecisionComment)) {
                 p.set("");
             }
             return;
@@ -502,6 +503,7 @@ public final class ReenrolmentsViewModel {
         detailChoices.set(r.administrative() ? I18n.get("reenrolments.detail.administrative")
                 : String.join("\n", r.choices().stream().map(c -> "• " + c).toList()));
         detailComment.set(r.comment() == null ? "" : r.comment());
+        detailDecisionComment.set(r.decisionComment() == null ? "" : r.decisionComment().strip());
         documents.setAll(r.documents());
     }
 
@@ -515,14 +517,11 @@ public final class ReenrolmentsViewModel {
         return I18n.get("reenrolments.state." + state.name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** The state, with when it was decided and the comment of a refusal. */
+    /** The state, with when it was decided ("Refusée le 21/11/2026 10:00"). */
     private String stateText(SentReenrolment r) {
         String text = stateText(r.state());
         if (r.decidedAt() != null) {
             text = I18n.get("reenrolments.detail.decidedOn", text, dateTime(r.decidedAt()));
-        }
-        if (r.decisionComment() != null && !r.decisionComment().isBlank()) {
-            text = I18n.get("reenrolments.detail.decisionComment", text, r.decisionComment());
         }
         return text;
     }
@@ -759,6 +758,11 @@ public final class ReenrolmentsViewModel {
 
     public ReadOnlyStringProperty detailCommentProperty() {
         return detailComment;
+    }
+
+    /** The front desk's comment on a decided request (always given with a refusal), or "". */
+    public ReadOnlyStringProperty detailDecisionCommentProperty() {
+        return detailDecisionComment;
     }
 
     /** The comment for the family (required to refuse). */

@@ -121,6 +121,12 @@ class ReenrolmentsViewModelTest {
         assertThat(shownIds()).containsExactly(2L, 1L);
         assertThat(model.selectedProperty().get().id()).as("the next one waiting").isEqualTo(2L);
         assertThat(model.countProperty().get()).isEqualTo("2 demandes en attente");
+
+        // the refused request says so, with the comment the family received
+        model.filterProperty().set(StateFilter.ALL);
+        select(4);
+        assertThat(model.detailStateProperty().get()).isEqualTo("Refusée le 21/11/2026 11:00");
+        assertThat(model.detailDecisionCommentProperty().get()).isEqualTo("Merci de joindre le justificatif de domicile.");
     }
 
     @Test

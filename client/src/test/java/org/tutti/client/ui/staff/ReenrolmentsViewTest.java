@@ -206,7 +206,8 @@ class ReenrolmentsViewTest extends FxRobot {
 
         // a double-click on the PNG: one page, no page buttons, scaled to the window at most its size
         select(2);
-        doubleClickOn(lookup("#reenrolmentDocuments .table-row-cell").nth(0).queryAs(Node.class));
+        doubleClickOn(lookup("#reenrolmentDocuments .table-row-cell")
+                .match((javafx.scene.control.TableRow<?> r) -> r.getItem() != null && r.isVisible()).queryAs(Node.class));
         WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> exists("#documentPage")
                 && lookup("#documentPage").queryAs(ImageView.class).getImage() != null);
         WaitForAsyncUtils.waitForFxEvents();
