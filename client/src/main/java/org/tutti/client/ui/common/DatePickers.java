@@ -128,9 +128,4 @@ public final class DatePickers {
             return null;
         }
     }
-
-    /** The date of ISO text ({@code 2026-11-15}), or null. */
-    public static LocalDate isoDate(String text) {
-        return isoOrNull(text);
-    }
 }

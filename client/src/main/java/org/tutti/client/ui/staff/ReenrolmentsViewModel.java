@@ -35,7 +35,6 @@ import org.tutti.client.service.DecisionResult;
 import org.tutti.client.service.ReenrolmentRefusedException;
 import org.tutti.client.service.StaffReenrolmentService;
 import org.tutti.client.ui.common.BackgroundTasks;
-import org.tutti.client.ui.common.DatePickers;
 import org.tutti.client.ui.common.Failures;
 import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.I18n;
@@ -86,7 +85,7 @@ public final class ReenrolmentsViewModel {
     private final ObjectProperty<ReenrolmentCampaign> campaign = new SimpleObjectProperty<>(this, "campaign");
     private final ObservableList<SchoolYearOption> years = FXCollections.observableArrayList();
     private final ObjectProperty<SchoolYearOption> year = new SimpleObjectProperty<>(this, "year");
-    /** ISO text of a date, or the text as typed when it is not one ({@link DatePickers#strict}). */
+    /** ISO text of a date, or the text as typed when it is not one ({@code DatePickers.strict}). */
     private final StringProperty start = new SimpleStringProperty(this, "start", "");
     private final StringProperty end = new SimpleStringProperty(this, "end", "");
     private final StringProperty campaignState = new SimpleStringProperty(this, "campaignState", "");
@@ -223,8 +222,8 @@ public final class ReenrolmentsViewModel {
         }
         campaignMessage.set("");
         SchoolYearOption target = year.get();
-        LocalDate from = DatePickers.isoDate(start.get());
-        LocalDate to = DatePickers.isoDate(end.get());
+        LocalDate from = isoDate(start.get());
+        LocalDate to = isoDate(end.get());
         if (target == null) {
             campaignError.set(I18n.get("reenrolments.campaign.error.year"));
         } else if (from == null) {
@@ -267,6 +266,18 @@ public final class ReenrolmentsViewModel {
                 campaignError.set(FAILURES.message(failure));
             }
         });
+    }
+
+    /** The date of ISO text (what the date fields hold for a date), or null for text typed that is not one. */
+    private static LocalDate isoDate(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private String openedText(ReenrolmentCampaign c) {
