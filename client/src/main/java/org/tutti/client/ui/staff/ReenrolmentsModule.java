@@ -1,12 +1,11 @@
 package org.tutti.client.ui.staff;
 
 import java.time.Clock;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.scene.Node;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.StaffReenrolmentService;
 import org.tutti.client.ui.common.AppModule;
+import org.tutti.client.ui.common.AutoRefresh;
 import org.tutti.client.ui.common.BackgroundTasks;
 
 /**
@@ -18,14 +17,13 @@ public final class ReenrolmentsModule implements AppModule {
 
     private final ReenrolmentsViewModel model;
     private final BackgroundTasks tasks;
-    private final Timeline autoRefresh;
+    private final AutoRefresh autoRefresh;
     private ReenrolmentsView view;
 
     public ReenrolmentsModule(UserSession session, StaffReenrolmentService service, BackgroundTasks tasks) {
         this.model = new ReenrolmentsViewModel(session, service, tasks, Clock.systemDefaultZone());
         this.tasks = tasks;
-        this.autoRefresh = new Timeline(new KeyFrame(ValidationsModule.AUTO_REFRESH, e -> model.reload()));
-        autoRefresh.setCycleCount(Timeline.INDEFINITE);
+        this.autoRefresh = new AutoRefresh(model::reload);
     }
 
     @Override
@@ -39,7 +37,7 @@ public final class ReenrolmentsModule implements AppModule {
     @Override
     public void activate() {
         model.refresh();
-        autoRefresh.playFromStart();
+        autoRefresh.start();
         if (view != null) {
             view.focus();
         }
