@@ -67,6 +67,7 @@ class ReenrolmentsFlowTest extends AppHarness {
         await("the pending requests", () -> exists("#reenrolmentsTable") && table().getItems().size() == pending.size());
         assertThat(table().getItems()).extracting(ReenrolmentSummary::id).containsExactlyInAnyOrderElementsOf(pending);
         assertThat(label("#reenrolmentsCount")).isEqualTo(pending.size() + " demandes en attente");
+        assertMnemonicsUnique("Demandes");
 
         // the campaign: open with its dates, and its three document types
         clickOn("#tabReenrolmentCampaign");
@@ -82,6 +83,7 @@ class ReenrolmentsFlowTest extends AppHarness {
         assertThat(types.getItems()).extracting(DocumentType::name).containsExactlyInAnyOrderElementsOf(
                 strings("select name from tutti.document_type where campaign_id = " + campaign));
         assertThat(types.getItems()).filteredOn(DocumentType::required).hasSize(1);
+        assertMnemonicsUnique("Campagne et documents");
         clickOn("#tabReenrolmentRequests");
 
         // a request with a PDF and a PNG: each in the viewer
@@ -164,6 +166,38 @@ class ReenrolmentsFlowTest extends AppHarness {
     }
 
     // ------------------------------------------------------------------------------ helpers
+
+    /**
+     * Alt + a letter reaches one control only: the letters marked in the main window's shown texts
+     * (navigation and the tab shown) are all different (two alike would only move the focus).
+     */
+    private void assertMnemonicsUnique(String where) {
+        java.util.Map<Character, List<String>> byLetter = new java.util.TreeMap<>();
+        interact(() -> {
+            for (Node n : lookup((Node x) -> x instanceof javafx.scene.control.Labeled).queryAll()) {
+                javafx.scene.control.Labeled l = (javafx.scene.control.Labeled) n;
+                String text = l.getText();
+                int at = text == null ? -1 : text.indexOf('_');
+                if (!l.isMnemonicParsing() || at < 0 || at == text.length() - 1 || !treeVisible(n)
+                        || n.getScene() != stage.getScene()) {
+                    continue;
+                }
+                char letter = Character.toLowerCase(text.charAt(at + 1));
+                byLetter.computeIfAbsent(letter, k -> new ArrayList<>()).add(text);
+            }
+        });
+        byLetter.values().removeIf(texts -> texts.size() < 2);
+        assertThat(byLetter).as(where + ": letters marked twice").isEmpty();
+    }
+
+    private static boolean treeVisible(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private TableView<ReenrolmentSummary> table() {
         return lookup("#reenrolmentsTable").query();
