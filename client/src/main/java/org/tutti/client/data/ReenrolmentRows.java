@@ -19,6 +19,7 @@ import org.tutti.client.domain.ReenrolmentCampaign;
 import org.tutti.client.domain.ReenrolmentState;
 import org.tutti.client.domain.SentReenrolment;
 import org.tutti.client.domain.StoredDocument;
+import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.ReenrolmentRefusedException;
 import org.tutti.client.service.ReenrolmentRefusedException.Reason;
 import org.tutti.client.service.ServiceException;
@@ -153,7 +154,7 @@ final class ReenrolmentRows {
     }
 
     /** The content of a document of a request the session may see; NOT_FOUND otherwise. */
-    static byte[] documentContent(Transactions transactions, org.tutti.client.domain.UserSession user,
+    static byte[] documentContent(Transactions transactions, UserSession user,
             long documentId) {
         Visibility visibility = Visibility.of(user);
         return transactions.readOnly(user, session -> first(session,

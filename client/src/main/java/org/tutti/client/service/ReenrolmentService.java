@@ -31,6 +31,9 @@ public interface ReenrolmentService {
      * queued). Returns the new request's id.
      *
      * @throws ReenrolmentRefusedException what the database refused, and why
+     * @throws ServiceException NOT_FOUND when the student is not the family's, or when a course or
+     *         document type the form showed is no longer the student's or the campaign's
+     *         ({@code invalid:<what>}): the form is to be read again
      */
     long submit(UserSession session, ReenrolmentDraft draft);
 

@@ -28,6 +28,7 @@ public interface StaffReenrolmentService {
      * ({@code open}) or closes it.
      *
      * @throws ReenrolmentRefusedException INVALID_DATES
+     * @throws ServiceException NOT_FOUND for a year not among {@link #targetYears}
      */
     ReenrolmentCampaign saveCampaign(UserSession session, long targetYearId, LocalDate opensOn, LocalDate closesOn,
             boolean open);
@@ -35,10 +36,16 @@ public interface StaffReenrolmentService {
     /** The campaign's document types, by name, with how many documents use each. */
     List<DocumentType> documentTypes(UserSession session, long campaignId);
 
-    /** @throws ReenrolmentRefusedException DUPLICATE */
+    /**
+     * @throws ReenrolmentRefusedException DUPLICATE (the same name in any case), TOO_LONG (detail: 120)
+     * @throws IllegalArgumentException for a blank name
+     */
     DocumentType addDocumentType(UserSession session, long campaignId, String name, boolean required);
 
-    /** @throws ReenrolmentRefusedException IN_USE, DUPLICATE */
+    /**
+     * @throws ReenrolmentRefusedException IN_USE (renamed while a document uses it; required may
+     *         change), DUPLICATE, TOO_LONG
+     */
     DocumentType updateDocumentType(UserSession session, long documentTypeId, String name, boolean required);
 
     /** @throws ReenrolmentRefusedException IN_USE */
@@ -56,6 +63,9 @@ public interface StaffReenrolmentService {
     /**
      * Accepts or refuses the request; the family is told by e-mail. ALREADY_DECIDED when another
      * staff member decided first (nothing written), FORBIDDEN when not of this site.
+     *
+     * @throws ReenrolmentRefusedException BUSY when another transaction holds the request (the
+     *         database waits 2 s at most: try again), TOO_LONG over 2000 characters of comment
      */
     DecisionResult decide(UserSession session, long requestId, boolean accept, String comment);
 }

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -320,6 +323,21 @@ class HibernateReenrolmentServiceTest {
         assertRefused(vendor, user, new ReenrolmentDraft(pupil.studentId(), true, List.of(), "x".repeat(4001),
                 requiredDocuments(form)), Reason.TOO_LONG, "4000");
 
+        // what the form showed is no longer the student's or the campaign's: reload
+        long montfleuryType = sql(vendor).count("select min(t.id) from tutti.document_type t"
+                + " join tutti.reenrolment_campaign c on c.id = t.campaign_id join tutti.site s on s.id = c.site_id"
+                + " where s.code = 'MONTFLEURY'");
+        assertThatThrownBy(() -> family(vendor).submit(user, courses(form, with(requiredDocuments(form),
+                new NewDocument(montfleuryType, "autre.png", "image/png", png())))))
+                .isInstanceOfSatisfying(ServiceException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ServiceException.Reason.NOT_FOUND));
+        long othersEnrolment = sql(vendor).count("select min(e.id) from tutti.enrolment e where e.student_id <> ?",
+                pupil.studentId());
+        assertThatThrownBy(() -> family(vendor).submit(user, new ReenrolmentDraft(pupil.studentId(), false,
+                List.of(othersEnrolment), null, requiredDocuments(form))))
+                .isInstanceOfSatisfying(ServiceException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ServiceException.Reason.NOT_FOUND));
+
         assertThat(sql(vendor).count("select count(*) from tutti.reenrolment_request where student_id = ?",
                 pupil.studentId())).isZero();
         assertThat(family(vendor).form(user, pupil.studentId()).sent()).isEmpty();
@@ -452,6 +470,32 @@ class HibernateReenrolmentServiceTest {
         assertThat(mails(vendor, "REENROL_ACCEPTED", first.familyEmail())).isEqualTo(acceptedMails + 1);
     }
 
+    /** A transaction left open on the request (a family's, IT's) makes the front desk try again, not wait. */
+    @ParameterizedTest
+    @MethodSource("vendors")
+    void aRequestLockedByAnotherTransactionIsBusyAndStaysPending(DatabaseVendor vendor) throws SQLException {
+        long[] id = new long[1];
+        sentRequest(vendor, id);
+        UserSession accueil = accueil(vendor);
+        try (Connection other = SeededDatabases.get(vendor).db().dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement(
+                    "update tutti.reenrolment_request set version = version where id = ?")) {
+                lock.setLong(1, id[0]);
+                assertThat(lock.executeUpdate()).isOne();
+            }
+            try {
+                assertThatThrownBy(() -> staff(vendor).decide(accueil, id[0], true, null))
+                        .isInstanceOfSatisfying(ReenrolmentRefusedException.class,
+                                e -> assertThat(e.reason()).isEqualTo(Reason.BUSY));
+            } finally {
+                other.rollback();
+            }
+        }
+        assertThat(staff(vendor).detail(accueil, id[0]).summary().state()).isEqualTo(ReenrolmentState.PENDING);
+        assertThat(staff(vendor).decide(accueil, id[0], true, null).outcome()).isEqualTo(Outcome.ACCEPTED);
+    }
+
     @ParameterizedTest
     @MethodSource("vendors")
     void theFrontDeskOpensAndClosesItsCampaignWhichFamiliesSeeByTheDatabasesDate(DatabaseVendor vendor) {
@@ -482,6 +526,14 @@ class HibernateReenrolmentServiceTest {
                     today.minusDays(2), today.plusDays(10), false);
             assertThat(closed.status()).isEqualTo("CLOSED");
             assertThat(family(vendor).openCampaign(m0001)).isEmpty();
+            long student = firstStudent(vendor, "M0001");
+            assertThatThrownBy(() -> family(vendor).form(m0001, student))
+                    .isInstanceOfSatisfying(ServiceException.class,
+                            e -> assertThat(e.reason()).isEqualTo(ServiceException.Reason.NOT_FOUND));
+            assertThatThrownBy(() -> family(vendor).submit(m0001, new ReenrolmentDraft(student, true, List.of(), null,
+                    List.of())))
+                    .isInstanceOfSatisfying(ReenrolmentRefusedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.CAMPAIGN_CLOSED));
         } finally {
             staff(vendor).saveCampaign(secretariat, before.targetYearId(), before.opensOn(), before.closesOn(),
                     "OPEN".equals(before.status()));

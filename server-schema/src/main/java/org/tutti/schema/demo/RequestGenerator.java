@@ -35,14 +35,18 @@ final class RequestGenerator {
             "Le justificatif de domicile date de plus de trois mois.",
             "Ce cours ne sera plus proposé l'an prochain : merci de contacter l'accueil pour choisir un autre créneau.");
 
-    /** Requests of open campaigns so far: every third decided one is refused, every second pending one has documents. */
-    private int decidedAtOpenSites;
+    /**
+     * Requests of open campaigns so far: of every four, the second is validated and the fourth refused; every
+     * second pending one has documents.
+     */
+    private int requestsAtOpenSites;
     private int pendingAtOpenSites;
 
     /**
      * Requests for next year: F0002's first student always (pending, with documents), others at random. At a
      * site whose campaign is open, requests are pending (every second one with a PNG and a PDF), validated or
-     * refused with a comment; no random draw depends on which, so the rest of the school stays the same.
+     * refused with a comment, in turn, so that the front desk has some of each; the random draws are the same
+     * whatever the state, so the rest of the school does not change with it.
      */
     void writeReenrolmentRequests(DemoSite site, String identifier, List<PlannedStudent> students, long accountId)
             throws SQLException {
@@ -60,7 +64,12 @@ final class RequestGenerator {
             if (forced) {
                 status = "PENDING";
             } else if (open) {
-                status = random.chance(0.75) ? "PENDING" : decidedAtOpenSites++ % 3 == 2 ? "REJECTED" : "VALIDATED";
+                random.chance(0.75); // the draw of the former rule, kept so that what follows is unchanged
+                status = switch (requestsAtOpenSites++ % 4) {
+                    case 1 -> "VALIDATED";
+                    case 3 -> "REJECTED";
+                    default -> "PENDING";
+                };
             } else {
                 status = random.chance(0.85) ? "VALIDATED" : "REJECTED";
             }

@@ -198,8 +198,10 @@ class AttackStaffRemitTest {
                 + requestOf.replace("min(r.id)", "r.id") + ")", bellerive);
         long bDocument = id("SELECT min(d.id) FROM tutti.uploaded_document d WHERE d.request_id IN ("
                 + requestOf.replace("min(r.id)", "r.id") + ")", bellerive);
+        // one that no document uses: moving a used one is refused before (TU409 in_use, V13)
         long bDocumentType = id("SELECT min(d.id) FROM tutti.document_type d JOIN tutti.reenrolment_campaign c "
-                + "ON c.id = d.campaign_id WHERE c.site_id = ?", bellerive);
+                + "ON c.id = d.campaign_id WHERE c.site_id = ? AND NOT EXISTS (SELECT 1 FROM tutti.uploaded_document u "
+                + "WHERE u.document_type_id = d.id)", bellerive);
         long bInvoiceLine = id("SELECT min(l.id) FROM tutti.invoice_line l JOIN tutti.invoice i ON i.id = l.invoice_id "
                 + "WHERE i.site_id = ?", bellerive);
         long bRental = id("SELECT min(r.id) FROM tutti.rental r JOIN tutti.family f ON f.id = r.family_id "

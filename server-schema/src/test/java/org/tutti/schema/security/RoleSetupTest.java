@@ -74,15 +74,16 @@ class RoleSetupTest {
         DataSource db = SecuredDemo.get().db.dataSource();
         List<String> familyApi = List.of("acknowledge_change", "change_password", "current_account", "current_family",
                 "current_staff_site", "login", "logout", "request_password", "schema_version", "security_ready",
-                "session_info", "submit_changes", "submit_changes", "submit_changes", "submit_changes", "touch_session");
+                "session_info", "submit_changes", "submit_changes", "submit_changes", "submit_changes",
+                "submit_reenrolment", "touch_session");
         List<String> staffApi = List.of("change_password", "current_account", "current_family", "current_staff_site",
-                "decide_change", "login", "logout", "request_password", "schema_version", "security_ready",
+                "decide_change", "decide_reenrolment", "login", "logout", "request_password", "schema_version", "security_ready",
                 "session_info", "touch_session");
         List<String> api = List.of("acknowledge_change", "change_password", "current_account", "current_family", "current_staff_site",
-                "decide_change", "login", "logout", "loopback", "loopback_close", "loopback_exec", "loopback_open",
+                "decide_change", "decide_reenrolment", "guard_document_type", "login", "logout", "loopback", "loopback_close", "loopback_exec", "loopback_open",
                 "rec_login_begin", "rec_login_end", "rec_password_change", "rec_password_request", "rec_ping",
                 "request_password", "schema_version", "security_ready", "session_info", "submit_changes",
-                "submit_changes", "submit_changes", "submit_changes", "touch_session");
+                "submit_changes", "submit_changes", "submit_changes", "submit_reenrolment", "touch_session");
         for (String role : List.of("tutti_family", "tutti_staff")) {
             assertThat(column(db, "SELECT proname FROM pg_proc WHERE pronamespace = 'tutti'::regnamespace "
                     + "AND has_function_privilege('" + role + "', oid, 'EXECUTE') ORDER BY proname"))
