@@ -70,9 +70,10 @@ class ArchitectureTest {
 
     static final ArchRule servicesAndDataNeverUseJavaFx = noClasses()
             .that().resideInAnyPackage("org.tutti.client.service..", "org.tutti.client.data..",
-                    "org.tutti.client.config..")
+                    "org.tutti.client.config..", "org.tutti.client.documents..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.kordamp..")
-            .because("use cases run headless (tests, mail relay) and off the JavaFX thread");
+            .because("use cases run headless (tests, mail relay) and off the JavaFX thread; so do the checks "
+                    + "of an imported document (documents)");
 
     static final ArchRule uiNeverTouchesPersistence = noClasses()
             .that().resideInAPackage("org.tutti.client.ui..")
@@ -83,7 +84,7 @@ class ArchitectureTest {
 
     static final ArchRule servicesDoNotDependOnUi = noClasses()
             .that().resideInAnyPackage("org.tutti.client.service..", "org.tutti.client.data..",
-                    "org.tutti.client.domain..", "org.tutti.client.config..")
+                    "org.tutti.client.domain..", "org.tutti.client.config..", "org.tutti.client.documents..")
             .should().dependOnClassesThat().resideInAPackage("org.tutti.client.ui..");
 
     static final ArchRule mailRelayIsHeadless = noClasses()

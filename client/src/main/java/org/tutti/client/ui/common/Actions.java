@@ -47,6 +47,17 @@ public enum Actions {
     FAMILY_MODIFY("familyModify", "family.modify", "shortcut+S"),
     STUDENT_MODIFY("studentModify", "students.modify", "shortcut+S"),
 
+    // issue 13 — family: Élèves › Réinscription and its import dialog (Enter: Importer; Escape: Annuler)
+    REENROL_IMPORT("reenrolImport", "reenrolment.import", "shortcut+I"),
+    REENROL_REMOVE("reenrolRemove", "reenrolment.remove", "Delete"),
+    REENROL_SUBMIT("reenrolSubmit", "reenrolment.submit", "shortcut+Enter"),
+    REENROL_BACK("reenrolBack", "reenrolment.back", "Alt+Left"),
+    /** The form could not be read: read it again. */
+    REENROL_RETRY("reenrolRetry", "action.retry", "F5"),
+    IMPORT_BROWSE("importBrowse", "reenrolment.import.browse", "shortcut+O"),
+    IMPORT_SUBMIT("importSubmit", "reenrolment.import.submit", "Enter"),
+    IMPORT_CANCEL("importCancel", "action.cancel", "Esc"),
+
     // demo mailbox window
     REFRESH_MAILBOX("demoMailRefresh", "action.refresh", "F5"),
 

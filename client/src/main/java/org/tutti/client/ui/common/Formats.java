@@ -1,6 +1,7 @@
 package org.tutti.client.ui.common;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -83,6 +84,49 @@ public final class Formats {
     public static String minutes(int minutes) {
         return minutes < 60 ? I18n.get("format.minutes", minutes)
                 : I18n.get("format.hoursMinutes", minutes / 60, String.format(Locale.ROOT, "%02d", minutes % 60));
+    }
+
+    /** Bytes in a kilobyte ("Ko") and a megabyte ("Mo"), as file sizes are counted. */
+    private static final long KILOBYTE = 1024;
+    private static final long MEGABYTE = 1024 * 1024;
+    private static final long GIGABYTE = 1024 * MEGABYTE;
+
+    /**
+     * A file's size as the user reads it: "2 Mo", "1,4 Mo", "350 Ko", "12 octets", "2 Go" (one decimal at
+     * most, rounded to the nearest).
+     */
+    public static String size(long bytes) {
+        return size(bytes, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Like {@link #size(long)}, rounded up: a size over a limit never reads as the limit
+     * ("2,1 Mo" for 2 Mo and one byte).
+     */
+    public static String sizeRoundedUp(long bytes) {
+        return size(bytes, RoundingMode.CEILING);
+    }
+
+    private static String size(long bytes, RoundingMode rounding) {
+        NumberFormat number = NumberFormat.getNumberInstance(I18n.textLocale());
+        number.setMinimumFractionDigits(0);
+        number.setMaximumFractionDigits(1);
+        number.setRoundingMode(rounding);
+        if (bytes >= GIGABYTE) {
+            return I18n.get("format.size.gigabytes", number.format(bytes / (double) GIGABYTE));
+        }
+        if (bytes >= MEGABYTE) {
+            return I18n.get("format.size.megabytes", number.format(bytes / (double) MEGABYTE));
+        }
+        if (bytes >= KILOBYTE) {
+            number.setMaximumFractionDigits(0);
+            BigDecimal kilobytes = BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(KILOBYTE), 0, rounding);
+            if (kilobytes.longValue() >= KILOBYTE) {
+                return I18n.get("format.size.megabytes", number.format(1));
+            }
+            return I18n.get("format.size.kilobytes", number.format(kilobytes));
+        }
+        return I18n.get("format.size.bytes", bytes);
     }
 
     /** A mark out of 20 as the user writes numbers: "15,5 / 20" in French. */

@@ -140,6 +140,15 @@ public final class Forms {
         return indicator;
     }
 
+    /** The button of {@code action}: its id, its text with the mnemonic, never narrower than its text. */
+    public static javafx.scene.control.Button button(Actions action) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button(action.text());
+        button.setId(action.id());
+        button.setMnemonicParsing(true);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        return button;
+    }
+
     /** The row of a form's action buttons, left-aligned. */
     public static HBox buttonRow(Node... buttons) {
         HBox row = new HBox(buttons);
@@ -196,6 +205,15 @@ public final class Forms {
         GridPane.setValignment(label, VPos.TOP);
         form.addRow(row, label, area);
         return row + 1;
+    }
+
+    /**
+     * Stops input in {@code field} at {@code max} characters (a paste is cut to what fits) and
+     * drops the invisible format characters the database strips, as the files' fields do.
+     */
+    public static void limitLength(javafx.scene.control.TextInputControl field, int max) {
+        field.setTextFormatter(new javafx.scene.control.TextFormatter<String>(
+                change -> ValidationFormView.limit(change, max)));
     }
 
     /** A tab that cannot be closed, with its id (src-docs/ui-contract.md) and its title from the bundle. */

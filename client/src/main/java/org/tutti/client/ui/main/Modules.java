@@ -33,7 +33,8 @@ public final class Modules {
                 new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks,
                         new CourseWindows(session, backend.pedagogy(), tasks))),
                 new ModuleEntry(Actions.NAV_FAMILY, () -> new FamilyModule(session, backend.familyFile(), tasks)),
-                new ModuleEntry(Actions.NAV_STUDENTS, () -> new StudentsModule(session, backend.familyFile(), backend.pedagogy(), tasks)),
+                new ModuleEntry(Actions.NAV_STUDENTS, () -> new StudentsModule(session, backend.familyFile(), backend.pedagogy(),
+                        backend.reenrolment(), tasks)),
                 new ModuleEntry(Actions.NAV_PASSWORD, () -> new PasswordModule(session, backend.accounts(), tasks)));
     }
 

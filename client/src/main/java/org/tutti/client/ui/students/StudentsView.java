@@ -1,6 +1,7 @@
 package org.tutti.client.ui.students;
 
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -23,7 +24,8 @@ import org.tutti.client.ui.common.ValidationFormView;
 /**
  * Élèves: the student selector, then the student's tabs. Identité: one row per field with its
  * pending marker and message, Modifier, and the pending message at its bottom right; Cours,
- * Historique, Répertoire: see {@link PedagogyTabs}.
+ * Historique, Répertoire: see {@link PedagogyTabs}; Réinscription, while the site's campaign is
+ * open: see {@link ReenrolmentTab}.
  */
 public final class StudentsView {
 
@@ -34,7 +36,7 @@ public final class StudentsView {
     private final ScrollPane root;
     private final PedagogyTabs pedagogyTabs;
 
-    public StudentsView(StudentsViewModel model, PedagogyViewModel pedagogy) {
+    public StudentsView(StudentsViewModel model, PedagogyViewModel pedagogy, ReenrolmentViewModel reenrolment) {
         Label heading = Forms.heading("students.heading");
         ComboBox<StudentIdentity> selector = new ComboBox<>(model.students());
         selector.setId("studentSelector");
@@ -47,14 +49,14 @@ public final class StudentsView {
             if (student == model.selectedProperty().get()) {
                 return;
             }
-            if (model.editor().hasUnsavedEdits() && !Dialogs.confirm(selector.getScene().getWindow(),
+            if ((model.editor().hasUnsavedEdits() || reenrolment.hasUnsavedEdits()) && !Dialogs.confirm(selector.getScene().getWindow(),
                     I18n.get("students.switchQuestion"), I18n.get("students.switchConfirm"))) {
                 Platform.runLater(() -> selector.setValue(old));
                 return;
             }
             model.selectedProperty().set(student);
         });
-        selector.disableProperty().bind(model.editor().busyProperty());
+        selector.disableProperty().bind(model.editor().busyProperty().or(reenrolment.sendingProperty()));
         HBox selectorRow = new HBox(Forms.label("students.selector", selector), selector);
         selectorRow.getStyleClass().add("button-row");
         selectorRow.setAlignment(Pos.CENTER_LEFT);
@@ -71,6 +73,18 @@ public final class StudentsView {
         TabPane tabs = new IdentityTabPane(identityTab, identity, pedagogyTabs.coursesTab(),
                 pedagogyTabs.historyTab(), pedagogyTabs.repertoireTab());
         tabs.setId("studentTabs");
+        // Réinscription: only while the site's campaign is open (checked each time Élèves is shown)
+        Tab reenrolmentTab = new ReenrolmentTab(reenrolment).tab();
+        InvalidationListener showReenrolment = obs -> {
+            boolean open = reenrolment.availableProperty().get();
+            if (open && !tabs.getTabs().contains(reenrolmentTab)) {
+                tabs.getTabs().add(reenrolmentTab);
+            } else if (!open) {
+                tabs.getTabs().remove(reenrolmentTab);
+            }
+        };
+        reenrolment.availableProperty().addListener(showReenrolment);
+        showReenrolment.invalidated(null);
         // a message appearing under a field makes Identité taller: the tab pane must grow with it
         identity.needsLayoutProperty().addListener((obs, was, needs) -> {
             if (needs) {
