@@ -137,25 +137,11 @@ public final class Formats {
         return I18n.get("format.mark", number.format(mark));
     }
 
-    // issue 13 — staff: when a request was sent, how large a document is
+    // issue 13 — staff: when a request was sent
 
     /** "26/11/2026 14:05": a moment as the clock on the wall in {@code zone} read it. */
     public static String dateTime(Instant instant, ZoneId zone) {
         return DateTimeFormatter.ofPattern(I18n.get("format.dateTimeMinutes"), I18n.textLocale())
                 .format(instant.atZone(zone));
-    }
-
-    /** "800 octets", "245 Ko", "1,2 Mo" (1 Ko = 1024 octets). */
-    public static String fileSize(long bytes) {
-        if (bytes < 1024) {
-            return I18n.get("format.bytes", bytes);
-        }
-        if (bytes < 1024 * 1024) {
-            return I18n.get("format.kilobytes", Math.round(bytes / 1024.0));
-        }
-        NumberFormat number = NumberFormat.getNumberInstance(I18n.textLocale());
-        number.setMinimumFractionDigits(0);
-        number.setMaximumFractionDigits(1);
-        return I18n.get("format.megabytes", number.format(bytes / (1024.0 * 1024.0)));
     }
 }

@@ -227,13 +227,4 @@ public final class Forms {
     private static String orDash(String value) {
         return value == null || value.isBlank() ? "—" : value;
     }
-
-    /**
-     * Stops input in {@code field} at {@code max} characters (a paste is cut to what fits) and
-     * drops the invisible format characters the database strips, as the family files do.
-     */
-    public static void limit(javafx.scene.control.TextInputControl field, int max) {
-        field.setTextFormatter(new javafx.scene.control.TextFormatter<String>(
-                change -> ValidationFormView.limit(change, max)));
-    }
 }

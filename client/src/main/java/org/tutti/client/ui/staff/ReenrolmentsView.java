@@ -203,7 +203,7 @@ public final class ReenrolmentsView {
         comment.setId("reenrolmentComment");
         comment.setPrefRowCount(3);
         comment.setWrapText(true);
-        Forms.limit(comment, ReenrolmentsViewModel.COMMENT_MAX);
+        Forms.limitLength(comment, ReenrolmentsViewModel.COMMENT_MAX);
         comment.textProperty().bindBidirectional(model.commentProperty());
         Button accept = button("reenrolmentAccept", "reenrolments.accept", model::accept);
         Button reject = button("reenrolmentReject", "reenrolments.reject", model::reject);
@@ -427,7 +427,7 @@ public final class ReenrolmentsView {
         TextField name = new TextField(text);
         name.setId("documentTypeName");
         name.setPrefColumnCount(28);
-        Forms.limit(name, ReenrolmentsViewModel.NAME_MAX);
+        Forms.limitLength(name, ReenrolmentsViewModel.NAME_MAX);
         return name;
     }
 

@@ -35,6 +35,7 @@ import org.tutti.client.service.DecisionResult;
 import org.tutti.client.service.ReenrolmentRefusedException;
 import org.tutti.client.service.StaffReenrolmentService;
 import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.DocumentTexts;
 import org.tutti.client.ui.common.Failures;
 import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.I18n;
@@ -544,20 +545,12 @@ public final class ReenrolmentsViewModel {
 
     /** "245 Ko", "1,2 Mo". */
     public static String sizeText(long bytes) {
-        return Formats.fileSize(bytes);
+        return Formats.size(bytes);
     }
 
     /** "PDF", "PNG", "JPEG". */
     public static String formatText(String contentType) {
-        if (contentType == null) {
-            return "";
-        }
-        return switch (contentType) {
-            case "application/pdf" -> "PDF";
-            case "image/png" -> "PNG";
-            case "image/jpeg" -> "JPEG";
-            default -> contentType;
-        };
+        return DocumentTexts.format(contentType);
     }
 
     /** Reads a document's content (for the viewer, which calls it in the background). */
