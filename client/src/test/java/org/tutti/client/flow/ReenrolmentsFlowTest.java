@@ -165,6 +165,45 @@ class ReenrolmentsFlowTest extends AppHarness {
         interact(() -> lookup("#demoMailbox").query().getScene().getWindow().hide());
     }
 
+    /** F0002's request, refused at the front desk with a comment: the family's tab says so, with the comment. */
+    @Test
+    void aRefusalReachesTheFamilysTab() throws Exception {
+        DemoData.copyInto(dataFolder);
+        long request = longValue("select r.id from tutti.reenrolment_request r join tutti.student s on s.id = r.student_id"
+                + " join tutti.family f on f.id = s.family_id where f.identifier = 'F0002' and r.status = 'PENDING'"
+                + " order by r.id fetch first 1 rows only");
+        long student = longValue("select student_id from tutti.reenrolment_request where id = " + request);
+        startApp(dataFolder);
+        waitUntilLoginEnabled();
+        logInByKeyboard("ACCUEIL", "bellerive");
+        await("the navigation", () -> exists("#navReenrolments"));
+        clickOn("#navReenrolments");
+        await("F0002's request", () -> exists("#reenrolmentsTable")
+                && table().getItems().stream().anyMatch(r -> r.id() == request));
+        select(request);
+        interact(() -> lookup("#reenrolmentComment").queryAs(TextArea.class).setText(COMMENT));
+        clickOn("#reenrolmentReject");
+        await("the refusal", () -> "REJECTED".equals(status(request)));
+
+        targetWindow(stage);
+        clickOn("#navLogout");
+        waitUntilLoginEnabled();
+        logInByKeyboard("F0002", "bellerive");
+        await("the family's navigation", () -> exists("#navStudents"));
+        clickOn("#navStudents");
+        await("the student selector", () -> exists("#studentSelector")
+                && !lookup("#studentSelector").queryAs(javafx.scene.control.ComboBox.class).getItems().isEmpty());
+        interact(() -> {
+            javafx.scene.control.ComboBox<org.tutti.client.domain.StudentIdentity> selector =
+                    lookup("#studentSelector").query();
+            selector.getItems().stream().filter(s -> s.id() == student).findFirst().ifPresent(selector::setValue);
+        });
+        await("the Réinscription tab", () -> exists("#tabReenrolment"));
+        clickOn("#tabReenrolment");
+        await("the decision", () -> exists("#reenrolState") && label("#reenrolState").startsWith("Réinscription refusée le "));
+        assertThat(label("#reenrolDecisionComment")).contains(COMMENT);
+    }
+
     // ------------------------------------------------------------------------------ helpers
 
     /**
