@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -26,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.tutti.client.documents.SampleFiles;
 import org.tutti.client.domain.DocumentType;
 import org.tutti.client.domain.StudentIdentity;
+import org.tutti.client.ui.Scrolling;
 import org.tutti.client.ui.common.FileChoosers;
 
 /**
@@ -218,16 +217,7 @@ class ReenrolmentFlowTest extends FamilyScreens {
 
     /** Scrolls Élèves so that {@code query} is in view (the tab is taller than the window). */
     private void inView(String query) {
-        interact(() -> {
-            ScrollPane page = lookup("#studentsRoot").query();
-            Node node = lookup(query).query();
-            page.layout();
-            Bounds bounds = page.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-            double room = page.getContent().getBoundsInLocal().getHeight() - page.getViewportBounds().getHeight();
-            page.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (bounds.getMinY() - 40) / room)));
-            // the skin moves the content at its next layout: now, so that the click below finds the node where it shows
-            page.layout();
-        });
+        interact(() -> Scrolling.intoView(lookup("#studentsRoot").query(), lookup(query).query()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

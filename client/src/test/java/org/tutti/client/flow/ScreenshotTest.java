@@ -21,7 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The README's screenshots, taken from the real application (login.png, home.png, password.png,
  * lost-password.png, demo-mailbox.png, validations.png, family.png, student-courses.png,
- * course-follow-up.png, staff-reenrolments.png, document-viewer.png) in the folder of the system property {@code tutti.screenshots.dir}, which
+ * course-follow-up.png, student-reenrolment.png, staff-reenrolments.png, document-viewer.png) in
+ * the folder of the system property {@code tutti.screenshots.dir}, which
  * surefire sets to {@code client/target/screenshots}: a test run leaves the tracked pictures alone.
  * {@code mvn -B verify -Pscreenshots} runs this class only and copies its pictures into
  * {@code src-docs/screenshots}.
@@ -215,6 +216,43 @@ class ScreenshotTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         Path followUp = snapshot(lookup("#courseWindow").query().getScene(), out.resolve("course-follow-up.png"));
         assertThat(Files.size(followUp)).isGreaterThan(5_000);
+    }
+
+    @Test
+    void reenrolmentScreenshot(@TempDir Path files) throws Exception {
+        Path out = loggedInToTheDemoAs("F0001", "bellerive");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navStudents"));
+        interact(() -> {
+            stage.setWidth(1100);
+            stage.setHeight(1040);
+        });
+        clickOn("#navStudents");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#tabReenrolment"));
+        clickOn("#tabReenrolment");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS,
+                () -> !lookup("#reenrolChoices").queryAs(Pane.class).getChildren().isEmpty());
+        // filled as a parent would before Valider: a course ticked, the required document imported, a comment
+        javafx.scene.control.CheckBox course = (javafx.scene.control.CheckBox)
+                lookup("#reenrolChoices").queryAs(Pane.class).getChildren().get(0);
+        if (!course.isDisabled()) {
+            interact(() -> course.setSelected(true));
+            System.setProperty(org.tutti.client.ui.common.FileChoosers.ANSWER_PROPERTY,
+                    org.tutti.client.documents.SampleFiles.pdf(files, "justificatif-domicile.pdf").toString());
+            try {
+                interact(() -> lookup("#reenrolImport").queryButton().fire());
+                WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#importDialog"));
+                interact(() -> lookup("#importBrowse").queryButton().fire());
+                interact(() -> lookup("#importSubmit").queryButton().fire());
+                WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !exists("#importDialog"));
+            } finally {
+                System.clearProperty(org.tutti.client.ui.common.FileChoosers.ANSWER_PROPERTY);
+            }
+            interact(() -> lookup("#reenrolComment").queryAs(javafx.scene.control.TextArea.class)
+                    .setText("Si possible, le cours de piano le mercredi après-midi."));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        Path reenrolment = snapshot(out.resolve("student-reenrolment.png"));
+        assertThat(Files.size(reenrolment)).isGreaterThan(5_000);
     }
 
     /** A copy of the demo started and logged in as {@code identifier}; returns the screenshots folder. */

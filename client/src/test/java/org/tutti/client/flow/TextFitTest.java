@@ -64,6 +64,22 @@ class TextFitTest extends FamilyScreens {
             check("Élèves " + tab);
         }
 
+        // Réinscription (BELLERIVE's campaign is open), then its import dialog
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#tabReenrolment"));
+        clickOn("#tabReenrolment");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS,
+                () -> !lookup("#reenrolChoices").queryAs(Pane.class).getChildren().isEmpty());
+        check("Élèves #tabReenrolment");
+        javafx.scene.control.CheckBox administrative = lookup("#reenrolAdministrative").query();
+        if (!administrative.isDisabled()) {
+            interact(() -> administrative.setSelected(true));
+            interact(() -> lookup("#reenrolImport").queryButton().fire());
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#importDialog"));
+            check("Importer un document");
+            interact(() -> lookup("#importDialog").query().getScene().getWindow().hide());
+            interact(() -> administrative.setSelected(false));
+        }
+
         // a course's follow-up window and its tabs
         clickOn("#tabCourses");
         TableView<?> courses = lookup("#coursesTable").queryAs(TableView.class);

@@ -88,7 +88,6 @@ final class ReenrolmentTab {
                 Tables.text("reenrolment.column.file", DocumentLine::fileName),
                 Tables.<DocumentLine, Long>formatted("reenrolment.column.size", DocumentLine::size, Formats::size),
                 Tables.text("reenrolment.column.format", DocumentLine::format)));
-        documents.setPrefHeight(8 * org.tutti.client.ui.common.ThemeManager.get().emInPixels());
         documents.setMinHeight(Region.USE_PREF_SIZE);
         Label documentsLabel = Forms.label("reenrolment.documents", documents);
         Button remove = button(Actions.REENROL_REMOVE, this::removeSelected);
@@ -135,9 +134,13 @@ final class ReenrolmentTab {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = Forms.buttonRow(submit, sending, spacer, back);
 
-        VBox content = new VBox(campaign, loadError, retry, loading, state, decision, intro, administrative, coursesLabel,
-                choices, noCourse, askedHeading, asked, limits, importRow, documentsLabel, documents, removeRow,
-                commentLabel, comment, pending, error, buttons);
+        VBox content = new VBox(
+                section(campaign, state, decision, loadError, retry, loading),
+                section(intro, administrative, coursesLabel, choices, noCourse),
+                section(askedHeading, asked, limits, importRow),
+                section(documentsLabel, documents, removeRow),
+                section(commentLabel, comment, pending),
+                error, buttons);
         content.getStyleClass().addAll("tab-content", "reenrolment-tab");
         content.setId("reenrolRoot");
         content.setFillWidth(true);
@@ -159,6 +162,20 @@ final class ReenrolmentTab {
         tab = Forms.tab("tabReenrolment", "students.tab.reenrolment", content);
         showCourses();
         showAsked();
+    }
+
+    /** A group of the tab's lines, kept together (the groups are spaced apart); an empty group takes no room. */
+    private static VBox section(Node... nodes) {
+        VBox section = new VBox(nodes);
+        section.getStyleClass().add("reenrolment-section");
+        section.setFillWidth(true);
+        section.setMinHeight(Region.USE_PREF_SIZE);
+        return section;
+    }
+
+    /** The tab's content, whose height the student tabs follow. */
+    Region content() {
+        return (Region) tab.getContent();
     }
 
     Tab tab() {

@@ -70,17 +70,18 @@ public final class StudentsView {
         Tab identityTab = Forms.tab("tabIdentity", "students.tab.identity", identity);
         identity.setMaxWidth(IDENTITY_MAX_WIDTH);
         pedagogyTabs = new PedagogyTabs(pedagogy);
-        TabPane tabs = new IdentityTabPane(identityTab, identity, pedagogyTabs.coursesTab(),
+        IdentityTabPane tabs = new IdentityTabPane(identityTab, identity, pedagogyTabs.coursesTab(),
                 pedagogyTabs.historyTab(), pedagogyTabs.repertoireTab());
         tabs.setId("studentTabs");
         // Réinscription: only while the site's campaign is open (checked each time Élèves is shown)
-        Tab reenrolmentTab = new ReenrolmentTab(reenrolment).tab();
+        ReenrolmentTab reenrolmentTab = new ReenrolmentTab(reenrolment);
+        tabs.fitHeightTo(reenrolmentTab.tab(), reenrolmentTab.content());
         InvalidationListener showReenrolment = obs -> {
             boolean open = reenrolment.availableProperty().get();
-            if (open && !tabs.getTabs().contains(reenrolmentTab)) {
-                tabs.getTabs().add(reenrolmentTab);
+            if (open && !tabs.getTabs().contains(reenrolmentTab.tab())) {
+                tabs.getTabs().add(reenrolmentTab.tab());
             } else if (!open) {
-                tabs.getTabs().remove(reenrolmentTab);
+                tabs.getTabs().remove(reenrolmentTab.tab());
             }
         };
         reenrolment.availableProperty().addListener(showReenrolment);
@@ -113,32 +114,42 @@ public final class StudentsView {
     }
 
     /**
-     * A tab pane as tall as Identité needs while it is selected, messages under the fields
-     * included (wrapped at the tab's width). The stock pane's preferred height lagged behind its
-     * content's: the messages pushed the last fields and Modifier out of its visible area.
+     * A tab pane as tall as Identité (or another tab that grows, {@link #fitHeightTo}) needs while
+     * it is selected, messages under the fields included (wrapped at the tab's width). The stock
+     * pane's preferred height lagged behind its content's: the messages pushed the last fields
+     * and Modifier out of its visible area.
      */
     private static final class IdentityTabPane extends TabPane {
-        private final Tab identityTab;
-        private final Region identity;
+        private final java.util.Map<Tab, Region> fitted = new java.util.HashMap<>();
 
         IdentityTabPane(Tab identityTab, Region identity, Tab... others) {
             super(identityTab);
             getTabs().addAll(others);
-            this.identityTab = identityTab;
-            this.identity = identity;
+            fitted.put(identityTab, identity);
             getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> requestLayout());
+        }
+
+        /** Makes the pane as tall as {@code content} needs while {@code tab} is selected. */
+        void fitHeightTo(Tab tab, Region content) {
+            fitted.put(tab, content);
+            content.needsLayoutProperty().addListener((obs, was, needs) -> {
+                if (needs) {
+                    requestLayout();
+                }
+            });
         }
 
         @Override
         protected double computePrefHeight(double width) {
             double pref = super.computePrefHeight(width);
-            if (getSelectionModel().getSelectedItem() != identityTab) {
+            Region content = fitted.get(getSelectionModel().getSelectedItem());
+            if (content == null) {
                 return pref;
             }
             Node header = lookup(".tab-header-area");
             double headerHeight = header instanceof Region region ? region.prefHeight(-1) : 0;
-            double contentWidth = identity.getWidth() > 0 ? identity.getWidth() : -1;
-            return Math.max(pref, snappedTopInset() + headerHeight + identity.prefHeight(contentWidth)
+            double contentWidth = content.getWidth() > 0 ? content.getWidth() : -1;
+            return Math.max(pref, snappedTopInset() + headerHeight + content.prefHeight(contentWidth)
                     + snappedBottomInset());
         }
     }

@@ -36,6 +36,7 @@ import org.tutti.client.ui.CutTexts;
 import org.tutti.client.ui.FakeBackend;
 import org.tutti.client.ui.FakeFamilyFileService;
 import org.tutti.client.ui.French;
+import org.tutti.client.ui.Scrolling;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.common.FileChoosers;
 
@@ -127,6 +128,7 @@ class ReenrolmentTabTest extends FxRobot {
 
         // Parcourir, answered without a native dialog
         System.setProperty(FileChoosers.ANSWER_PROPERTY, empty.toString());
+        inView("#reenrolImport");
         clickOn("#reenrolImport");
         await("the import dialog", () -> exists("#importDialog"));
         clickOn("#importBrowse");
@@ -152,6 +154,7 @@ class ReenrolmentTabTest extends FxRobot {
 
         // Suppr removes the selected document
         interact(() -> documents.getSelectionModel().select(0));
+        inView("#reenrolDocuments");
         clickOn(documents).type(KeyCode.DELETE);
         assertThat(documents.getItems()).isEmpty();
     }
@@ -160,6 +163,7 @@ class ReenrolmentTabTest extends FxRobot {
     void escapeClosesTheImportDialogAndImportsNothing() throws Exception {
         openTab();
         clickOn("#reenrolAdministrative");
+        inView("#reenrolImport");
         clickOn("#reenrolImport");
         await("the import dialog", () -> exists("#importDialog"));
 
@@ -173,7 +177,9 @@ class ReenrolmentTabTest extends FxRobot {
     void validerRefusesAMissingRequiredDocumentThenSendsAndShowsTheRequestReadOnly() throws Exception {
         openTab();
         clickOn(course(0));
+        inView("#reenrolComment");
         clickOn("#reenrolComment").write("Le mercredi si possible.");
+        inView("#reenrolSubmit");
         clickOn("#reenrolSubmit");
 
         assertThat(lookup("#reenrolError").queryAs(Label.class).getText())
@@ -181,11 +187,13 @@ class ReenrolmentTabTest extends FxRobot {
         assertThat(service.submitted).isEmpty();
 
         System.setProperty(FileChoosers.ANSWER_PROPERTY, SampleFiles.pdf(folder, "edf.pdf").toString());
+        inView("#reenrolImport");
         clickOn("#reenrolImport");
         await("the import dialog", () -> exists("#importDialog"));
         clickOn("#importBrowse");
         clickOn("#importSubmit");
         await("the dialog closed", () -> !exists("#importDialog"));
+        inView("#reenrolSubmit");
         clickOn("#reenrolSubmit");
 
         await("the confirmation", () -> exists("#messageDialog"));
@@ -213,9 +221,15 @@ class ReenrolmentTabTest extends FxRobot {
         interact(() -> stage.getScene().getRoot().addEventHandler(org.tutti.client.ui.common.NavigationEvent.OPEN,
                 e -> asked.add(e.entry())));
 
+        inView("#reenrolBack");
         clickOn("#reenrolBack");
 
         assertThat(asked).containsExactly(org.tutti.client.ui.common.Actions.NAV_FAMILY);
+    }
+
+    private void inView(String query) {
+        interact(() -> Scrolling.intoView(lookup("#studentsRoot").query(), lookup(query).query()));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private CheckBox course(int index) {
