@@ -21,7 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The README's screenshots, taken from the real application (login.png, home.png, password.png,
  * lost-password.png, demo-mailbox.png, validations.png, family.png, student-courses.png,
- * course-follow-up.png, student-reenrolment.png) in the folder of the system property {@code tutti.screenshots.dir}, which
+ * course-follow-up.png, student-reenrolment.png, staff-reenrolments.png, document-viewer.png) in
+ * the folder of the system property {@code tutti.screenshots.dir}, which
  * surefire sets to {@code client/target/screenshots}: a test run leaves the tracked pictures alone.
  * {@code mvn -B verify -Pscreenshots} runs this class only and copies its pictures into
  * {@code src-docs/screenshots}.
@@ -130,6 +131,53 @@ class ScreenshotTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         Path validations = snapshot(out.resolve("validations.png"));
         assertThat(Files.size(validations)).isGreaterThan(5_000);
+    }
+
+    @Test
+    void reenrolmentsAndDocumentViewerScreenshots() throws Exception {
+        Path out = loggedInToTheDemoAs("ACCUEIL", "bellerive");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navReenrolments"));
+        clickOn("#navReenrolments");
+        TableView<?> requests = lookup("#reenrolmentsTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !requests.getItems().isEmpty());
+        // a request with its documents (the demo gives every second pending one a PNG and a PDF)
+        TableView<?> documents = lookup("#reenrolmentDocuments").queryAs(TableView.class);
+        for (int row = 0; row < requests.getItems().size() && documents.getItems().isEmpty(); row++) {
+            int index = row;
+            interact(() -> {
+                requests.requestFocus();
+                requests.getSelectionModel().select(index);
+            });
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !documents.getItems().isEmpty());
+            } catch (java.util.concurrent.TimeoutException none) {
+                // no documents: the next request
+            }
+        }
+        assertThat(documents.getItems()).as("a request with documents").isNotEmpty();
+        WaitForAsyncUtils.waitForFxEvents();
+        Path reenrolments = snapshot(out.resolve("staff-reenrolments.png"));
+        assertThat(Files.size(reenrolments)).isGreaterThan(5_000);
+
+        int pdf = 0;
+        for (int i = 0; i < documents.getItems().size(); i++) {
+            if (((org.tutti.client.domain.StoredDocument) documents.getItems().get(i)).contentType().equals("application/pdf")) {
+                pdf = i;
+            }
+        }
+        int row = pdf;
+        interact(() -> {
+            documents.requestFocus();
+            documents.getSelectionModel().select(row);
+        });
+        interact(() -> javafx.event.Event.fireEvent(documents, new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#documentPage")
+                && lookup("#documentPage").queryAs(javafx.scene.image.ImageView.class).getImage() != null
+                && !lookup("#documentBusy").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path viewer = snapshot(lookup("#documentViewer").query().getScene(), out.resolve("document-viewer.png"));
+        assertThat(Files.size(viewer)).isGreaterThan(5_000);
     }
 
     @Test

@@ -167,7 +167,59 @@ class TextFitTest extends FamilyScreens {
         });
         check("Validations");
 
+        // Réinscriptions: a request with its documents, one in the viewer, the campaign tab and its dialogs
+        clickOn("#navReenrolments");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#reenrolmentsTable")
+                && !lookup("#reenrolmentsTable").queryAs(TableView.class).getItems().isEmpty());
+        TableView<?> documents = selectRequestWithDocuments();
+        check("Réinscriptions");
+        interact(() -> {
+            documents.requestFocus();
+            documents.getSelectionModel().select(0);
+        });
+        interact(() -> javafx.event.Event.fireEvent(documents, new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#documentPage")
+                && lookup("#documentPage").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+        check("Visionneuse de document");
+        interact(() -> lookup("#documentViewer").query().getScene().getWindow().hide());
+        clickOn("#tabReenrolmentCampaign");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS,
+                () -> !lookup("#documentTypesTable").queryAs(TableView.class).getItems().isEmpty());
+        interact(() -> lookup("#documentTypesTable").queryAs(TableView.class).getSelectionModel().select(0));
+        check("Réinscriptions › Campagne et documents");
+        clickOn("#documentTypeAdd");
+        DialogPane add = awaitDialog("#documentTypeDialog");
+        check("Ajouter un document demandé");
+        clickOn(button(add, "Annuler"));
+        clickOn("#campaignClose");
+        DialogPane close = awaitDialog("#confirmDialog");
+        check("Fermer la campagne ?");
+        clickOn(button(close, "Annuler"));
+
         assertThat(cut).as("texts shown cut short").isEmpty();
+    }
+
+    /** Selects the first request that has documents; returns the table of its documents. */
+    private TableView<?> selectRequestWithDocuments() throws Exception {
+        TableView<?> requests = lookup("#reenrolmentsTable").queryAs(TableView.class);
+        TableView<?> documents = lookup("#reenrolmentDocuments").queryAs(TableView.class);
+        for (int row = 0; row < requests.getItems().size(); row++) {
+            int index = row;
+            interact(() -> requests.getSelectionModel().select(index));
+            Object chosen = requests.getItems().get(index);
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> exists("#reenrolmentFamily")
+                        && !lookup("#reenrolmentFamily").queryAs(javafx.scene.control.TextField.class).getText().isBlank()
+                        && !documents.getItems().isEmpty());
+                if (requests.getSelectionModel().getSelectedItem() == chosen) {
+                    return documents;
+                }
+            } catch (java.util.concurrent.TimeoutException none) {
+                // this one has no documents: the next
+            }
+        }
+        throw new AssertionError("no request with documents in the demo");
     }
 
     /** Notes every cut text in the windows shown now. */

@@ -23,6 +23,8 @@ public enum Actions {
     NAV_PASSWORD("navPassword", "action.password", "shortcut+6"),
     /** Staff mode: Validations, after Accueil. */
     NAV_VALIDATIONS("navValidations", "validations.nav", "shortcut+7"),
+    // issue 13 — staff: Réinscriptions, after Validations
+    NAV_REENROLMENTS("navReenrolments", "reenrolments.nav", "shortcut+8"),
     NAV_LOGOUT("navLogout", "action.logout", "shortcut+shift+Q"),
     /** Embedded demo only: the demo mailbox, from the main window's navigation bar. */
     NAV_DEMO_MAILBOX("navDemoMailbox", "action.navDemoMailbox", "shortcut+M"),
@@ -65,7 +67,11 @@ public enum Actions {
     PREVIOUS("navPrevious", "action.previous", "shortcut+Page Up"),
     NEXT("navNext", "action.next", "shortcut+Page Down"),
     LAST("navLast", "action.last", "shortcut+End"),
-    CLOSE_WINDOW("closeWindow", "action.closeWindow", "Esc");
+    CLOSE_WINDOW("closeWindow", "action.closeWindow", "Esc"),
+
+    // issue 13 — staff: the document viewer's pages (issue 14 makes it the PDF viewer)
+    DOCUMENT_PREVIOUS_PAGE("documentPreviousPage", "viewer.previous", "Page Up"),
+    DOCUMENT_NEXT_PAGE("documentNextPage", "viewer.next", "Page Down");
 
     private final String id;
     private final String textKey;

@@ -114,6 +114,38 @@ public final class Dialogs {
         return answer.map(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).orElse(false);
     }
 
+    /**
+     * Builds a small form in a dialog (not shown): {@code content} (fields with their labels),
+     * {@code confirmText} (e.g. "Ajouter"), the default button, and Annuler (Escape). The dialog
+     * pane's id is {@code id} + {@code Dialog}, the buttons' {@code id} + {@code Confirm} and
+     * {@code id} + {@code Cancel}. {@link javafx.scene.control.Dialog#showAndWait()} gives the
+     * button chosen.
+     */
+    public static javafx.scene.control.Dialog<ButtonType> form(Window owner, String id, String title,
+            javafx.scene.Node content, String confirmText) {
+        Objects.requireNonNull(owner, "every dialog has an owner window");
+        javafx.scene.control.Dialog<ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner);
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.setTitle(title);
+        ButtonType confirm = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(I18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(confirm, cancel);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setId(id + "Dialog");
+        dialog.getDialogPane().setMinWidth(28 * ThemeManager.get().emInPixels());
+        ThemeManager.get().apply(dialog.getDialogPane().getScene());
+        Button confirmButton = (Button) dialog.getDialogPane().lookupButton(confirm);
+        confirmButton.setId(id + "Confirm");
+        confirmButton.setDefaultButton(true);
+        Button cancelButton = (Button) dialog.getDialogPane().lookupButton(cancel);
+        cancelButton.setId(id + "Cancel");
+        for (Button b : new Button[] {confirmButton, cancelButton}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return dialog;
+    }
+
     private static Alert alert(Window owner, Alert.AlertType type, String text, ButtonType... buttons) {
         Objects.requireNonNull(owner, "every dialog has an owner window");
         Alert alert = new Alert(type, text, buttons);

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
@@ -133,5 +135,13 @@ public final class Formats {
         number.setMinimumFractionDigits(0);
         number.setMaximumFractionDigits(2);
         return I18n.get("format.mark", number.format(mark));
+    }
+
+    // issue 13 — staff: when a request was sent
+
+    /** "26/11/2026 14:05": a moment as the clock on the wall in {@code zone} read it. */
+    public static String dateTime(Instant instant, ZoneId zone) {
+        return DateTimeFormatter.ofPattern(I18n.get("format.dateTimeMinutes"), I18n.textLocale())
+                .format(instant.atZone(zone));
     }
 }

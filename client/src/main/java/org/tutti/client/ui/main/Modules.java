@@ -10,6 +10,7 @@ import org.tutti.client.ui.home.HomeModule;
 import org.tutti.client.ui.password.PasswordModule;
 import org.tutti.client.ui.students.CourseWindows;
 import org.tutti.client.ui.students.StudentsModule;
+import org.tutti.client.ui.staff.ReenrolmentsModule;
 import org.tutti.client.ui.staff.ValidationsModule;
 
 /**
@@ -42,6 +43,8 @@ public final class Modules {
                 new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks)),
                 new ModuleEntry(Actions.NAV_VALIDATIONS,
                         () -> new ValidationsModule(session, backend.staffChanges(), tasks)),
+                new ModuleEntry(Actions.NAV_REENROLMENTS,
+                        () -> new ReenrolmentsModule(session, backend.staffReenrolments(), tasks)),
                 new ModuleEntry(Actions.NAV_PASSWORD, () -> new PasswordModule(session, backend.accounts(), tasks)));
     }
 }

@@ -1,13 +1,11 @@
 package org.tutti.client.ui.staff;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.scene.Node;
-import javafx.util.Duration;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.StaffChangesService;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.common.AppModule;
+import org.tutti.client.ui.common.AutoRefresh;
 
 /**
  * Validations, as a navigation module: reloads each time it is shown, and every 30 seconds while
@@ -15,17 +13,13 @@ import org.tutti.client.ui.common.AppModule;
  */
 public final class ValidationsModule implements AppModule {
 
-    /** How often the list reloads by itself while shown. */
-    public static final Duration AUTO_REFRESH = Duration.seconds(30);
-
     private final ValidationsViewModel model;
-    private final Timeline autoRefresh;
+    private final AutoRefresh autoRefresh;
     private ValidationsView view;
 
     public ValidationsModule(UserSession session, StaffChangesService service, BackgroundTasks tasks) {
         this.model = new ValidationsViewModel(session, service, tasks);
-        this.autoRefresh = new Timeline(new KeyFrame(AUTO_REFRESH, e -> model.refresh()));
-        autoRefresh.setCycleCount(Timeline.INDEFINITE);
+        this.autoRefresh = new AutoRefresh(model::refresh);
     }
 
     @Override
@@ -39,7 +33,7 @@ public final class ValidationsModule implements AppModule {
     @Override
     public void activate() {
         model.refresh();
-        autoRefresh.playFromStart();
+        autoRefresh.start();
         if (view != null) {
             view.focus();
         }
