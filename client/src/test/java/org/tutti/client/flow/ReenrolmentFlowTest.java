@@ -190,20 +190,15 @@ class ReenrolmentFlowTest extends FamilyScreens {
 
     /**
      * Waits for the form. Élèves reads the identity, the pedagogical file and the re-enrolment at
-     * once, each in a transaction that touches the session's row: on a loaded machine one may wait
-     * longer than H2's 2 s lock timeout and fail; the tab then says so and offers Réessayer, as a
-     * parent would use it.
+     * once, each in a transaction that renews the session: none may wait for another
+     * (SessionTouchConcurrencyTest), so the form comes without Réessayer.
      */
     private void awaitForm() throws Exception {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            await("the form or its error", () -> !choices().getChildren().isEmpty()
-                    || lookup("#reenrolLoadError").query().isVisible());
-            if (!choices().getChildren().isEmpty()) {
-                return;
-            }
-            clickOn("#reenrolRetry");
+        await("the form or its error", () -> !choices().getChildren().isEmpty()
+                || lookup("#reenrolLoadError").query().isVisible());
+        if (choices().getChildren().isEmpty()) {
+            throw new AssertionError("the form could not be read: " + label("#reenrolLoadError"));
         }
-        throw new AssertionError("the form could not be read: " + label("#reenrolLoadError"));
     }
 
     private void refused(Path file, String message) throws Exception {

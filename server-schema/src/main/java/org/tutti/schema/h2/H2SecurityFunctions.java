@@ -58,12 +58,26 @@ public final class H2SecurityFunctions {
         return Logins.login(connection, siteCode, identifier, password);
     }
 
-    /** {@code tutti.touch_session()}: true and the expiry pushed back when the bound session is live. */
+    /**
+     * {@code tutti.touch_session()}: true and the expiry pushed back when the bound session is live.
+     * The screens read in several transactions of one session at once (Élèves: identity, courses,
+     * re-enrolment); when another of them is renewing the session right now, its row is skipped
+     * rather than waited for (the other renews it), so no read waits out H2's lock timeout.
+     */
     public static Boolean touchSession(Connection connection) throws SQLException {
         OffsetDateTime now = SecurityClock.now();
         Optional<BoundSession> session = BoundSession.live(connection, now);
         if (session.isEmpty()) {
             return Boolean.FALSE;
+        }
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT id FROM tutti.app_session WHERE id = ? FOR UPDATE SKIP LOCKED")) {
+            lock.setLong(1, session.get().sessionId());
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next()) {
+                    return Boolean.TRUE;
+                }
+            }
         }
         try (PreparedStatement statement = connection.prepareStatement(
                 "UPDATE tutti.app_session SET last_seen_at = ?, expires_at = GREATEST(expires_at, ?) WHERE id = ?")) {
