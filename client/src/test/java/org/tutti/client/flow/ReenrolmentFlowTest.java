@@ -34,7 +34,8 @@ import org.tutti.client.ui.common.FileChoosers;
  * 3 MB file, a text named .png, an empty file and a truncated PDF are refused with their reasons;
  * Valider without the required document is refused; Valider records the request and its
  * documents, the confirmation mail reaches the demo mailbox, the pending message shows and the
- * form turns read-only. At MONTFLEURY (closed campaign) the tab is absent.
+ * form turns read-only; the front desk validates it, the decision mail is queued and F0001's tab
+ * shows the decision without the pending message. At MONTFLEURY (closed campaign) the tab is absent.
  */
 class ReenrolmentFlowTest extends FamilyScreens {
 
@@ -165,6 +166,48 @@ class ReenrolmentFlowTest extends FamilyScreens {
                 && mailbox().getItems().stream().anyMatch(m -> m.recipient().equals(recipient)
                         && m.subject().toLowerCase(Locale.ROOT).contains("réinscription")));
         interact(() -> lookup("#demoMailbox").query().getScene().getWindow().hide());
+
+        // the front desk validates it: the decision mail, and F0001's tab shows the decision
+        long request = Long.parseLong(value("select id from tutti.reenrolment_request where student_id = " + studentId));
+        targetWindow(stage);
+        clickOn("#navLogout");
+        waitUntilLoginEnabled();
+        logInByKeyboard("ACCUEIL", "bellerive");
+        await("Réinscriptions", () -> exists("#navReenrolments"));
+        clickOn("#navReenrolments");
+        await("F0001's request", () -> exists("#reenrolmentsTable") && lookup("#reenrolmentsTable")
+                .queryAs(TableView.class).getItems().stream()
+                .anyMatch(r -> ((org.tutti.client.domain.ReenrolmentSummary) r).id() == request));
+        interact(() -> {
+            TableView<org.tutti.client.domain.ReenrolmentSummary> requests = lookup("#reenrolmentsTable").query();
+            requests.requestFocus();
+            requests.getSelectionModel().select(requests.getItems().stream().filter(r -> r.id() == request)
+                    .findFirst().orElseThrow());
+        });
+        await("Valider la réinscription", () -> !lookup("#reenrolmentAccept").queryButton().isDisabled());
+        clickOn("#reenrolmentAccept");
+        await("the decision", () -> "VALIDATED".equals(
+                value("select status from tutti.reenrolment_request where id = " + request)));
+        assertThat(value("select recipient from tutti.mail_outbox where kind = 'REENROL_ACCEPTED'"
+                + " order by id desc fetch first 1 rows only")).isEqualTo(recipient);
+
+        targetWindow(stage);
+        clickOn("#navLogout");
+        waitUntilLoginEnabled();
+        logInByKeyboard("F0001", "bellerive");
+        await("Accueil", () -> exists("#homeFamilyName"));
+        clickOn("#navStudents");
+        await("the student selector", () -> exists("#studentSelector")
+                && !lookup("#studentSelector").queryAs(ComboBox.class).getItems().isEmpty());
+        interact(() -> {
+            ComboBox<StudentIdentity> selector = lookup("#studentSelector").query();
+            selector.getItems().stream().filter(s -> s.id() == studentId).findFirst().ifPresent(selector::setValue);
+        });
+        await("the Réinscription tab", () -> exists("#tabReenrolment"));
+        clickOn("#tabReenrolment");
+        await("the decision on F0001's tab", () -> exists("#reenrolState")
+                && label("#reenrolState").startsWith("Réinscription validée le "));
+        assertThat(lookup("#reenrolPendingMessage").query().isVisible()).as("the pending message is gone").isFalse();
     }
 
     @Test
