@@ -132,8 +132,8 @@ public final class ReenrolmentsViewModel {
         this.clock = Objects.requireNonNull(clock);
         filter.addListener((obs, old, f) -> apply(selectedId(), -1, false));
         selectedType.addListener((obs, old, type) -> typeReason.set(reasonFor(type)));
-        decidable = Bindings.createBooleanBinding(() -> detail.get() != null
-                && detail.get().request().state() == ReenrolmentState.PENDING && !deciding.get(), detail, deciding);
+        decidable = Bindings.createBooleanBinding(() -> decidableDetail() != null && !deciding.get(),
+                detail, selected, deciding);
     }
 
     // ------------------------------------------------------------------------------ loading
@@ -490,10 +490,23 @@ public final class ReenrolmentsViewModel {
         }
         long id = summary.id();
         tasks.run(() -> service.detail(session, id)).onSuccess(d -> {
-            if (selected.get() != null && selected.get().id() == id) {
+            if (Objects.equals(selectedId(), id)) {
                 showDetail(d);
             }
-        }).onFailure(failure -> error.set(FAILURES.message(failure)));
+        }).onFailure(failure -> {
+            // the previous request's detail must not stay beside this one (nor be decided for it)
+            if (Objects.equals(selectedId(), id)) {
+                showDetail(null);
+            }
+            error.set(FAILURES.message(failure));
+        });
+    }
+
+    /** The detail shown when it is the selected request's and that request waits; null otherwise. */
+    private ReenrolmentDetail decidableDetail() {
+        ReenrolmentDetail d = detail.get();
+        return d != null && Objects.equals(selectedId(), d.summary().id())
+                && d.request().state() == ReenrolmentState.PENDING ? d : null;
     }
 
     private void showDetail(ReenrolmentDetail d) {
@@ -568,8 +581,8 @@ public final class ReenrolmentsViewModel {
     }
 
     private void decide(boolean accept) {
-        ReenrolmentDetail d = detail.get();
-        if (d == null || d.request().state() != ReenrolmentState.PENDING || deciding.get()) {
+        ReenrolmentDetail d = decidableDetail();
+        if (d == null || deciding.get()) {
             return;
         }
         String text = comment.get() == null ? "" : comment.get().strip();

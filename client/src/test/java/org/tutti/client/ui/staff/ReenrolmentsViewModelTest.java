@@ -186,6 +186,25 @@ class ReenrolmentsViewModelTest {
     }
 
     @Test
+    void aDetailThatCannotBeReadLeavesNothingOfThePreviousRequestToDecide() {
+        select(1);
+        model.commentProperty().set("Dossier complet");
+        service.detailFailure = new ServiceException(ServiceException.Reason.DATABASE_UNAVAILABLE, "down");
+        select(4);
+        assertThat(model.errorProperty().get()).startsWith("La base de données est injoignable");
+        assertThat(model.detailProperty().get()).as("request 1's detail is not shown beside request 4").isNull();
+        assertThat(model.detailFamilyProperty().get()).isEmpty();
+        assertThat(model.decidableProperty().get()).isFalse();
+        model.accept();
+        assertThat(service.calls).as("request 1 is not decided in request 4's place").isEmpty();
+        assertThat(model.commentProperty().get()).isEqualTo("Dossier complet");
+
+        select(2);
+        assertThat(model.detailFamilyProperty().get()).isEqualTo("F0002 — Martin");
+        assertThat(model.decidableProperty().get()).isTrue();
+    }
+
+    @Test
     void openingACampaignSaysWhenFamiliesWillSeeIt() {
         service.campaign = null;
         service.types.clear();
