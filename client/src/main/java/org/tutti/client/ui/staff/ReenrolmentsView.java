@@ -358,6 +358,13 @@ public final class ReenrolmentsView {
             required.setSelected(type != null && type.required());
         });
         required.setOnAction(e -> model.setRequired(required.isSelected()));
+        // a change refused (or not made) leaves the box as the type is, not as it was clicked
+        model.savingTypeProperty().addListener((obs, was, busy) -> {
+            DocumentType type = model.selectedTypeProperty().get();
+            if (!busy) {
+                required.setSelected(type != null && type.required());
+            }
+        });
         Label typesListLabel = Forms.label("reenrolments.types.list", typesTable);
 
         Button add = button("documentTypeAdd", "reenrolments.types.add", this::askAdd);
