@@ -548,6 +548,8 @@ public final class ReenrolmentViewModel {
         private final ObjectProperty<DocumentType> type = new SimpleObjectProperty<>(this, "type");
         private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
         private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+        /** Set when the dialog closed: a check still running then adds nothing. */
+        private boolean cancelled;
 
         ImportViewModel(ReenrolmentViewModel owner, BackgroundTasks tasks) {
             this.owner = owner;
@@ -579,13 +581,20 @@ public final class ReenrolmentViewModel {
             tasks.run(() -> DocumentInspector.inspect(typed, max))
                     .onSuccess(document -> {
                         checking.set(false);
-                        accepted.accept(document);
+                        if (!cancelled) {
+                            accepted.accept(document);
+                        }
                     })
                     .onFailure(failure -> {
                         checking.set(false);
                         error.set(failure instanceof DocumentRefusedException refusal ? DocumentTexts.refusal(refusal)
                                 : FAILURES.message(failure));
                     });
+        }
+
+        /** The dialog closed (Annuler, Escape): a file still being checked is not added. */
+        public void cancel() {
+            cancelled = true;
         }
 
         /** The site's limit for one document. */
@@ -598,9 +607,11 @@ public final class ReenrolmentViewModel {
             return type.get() != null && owner.hasDocument(type.get());
         }
 
-        /** Adds (or replaces) the checked document in the form. */
+        /** Adds (or replaces) the checked document in the form, unless the dialog was closed. */
         public void add(CheckedDocument document) {
-            owner.addDocument(type.get(), document);
+            if (!cancelled) {
+                owner.addDocument(type.get(), document);
+            }
         }
 
         public StringProperty pathProperty() {
