@@ -304,6 +304,7 @@ public final class ReenrolmentViewModel {
         }
         DocumentLine line = new DocumentLine(type.id(), type.name(), document.fileName(), document.contentType(),
                 document.size(), document);
+        error.set("");
         for (int i = 0; i < documents.size(); i++) {
             if (documents.get(i).draft() != null && documents.get(i).typeId() == type.id()) {
                 documents.set(i, line);
@@ -311,7 +312,6 @@ public final class ReenrolmentViewModel {
             }
         }
         documents.add(line);
-        error.set("");
     }
 
     /** Retirer: removes an imported document before Valider. */
