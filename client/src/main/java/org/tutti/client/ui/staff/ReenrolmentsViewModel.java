@@ -35,7 +35,6 @@ import org.tutti.client.service.DecisionResult;
 import org.tutti.client.service.ReenrolmentRefusedException;
 import org.tutti.client.service.StaffReenrolmentService;
 import org.tutti.client.ui.common.BackgroundTasks;
-import org.tutti.client.ui.common.DocumentTexts;
 import org.tutti.client.ui.common.Failures;
 import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.I18n;
@@ -131,7 +130,6 @@ public final class ReenrolmentsViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         this.clock = Objects.requireNonNull(clock);
         filter.addListener((obs, old, f) -> apply(selectedId(), -1, false));
-        selectedType.addListener((obs, old, type) -> typeReason.set(reasonFor(type)));
         decidable = Bindings.createBooleanBinding(() -> decidableDetail() != null && !deciding.get(),
                 detail, selected, deciding);
     }
@@ -383,6 +381,10 @@ public final class ReenrolmentsViewModel {
         }, I18n.get("reenrolments.types.removed", type.name()));
     }
 
+    /** A type added or changed (null when removed), and the campaign's types read again. */
+    private record TypesSaved(DocumentType saved, List<DocumentType> types) {
+    }
+
     private void saveType(Callable<DocumentType> work, String done) {
         if (savingType.get()) {
             return;
@@ -393,15 +395,14 @@ public final class ReenrolmentsViewModel {
         typesMessage.set("");
         tasks.run(() -> {
             DocumentType saved = work.call();
-            return new Object[] {saved, service.documentTypes(session, c.id())};
+            return new TypesSaved(saved, service.documentTypes(session, c.id()));
         }).onSuccess(result -> {
             savingType.set(false);
             typesMessage.set(done);
-            @SuppressWarnings("unchecked")
-            List<DocumentType> list = (List<DocumentType>) result[1];
-            DocumentType saved = (DocumentType) result[0];
-            types.setAll(list);
-            selectType(saved == null ? null : list.stream().filter(t -> t.id() == saved.id()).findFirst().orElse(null));
+            DocumentType saved = result.saved();
+            types.setAll(result.types());
+            selectType(saved == null ? null
+                    : result.types().stream().filter(t -> t.id() == saved.id()).findFirst().orElse(null));
         }).onFailure(failure -> {
             savingType.set(false);
             typesError.set(typeFailure(failure));
@@ -554,16 +555,6 @@ public final class ReenrolmentsViewModel {
     /** "26/11/2026 14:05" in the computer's time zone. */
     public String dateTime(Instant instant) {
         return instant == null ? "" : Formats.dateTime(instant, clock.getZone());
-    }
-
-    /** "245 Ko", "1,2 Mo". */
-    public static String sizeText(long bytes) {
-        return Formats.size(bytes);
-    }
-
-    /** "PDF", "PNG", "JPEG". */
-    public static String formatText(String contentType) {
-        return DocumentTexts.format(contentType);
     }
 
     /** Reads a document's content (for the viewer, which calls it in the background). */

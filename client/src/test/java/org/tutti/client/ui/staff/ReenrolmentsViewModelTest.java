@@ -87,9 +87,9 @@ class ReenrolmentsViewModelTest {
         assertThat(model.detailChoicesProperty().get()).isEqualTo("• Piano — 2C1");
         assertThat(model.detailCommentProperty().get()).isEqualTo("Même horaire si possible");
         assertThat(model.documents()).extracting(d -> d.fileName()).containsExactly("facture.pdf");
-        assertThat(ReenrolmentsViewModel.sizeText(245_000)).isEqualTo("239 Ko");
-        assertThat(ReenrolmentsViewModel.sizeText(1_300_000)).isEqualTo("1,2 Mo");
-        assertThat(ReenrolmentsViewModel.formatText("application/pdf")).isEqualTo("PDF");
+        assertThat(org.tutti.client.ui.common.Formats.size(245_000)).isEqualTo("239 Ko");
+        assertThat(org.tutti.client.ui.common.Formats.size(1_300_000)).isEqualTo("1,2 Mo");
+        assertThat(org.tutti.client.ui.common.DocumentTexts.format("application/pdf")).isEqualTo("PDF");
         assertThat(model.decidableProperty().get()).isTrue();
 
         select(2);
