@@ -5,7 +5,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -47,7 +46,7 @@ public final class PageRenderer implements AutoCloseable {
         if (content.length == 0) {
             throw new UnreadableDocumentException("empty document", null);
         }
-        if ("application/pdf".equals(contentType) || startsWith(content, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+        if (DocumentInspector.PDF.equals(contentType) || DocumentInspector.PDF.equals(DocumentInspector.typeOf(content))) {
             try {
                 PDDocument document = Loader.loadPDF(content);
                 if (document.getNumberOfPages() == 0) {
@@ -71,10 +70,6 @@ public final class PageRenderer implements AutoCloseable {
             }
             throw new UnreadableDocumentException("unreadable image", e);
         }
-    }
-
-    private static boolean startsWith(byte[] content, byte[] prefix) {
-        return content.length >= prefix.length && Arrays.equals(content, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     /** True for a PDF (pages drawn at a resolution), false for an image (its own pixels). */

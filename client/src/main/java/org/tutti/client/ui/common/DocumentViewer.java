@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -75,8 +74,8 @@ public final class DocumentViewer {
         StackPane centre = new StackPane(scroller, busy, error);
         StackPane.setAlignment(error, Pos.CENTER);
 
-        Button previous = button(Actions.DOCUMENT_PREVIOUS_PAGE, model::previous);
-        Button next = button(Actions.DOCUMENT_NEXT_PAGE, model::next);
+        Button previous = Forms.button(Actions.DOCUMENT_PREVIOUS_PAGE, model::previous);
+        Button next = Forms.button(Actions.DOCUMENT_NEXT_PAGE, model::next);
         previous.disableProperty().bind(model.pageIndexProperty().isEqualTo(0));
         next.disableProperty().bind(model.pageIndexProperty().greaterThanOrEqualTo(model.pageCountProperty().subtract(1)));
         Label counter = new Label();
@@ -174,17 +173,6 @@ public final class DocumentViewer {
         image.getPixelWriter().setPixels(0, 0, drawn.width(), drawn.height(), PixelFormat.getIntArgbInstance(),
                 drawn.argb(), 0, drawn.width());
         return image;
-    }
-
-    private static Button button(Actions action, Runnable run) {
-        Button b = new Button(action.text());
-        b.setId(action.id());
-        b.setMnemonicParsing(true);
-        b.setAccessibleText(action.plainText());
-        b.setTooltip(new Tooltip(action.plainText() + " (" + action.keyCombination().getDisplayText() + ")"));
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        b.setOnAction(e -> run.run());
-        return b;
     }
 
     public Parent root() {

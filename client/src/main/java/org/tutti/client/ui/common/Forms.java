@@ -149,6 +149,19 @@ public final class Forms {
         return button;
     }
 
+    /**
+     * The button of {@code action} doing {@code onAction}, its shortcut in its tooltip
+     * ("Valider (Ctrl+Entrée)") and its text without the mnemonic for screen readers.
+     */
+    public static javafx.scene.control.Button button(Actions action, Runnable onAction) {
+        javafx.scene.control.Button button = button(action);
+        button.setAccessibleText(action.plainText());
+        button.setTooltip(new javafx.scene.control.Tooltip(
+                action.plainText() + " (" + action.keyCombination().getDisplayText() + ")"));
+        button.setOnAction(e -> onAction.run());
+        return button;
+    }
+
     /** The row of a form's action buttons, left-aligned. */
     public static HBox buttonRow(Node... buttons) {
         HBox row = new HBox(buttons);

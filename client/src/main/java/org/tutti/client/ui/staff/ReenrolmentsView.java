@@ -43,6 +43,8 @@ import org.tutti.client.ui.common.DatePickers;
 import org.tutti.client.ui.common.DetailWindows;
 import org.tutti.client.ui.common.Dialogs;
 import org.tutti.client.ui.common.DocumentViewer;
+import org.tutti.client.ui.common.DocumentTexts;
+import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.common.RowOpening;
@@ -155,8 +157,8 @@ public final class ReenrolmentsView {
         documentsTable.getColumns().setAll(
                 Tables.text("reenrolments.documents.type", StoredDocument::typeName),
                 Tables.text("reenrolments.documents.file", StoredDocument::fileName),
-                Tables.formatted("reenrolments.documents.size", StoredDocument::sizeBytes, ReenrolmentsViewModel::sizeText),
-                Tables.text("reenrolments.documents.format", d -> ReenrolmentsViewModel.formatText(d.contentType())));
+                Tables.formatted("reenrolments.documents.size", StoredDocument::sizeBytes, Formats::size),
+                Tables.text("reenrolments.documents.format", d -> DocumentTexts.format(d.contentType())));
         documentsTable.setItems(model.documents());
         documentsTable.setMinHeight(Region.USE_PREF_SIZE);
         // as high as its rows (a request has a few documents): the rest of the detail stays in sight
@@ -358,6 +360,13 @@ public final class ReenrolmentsView {
             required.setSelected(type != null && type.required());
         });
         required.setOnAction(e -> model.setRequired(required.isSelected()));
+        // a change refused (or not made) leaves the box as the type is, not as it was clicked
+        model.savingTypeProperty().addListener((obs, was, busy) -> {
+            DocumentType type = model.selectedTypeProperty().get();
+            if (!busy) {
+                required.setSelected(type != null && type.required());
+            }
+        });
         Label typesListLabel = Forms.label("reenrolments.types.list", typesTable);
 
         Button add = button("documentTypeAdd", "reenrolments.types.add", this::askAdd);

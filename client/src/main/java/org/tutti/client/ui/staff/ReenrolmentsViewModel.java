@@ -35,7 +35,6 @@ import org.tutti.client.service.DecisionResult;
 import org.tutti.client.service.ReenrolmentRefusedException;
 import org.tutti.client.service.StaffReenrolmentService;
 import org.tutti.client.ui.common.BackgroundTasks;
-import org.tutti.client.ui.common.DocumentTexts;
 import org.tutti.client.ui.common.Failures;
 import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.I18n;
@@ -131,9 +130,8 @@ public final class ReenrolmentsViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         this.clock = Objects.requireNonNull(clock);
         filter.addListener((obs, old, f) -> apply(selectedId(), -1, false));
-        selectedType.addListener((obs, old, type) -> typeReason.set(reasonFor(type)));
-        decidable = Bindings.createBooleanBinding(() -> detail.get() != null
-                && detail.get().request().state() == ReenrolmentState.PENDING && !deciding.get(), detail, deciding);
+        decidable = Bindings.createBooleanBinding(() -> decidableDetail() != null && !deciding.get(),
+                detail, selected, deciding);
     }
 
     // ------------------------------------------------------------------------------ loading
@@ -383,6 +381,10 @@ public final class ReenrolmentsViewModel {
         }, I18n.get("reenrolments.types.removed", type.name()));
     }
 
+    /** A type added or changed (null when removed), and the campaign's types read again. */
+    private record TypesSaved(DocumentType saved, List<DocumentType> types) {
+    }
+
     private void saveType(Callable<DocumentType> work, String done) {
         if (savingType.get()) {
             return;
@@ -393,15 +395,14 @@ public final class ReenrolmentsViewModel {
         typesMessage.set("");
         tasks.run(() -> {
             DocumentType saved = work.call();
-            return new Object[] {saved, service.documentTypes(session, c.id())};
+            return new TypesSaved(saved, service.documentTypes(session, c.id()));
         }).onSuccess(result -> {
             savingType.set(false);
             typesMessage.set(done);
-            @SuppressWarnings("unchecked")
-            List<DocumentType> list = (List<DocumentType>) result[1];
-            DocumentType saved = (DocumentType) result[0];
-            types.setAll(list);
-            selectType(saved == null ? null : list.stream().filter(t -> t.id() == saved.id()).findFirst().orElse(null));
+            DocumentType saved = result.saved();
+            types.setAll(result.types());
+            selectType(saved == null ? null
+                    : result.types().stream().filter(t -> t.id() == saved.id()).findFirst().orElse(null));
         }).onFailure(failure -> {
             savingType.set(false);
             typesError.set(typeFailure(failure));
@@ -490,10 +491,23 @@ public final class ReenrolmentsViewModel {
         }
         long id = summary.id();
         tasks.run(() -> service.detail(session, id)).onSuccess(d -> {
-            if (selected.get() != null && selected.get().id() == id) {
+            if (Objects.equals(selectedId(), id)) {
                 showDetail(d);
             }
-        }).onFailure(failure -> error.set(FAILURES.message(failure)));
+        }).onFailure(failure -> {
+            // the previous request's detail must not stay beside this one (nor be decided for it)
+            if (Objects.equals(selectedId(), id)) {
+                showDetail(null);
+            }
+            error.set(FAILURES.message(failure));
+        });
+    }
+
+    /** The detail shown when it is the selected request's and that request waits; null otherwise. */
+    private ReenrolmentDetail decidableDetail() {
+        ReenrolmentDetail d = detail.get();
+        return d != null && Objects.equals(selectedId(), d.summary().id())
+                && d.request().state() == ReenrolmentState.PENDING ? d : null;
     }
 
     private void showDetail(ReenrolmentDetail d) {
@@ -543,16 +557,6 @@ public final class ReenrolmentsViewModel {
         return instant == null ? "" : Formats.dateTime(instant, clock.getZone());
     }
 
-    /** "245 Ko", "1,2 Mo". */
-    public static String sizeText(long bytes) {
-        return Formats.size(bytes);
-    }
-
-    /** "PDF", "PNG", "JPEG". */
-    public static String formatText(String contentType) {
-        return DocumentTexts.format(contentType);
-    }
-
     /** Reads a document's content (for the viewer, which calls it in the background). */
     public Callable<byte[]> content(StoredDocument document) {
         long id = document.id();
@@ -568,8 +572,8 @@ public final class ReenrolmentsViewModel {
     }
 
     private void decide(boolean accept) {
-        ReenrolmentDetail d = detail.get();
-        if (d == null || d.request().state() != ReenrolmentState.PENDING || deciding.get()) {
+        ReenrolmentDetail d = decidableDetail();
+        if (d == null || deciding.get()) {
             return;
         }
         String text = comment.get() == null ? "" : comment.get().strip();

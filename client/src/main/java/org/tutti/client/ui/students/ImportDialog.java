@@ -116,6 +116,8 @@ final class ImportDialog {
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setOnShown(e -> file.requestFocus());
+        // closed while a file is checked (Annuler, Escape, the window's close box): nothing is imported
+        stage.setOnHidden(e -> model.cancel());
     }
 
     void show() {

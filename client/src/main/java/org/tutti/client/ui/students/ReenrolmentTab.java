@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -50,7 +49,7 @@ final class ReenrolmentTab {
         Label campaign = Forms.message("reenrolCampaign", Bindings.createStringBinding(model::campaignLine,
                 model.campaignProperty()), "campaign-line");
         Label loadError = Forms.error("reenrolLoadError", model.loadErrorProperty());
-        Button retry = button(Actions.REENROL_RETRY, model::retry);
+        Button retry = Forms.button(Actions.REENROL_RETRY, model::retry);
         retry.visibleProperty().bind(loadError.visibleProperty());
         retry.managedProperty().bind(retry.visibleProperty());
         Node loading = Forms.busyIndicator("reenrolLoading", "reenrolment.loading", model.loadingProperty());
@@ -77,7 +76,7 @@ final class ReenrolmentTab {
                 () -> I18n.get("reenrolment.limits", Formats.size(model.maxDocumentBytes())), model.campaignProperty()),
                 "muted");
 
-        Button importButton = button(Actions.REENROL_IMPORT, this::openImport);
+        Button importButton = Forms.button(Actions.REENROL_IMPORT, this::openImport);
         importButton.disableProperty().bind(model.importAllowedProperty().not());
         importButton.accessibleHelpProperty().bind(model.importReasonProperty());
         Label importReason = Forms.message("reenrolImportReason", model.importReasonProperty(), "muted");
@@ -91,9 +90,9 @@ final class ReenrolmentTab {
                 Tables.text("reenrolment.column.format", DocumentLine::format)));
         documents.setMinHeight(Region.USE_PREF_SIZE);
         Label documentsLabel = Forms.label("reenrolment.documents", documents);
-        Button remove = button(Actions.REENROL_REMOVE, this::removeSelected);
+        Button remove = Forms.button(Actions.REENROL_REMOVE, this::removeSelected);
+        // only a document imported here, not one of a request already sent
         remove.disableProperty().bind(model.readOnlyProperty()
-                .or(documents.getSelectionModel().selectedItemProperty().isNull())
                 .or(Bindings.createBooleanBinding(() -> {
                     DocumentLine line = documents.getSelectionModel().getSelectedItem();
                     return line == null || line.draft() == null;
@@ -123,13 +122,12 @@ final class ReenrolmentTab {
                 Bindings.createStringBinding(model::decisionComment, model.sentProperty()));
         Label error = Forms.error("reenrolError", model.errorProperty());
 
-        Button submit = button(Actions.REENROL_SUBMIT, model::submit);
+        Button submit = Forms.button(Actions.REENROL_SUBMIT, model::submit);
         submit.getStyleClass().add("accent");
         submit.disableProperty().bind(model.readOnlyProperty());
         Node sending = Forms.busyIndicator("reenrolSending", "reenrolment.sending", model.sendingProperty());
-        Button back = button(Actions.REENROL_BACK, () -> { });
         // Retour: back to the family (Famille), as its navigation button would (asking first if edits would be lost)
-        back.setOnAction(e -> back.fireEvent(new NavigationEvent(Actions.NAV_FAMILY)));
+        Button back = Forms.button(Actions.REENROL_BACK, () -> choices.fireEvent(new NavigationEvent(Actions.NAV_FAMILY)));
         back.disableProperty().bind(model.sendingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -157,7 +155,12 @@ final class ReenrolmentTab {
                 back.fire();
             }
         });
-        model.setOnSubmitted(message -> Dialogs.showMessage(content.getScene().getWindow(), message));
+        // the confirmation needs the window; Élèves left meanwhile, the state line says it on return
+        model.setOnSubmitted(message -> {
+            if (content.getScene() != null && content.getScene().getWindow() != null) {
+                Dialogs.showMessage(content.getScene().getWindow(), message);
+            }
+        });
         // the page scrolls (Élèves is in a scroll pane): no second scroll bar inside the tab
         content.setMinHeight(Region.USE_PREF_SIZE);
         this.content = content;
@@ -209,13 +212,6 @@ final class ReenrolmentTab {
 
     Tab tab() {
         return tab;
-    }
-
-    private static Button button(Actions action, Runnable onAction) {
-        Button button = Forms.button(action);
-        button.setTooltip(new Tooltip(action.plainText() + " (" + action.keyCombination().getDisplayText() + ")"));
-        button.setOnAction(e -> onAction.run());
-        return button;
     }
 
     private void showCourses() {

@@ -304,6 +304,7 @@ public final class ReenrolmentViewModel {
         }
         DocumentLine line = new DocumentLine(type.id(), type.name(), document.fileName(), document.contentType(),
                 document.size(), document);
+        error.set("");
         for (int i = 0; i < documents.size(); i++) {
             if (documents.get(i).draft() != null && documents.get(i).typeId() == type.id()) {
                 documents.set(i, line);
@@ -311,7 +312,6 @@ public final class ReenrolmentViewModel {
             }
         }
         documents.add(line);
-        error.set("");
     }
 
     /** Retirer: removes an imported document before Valider. */
@@ -548,6 +548,8 @@ public final class ReenrolmentViewModel {
         private final ObjectProperty<DocumentType> type = new SimpleObjectProperty<>(this, "type");
         private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
         private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+        /** Set when the dialog closed: a check still running then adds nothing. */
+        private boolean cancelled;
 
         ImportViewModel(ReenrolmentViewModel owner, BackgroundTasks tasks) {
             this.owner = owner;
@@ -579,13 +581,20 @@ public final class ReenrolmentViewModel {
             tasks.run(() -> DocumentInspector.inspect(typed, max))
                     .onSuccess(document -> {
                         checking.set(false);
-                        accepted.accept(document);
+                        if (!cancelled) {
+                            accepted.accept(document);
+                        }
                     })
                     .onFailure(failure -> {
                         checking.set(false);
                         error.set(failure instanceof DocumentRefusedException refusal ? DocumentTexts.refusal(refusal)
                                 : FAILURES.message(failure));
                     });
+        }
+
+        /** The dialog closed (Annuler, Escape): a file still being checked is not added. */
+        public void cancel() {
+            cancelled = true;
         }
 
         /** The site's limit for one document. */
@@ -598,9 +607,11 @@ public final class ReenrolmentViewModel {
             return type.get() != null && owner.hasDocument(type.get());
         }
 
-        /** Adds (or replaces) the checked document in the form. */
+        /** Adds (or replaces) the checked document in the form, unless the dialog was closed. */
         public void add(CheckedDocument document) {
-            owner.addDocument(type.get(), document);
+            if (!cancelled) {
+                owner.addDocument(type.get(), document);
+            }
         }
 
         public StringProperty pathProperty() {

@@ -39,6 +39,8 @@ public class FakeStaffReenrolments implements StaffReenrolmentService {
     public final Map<Long, byte[]> contents = new HashMap<>();
     public final Deque<Outcome> answers = new ArrayDeque<>();
     public final Deque<RuntimeException> failures = new ArrayDeque<>();
+    /** Thrown by the next reading of a request's detail, when set. */
+    public RuntimeException detailFailure;
     /** What was asked, in order: "decide 3 reject Manque le justificatif", "save 8 2026-11-15 2027-06-30 open". */
     public final List<String> calls = new ArrayList<>();
     private long nextId = 100;
@@ -143,6 +145,11 @@ public class FakeStaffReenrolments implements StaffReenrolmentService {
 
     @Override
     public ReenrolmentDetail detail(UserSession session, long requestId) {
+        RuntimeException failure = detailFailure;
+        detailFailure = null;
+        if (failure != null) {
+            throw failure;
+        }
         ReenrolmentSummary summary = summaries.stream().filter(s -> s.id() == requestId).findFirst().orElseThrow();
         SentReenrolment request = sent.stream().filter(s -> s.id() == requestId).findFirst().orElseThrow();
         return new ReenrolmentDetail(summary, request);

@@ -87,9 +87,9 @@ class ReenrolmentsViewModelTest {
         assertThat(model.detailChoicesProperty().get()).isEqualTo("• Piano — 2C1");
         assertThat(model.detailCommentProperty().get()).isEqualTo("Même horaire si possible");
         assertThat(model.documents()).extracting(d -> d.fileName()).containsExactly("facture.pdf");
-        assertThat(ReenrolmentsViewModel.sizeText(245_000)).isEqualTo("239 Ko");
-        assertThat(ReenrolmentsViewModel.sizeText(1_300_000)).isEqualTo("1,2 Mo");
-        assertThat(ReenrolmentsViewModel.formatText("application/pdf")).isEqualTo("PDF");
+        assertThat(org.tutti.client.ui.common.Formats.size(245_000)).isEqualTo("239 Ko");
+        assertThat(org.tutti.client.ui.common.Formats.size(1_300_000)).isEqualTo("1,2 Mo");
+        assertThat(org.tutti.client.ui.common.DocumentTexts.format("application/pdf")).isEqualTo("PDF");
         assertThat(model.decidableProperty().get()).isTrue();
 
         select(2);
@@ -183,6 +183,25 @@ class ReenrolmentsViewModelTest {
         model.reject();
         assertThat(model.errorProperty().get()).isEqualTo("Le commentaire dépasse 2\u202f000 caractères.");
         assertThat(model.commentProperty().get()).isEqualTo("Pièce illisible");
+    }
+
+    @Test
+    void aDetailThatCannotBeReadLeavesNothingOfThePreviousRequestToDecide() {
+        select(1);
+        model.commentProperty().set("Dossier complet");
+        service.detailFailure = new ServiceException(ServiceException.Reason.DATABASE_UNAVAILABLE, "down");
+        select(4);
+        assertThat(model.errorProperty().get()).startsWith("La base de données est injoignable");
+        assertThat(model.detailProperty().get()).as("request 1's detail is not shown beside request 4").isNull();
+        assertThat(model.detailFamilyProperty().get()).isEmpty();
+        assertThat(model.decidableProperty().get()).isFalse();
+        model.accept();
+        assertThat(service.calls).as("request 1 is not decided in request 4's place").isEmpty();
+        assertThat(model.commentProperty().get()).isEqualTo("Dossier complet");
+
+        select(2);
+        assertThat(model.detailFamilyProperty().get()).isEqualTo("F0002 — Martin");
+        assertThat(model.decidableProperty().get()).isTrue();
     }
 
     @Test

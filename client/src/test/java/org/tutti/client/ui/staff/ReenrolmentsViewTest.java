@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -260,11 +261,22 @@ class ReenrolmentsViewTest extends FxRobot {
         WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> types.getItems().size() == 3);
         await("#documentTypesMessage", "Document « Photo d’identité » ajouté.");
 
+        // Obligatoire refused by the database: the box shows the type as it still is
+        interact(() -> types.getSelectionModel().select(0));
+        CheckBox required = lookup("#documentTypeRequired").queryAs(CheckBox.class);
+        assertThat(required.isSelected()).isFalse();
+        service.failures.add(new org.tutti.client.service.ServiceException(
+                org.tutti.client.service.ServiceException.Reason.DATABASE_UNAVAILABLE, "down"));
+        clickOn(required);
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> !text("#documentTypesError").isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(required.isSelected()).as("the type is still optional").isFalse();
+
         // an invalid date is said, nothing sent
         interact(() -> lookup("#campaignStart").queryAs(DatePicker.class).getEditor().setText("31/02/2027"));
         clickOn("#campaignOpen");
         await("#campaignError", "Date de début : saisissez une date au format jj/mm/aaaa.");
-        assertThat(service.calls).containsExactly("add Photo d’identité");
+        assertThat(service.calls).containsExactly("add Photo d’identité", "update 11 Attestation d’assurance required");
 
         // Fermer after a confirmation
         interact(() -> lookup("#campaignStart").queryAs(DatePicker.class).getEditor().setText("15/11/2026"));

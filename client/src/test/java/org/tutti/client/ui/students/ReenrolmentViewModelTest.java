@@ -179,6 +179,35 @@ class ReenrolmentViewModelTest {
     }
 
     @Test
+    void aFileStillBeingCheckedWhenTheDialogClosesIsNotImported() throws Exception {
+        open();
+        model.administrativeProperty().set(true);
+        java.util.concurrent.BlockingQueue<Runnable> ui = new java.util.concurrent.LinkedBlockingQueue<>();
+        BackgroundTasks threads = BackgroundTasks.withUiExecutor(ui::add);
+        try {
+            ImportViewModel dialog = new ImportViewModel(model, threads);
+            dialog.pathProperty().set(SampleFiles.png(folder, "photo.png").toString());
+            dialog.typeProperty().set(FakeReenrolmentService.PHOTO);
+            List<CheckedDocument> accepted = new ArrayList<>();
+            dialog.check(document -> {
+                accepted.add(document);
+                dialog.add(document);
+            });
+            dialog.cancel(); // Annuler while the file is read
+
+            Runnable checked = ui.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(checked).as("the check ends").isNotNull();
+            checked.run();
+
+            assertThat(accepted).isEmpty();
+            assertThat(model.documents()).as("nothing imported after Annuler").isEmpty();
+            assertThat(dialog.checkingProperty().get()).isFalse();
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    @Test
     void retirerRemovesAnImportedDocument() {
         open();
         model.administrativeProperty().set(true);
