@@ -68,6 +68,7 @@ class ReenrolmentsViewTest extends FxRobot {
         model = new ReenrolmentsViewModel(FakeBackend.staff(), service, tasks, CLOCK);
         view = new ReenrolmentsView(model, tasks);
         stage.setScene(new Scene(view.root(), 1100, 720));
+        stage.sizeToScene(); // an earlier test may have sized the shared stage (TablesTest: 120 px)
         stage.show();
         model.refresh();
         view.focus();

@@ -73,6 +73,7 @@ class ReenrolmentTabTest extends FxRobot {
             module = new StudentsModule(FakeBackend.family("F0001"), new FakeFamilyFileService(),
                     new FakePedagogyService(), service, BackgroundTasks.withUiExecutor(Platform::runLater));
             stage.setScene(new Scene((javafx.scene.Parent) module.view(), 1000, 800));
+            stage.sizeToScene(); // an earlier test may have sized the shared stage (TablesTest: 120 px)
             stage.show();
             module.activate();
         });
