@@ -267,7 +267,7 @@ BEGIN
         VALUES (campaign.id, student.id, wants_administrative, note, 'PENDING', acc.id, now())
         RETURNING id INTO request;
         INSERT INTO tutti.reenrolment_choice (request_id, discipline_id, enrolment_id, label)
-        SELECT request, c.discipline_id, e.id, left(d.name || ' — ' || c.class_label, 160)
+        SELECT request, c.discipline_id, e.id, left(CASE WHEN left(lower(c.class_label), char_length(d.name)) = lower(d.name) THEN c.class_label ELSE d.name || ' — ' || c.class_label END, 160)
           FROM tutti.enrolment e
           JOIN tutti.course c ON c.id = e.course_id
           JOIN tutti.discipline d ON d.id = c.discipline_id

@@ -30,6 +30,7 @@ import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.ReenrolmentRefusedException;
 import org.tutti.client.service.ReenrolmentService;
 import org.tutti.client.service.ServiceException;
+import org.tutti.schema.h2.FieldLabels;
 
 /**
  * Élèves › Réinscription through the SQL API. Reads are plain SQL into records stating the
@@ -93,7 +94,7 @@ final class HibernateReenrolmentService implements ReenrolmentService {
      * as {@code submit_reenrolment} stores its choices: "discipline — class label", in French order.
      */
     private static List<ReenrolmentCourse> courses(Session session, Visibility visibility, long studentId) {
-        List<ReenrolmentCourse> courses = new ArrayList<>(list(session, "select e.id, d.name || ' — ' || c.class_label"
+        List<ReenrolmentCourse> courses = new ArrayList<>(list(session, "select e.id, " + FieldLabels.COURSE_CHOICE_SQL
                         + " from tutti.enrolment e"
                         + " join tutti.course c on c.id = e.course_id"
                         + " join tutti.school_year y on y.id = c.school_year_id"

@@ -3,6 +3,7 @@ package org.tutti.schema.demo;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.tutti.schema.h2.FieldLabels;
 
 /**
  * Requests families have submitted: re-enrolments for next year (with their choices and, for the
@@ -97,7 +98,7 @@ final class RequestGenerator {
         }
     }
 
-    /** One choice per course the student follows this year, labelled "discipline — class" as submit_reenrolment does. */
+    /** One choice per course the student follows this year, labelled as submit_reenrolment does (FieldLabels.courseChoice). */
     private void writeChoices(PlannedStudent student, long requestId) throws SQLException {
         for (var entry : new Object[][] {
                 {student.currentInstrumentEnrolment, student.currentInstrumentCourse},
@@ -106,7 +107,7 @@ final class RequestGenerator {
             DemoSite.Course course = (DemoSite.Course) entry[1];
             if (enrolmentId != 0 && course != null) {
                 tables.reenrolmentChoice.insert(requestId, course.disciplineId(), enrolmentId,
-                        course.discipline() + " — " + course.classLabel());
+                        FieldLabels.courseChoice(course.discipline(), course.classLabel()));
             }
         }
     }

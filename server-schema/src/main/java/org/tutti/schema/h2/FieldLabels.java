@@ -107,4 +107,19 @@ public final class FieldLabels {
     private static String civility(String code) {
         return "MME".equals(code) ? "Mme" : "M".equals(code) ? "M." : code;
     }
+
+    /**
+     * How a re-enrolment choice names a course, as SQL over {@code course c} and {@code discipline d}
+     * (the same text in V13's {@code submit_reenrolment} on PostgreSQL): "Formation musicale — FM 2C1",
+     * but the class label alone when it already starts with the discipline ("Piano — 2C1", not
+     * "Piano — Piano — 2C1").
+     */
+    public static final String COURSE_CHOICE_SQL = "CASE WHEN left(lower(c.class_label), char_length(d.name)) = lower(d.name)"
+            + " THEN c.class_label ELSE d.name || ' — ' || c.class_label END";
+
+    /** {@link #COURSE_CHOICE_SQL} in Java (the demo's requests). */
+    public static String courseChoice(String discipline, String classLabel) {
+        return classLabel.toLowerCase(java.util.Locale.ROOT).startsWith(discipline.toLowerCase(java.util.Locale.ROOT))
+                ? classLabel : discipline + " — " + classLabel;
+    }
 }

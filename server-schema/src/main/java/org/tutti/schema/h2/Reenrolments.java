@@ -174,7 +174,7 @@ final class Reenrolments {
         for (long enrolment : enrolments.stream().sorted().toList()) {
             try (PreparedStatement statement = connection.prepareStatement(
                     "INSERT INTO tutti.reenrolment_choice (request_id, discipline_id, enrolment_id, label)"
-                            + " SELECT ?, c.discipline_id, e.id, d.name || ' — ' || c.class_label FROM tutti.enrolment e"
+                            + " SELECT ?, c.discipline_id, e.id, " + FieldLabels.COURSE_CHOICE_SQL + " FROM tutti.enrolment e"
                             + " JOIN tutti.course c ON c.id = e.course_id JOIN tutti.discipline d ON d.id = c.discipline_id"
                             + " WHERE e.id = ?")) {
                 statement.setLong(1, requestId);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.tutti.schema.DatabaseVendor;
 import org.tutti.schema.SchemaMigrator;
 import org.tutti.schema.testing.TestDatabases;
+import org.tutti.schema.h2.FieldLabels;
 
 /**
  * The re-enrolment of the embedded demo as the client first starts it ({@link DemoDataGenerator#DEMO_FAMILIES}
@@ -80,7 +81,7 @@ class DemoReenrolmentTest {
                 + " ON e.id = ch.enrolment_id JOIN tutti.course c ON c.id = e.course_id"
                 + " JOIN tutti.discipline d ON d.id = c.discipline_id JOIN tutti.school_year y ON y.id = c.school_year_id"
                 + " JOIN tutti.reenrolment_request r ON r.id = ch.request_id"
-                + " WHERE ch.label = d.name || ' — ' || c.class_label AND ch.discipline_id = d.id AND y.is_current"
+                + " WHERE ch.label = " + FieldLabels.COURSE_CHOICE_SQL + " AND ch.discipline_id = d.id AND y.is_current"
                 + " AND e.student_id = r.student_id"))
                 .isEqualTo(number(db, "SELECT COUNT(*) FROM tutti.reenrolment_choice")).isPositive();
         for (List<String> document : query(db, "SELECT content, size_bytes, sha256, content_type"

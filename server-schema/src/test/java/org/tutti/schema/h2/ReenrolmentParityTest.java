@@ -178,6 +178,23 @@ class ReenrolmentParityTest {
 
     // ------------------------------------------------------------------------------------------ submit
 
+    /** A course is named once: "Piano — 2C1", not "Piano — Piano — 2C1"; the demo's Java writes the same text. */
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void aChoiceNamesItsCourseOnceAsTheDemoDoes(DatabaseVendor vendor) throws Exception {
+        client(vendor, FAMILY);
+        List<List<String>> courses = rows("SELECT d.name, c.class_label, " + FieldLabels.COURSE_CHOICE_SQL
+                + " FROM tutti.course c JOIN tutti.discipline d ON d.id = c.discipline_id");
+        assertThat(courses).isNotEmpty();
+        for (List<String> course : courses) {
+            assertThat(course.get(2)).as(course.toString())
+                    .isEqualTo(FieldLabels.courseChoice(course.get(0), course.get(1)))
+                    .doesNotStartWith(course.get(0) + " — " + course.get(0));
+        }
+        assertThat(FieldLabels.courseChoice("Piano", "Piano — 2C1")).isEqualTo("Piano — 2C1");
+        assertThat(FieldLabels.courseChoice("Formation musicale", "FM 2C1")).isEqualTo("Formation musicale — FM 2C1");
+    }
+
     @ParameterizedTest
     @EnumSource(DatabaseVendor.class)
     void aRequestIsStoredWithItsChoicesAndDocumentsAndAcknowledgedByMail(DatabaseVendor vendor) throws Exception {
@@ -197,7 +214,7 @@ class ReenrolmentParityTest {
                 + " FROM tutti.reenrolment_request r JOIN tutti.account a ON a.id = r.submitted_by WHERE r.id = ?", request))
                 .containsExactly(List.of(String.valueOf(student), "false", "Même professeur si possible.", "PENDING",
                         "F0001", "null"));
-        List<String> labels = rows("SELECT d.name || ' — ' || c.class_label FROM tutti.enrolment e"
+        List<String> labels = rows("SELECT " + FieldLabels.COURSE_CHOICE_SQL + " FROM tutti.enrolment e"
                 + " JOIN tutti.course c ON c.id = e.course_id JOIN tutti.discipline d ON d.id = c.discipline_id"
                 + " JOIN tutti.school_year y ON y.id = c.school_year_id WHERE e.student_id = ? AND y.is_current"
                 + " ORDER BY e.id", student).stream().map(r -> r.get(0)).toList();
