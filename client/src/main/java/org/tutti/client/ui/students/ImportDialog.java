@@ -1,5 +1,6 @@
 package org.tutti.client.ui.students;
 
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -70,6 +71,13 @@ final class ImportDialog {
         Label hint = Forms.wrapped(I18n.get("reenrolment.limits", Formats.size(model.maxDocumentBytes())), "muted");
         hint.setId("importHint");
         Label error = Forms.error("importError", model.errorProperty());
+        // a refusal's text (or its end) changes the dialog's height: the window follows, the
+        // buttons stay whole under it
+        error.visibleProperty().addListener((obs, was, shown) -> Platform.runLater(() -> {
+            if (stage.isShowing()) {
+                stage.sizeToScene();
+            }
+        }));
 
         submit.setDefaultButton(true);
         submit.getStyleClass().add("accent");

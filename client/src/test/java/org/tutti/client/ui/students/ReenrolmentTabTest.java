@@ -139,6 +139,10 @@ class ReenrolmentTabTest extends FxRobot {
         await("the refusal", () -> !lookup("#importError").queryAs(Label.class).getText().isEmpty());
 
         assertThat(lookup("#importError").queryAs(Label.class).getText()).isEqualTo("Le fichier est vide.");
+        await("the dialog grown to the refusal: its buttons whole", () -> {
+            javafx.scene.Node button = lookup("#importSubmit").query();
+            return button.localToScene(button.getBoundsInLocal()).getMaxY() <= button.getScene().getHeight();
+        });
         assertThat(lookup("#importFile").queryAs(TextField.class).getText()).isEqualTo(empty.toString());
         assertThat(((DocumentType) lookup("#importDocumentType").queryAs(ComboBox.class).getValue()).name())
                 .isEqualTo("Photo d’identité");
