@@ -68,6 +68,8 @@ class ReenrolmentsFlowTest extends AppHarness {
         assertThat(table().getItems()).extracting(ReenrolmentSummary::id).containsExactlyInAnyOrderElementsOf(pending);
         assertThat(label("#reenrolmentsCount")).isEqualTo(pending.size() + " demandes en attente");
         assertMnemonicsUnique("Demandes");
+        await("the list has the keyboard focus (↓ goes through the requests)",
+                () -> stage.getScene().getFocusOwner() == table());
 
         // the campaign: open with its dates, and its three document types
         clickOn("#tabReenrolmentCampaign");

@@ -2,12 +2,15 @@ package org.tutti.client.ui.common;
 
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -29,6 +32,27 @@ import javafx.scene.layout.Region;
 public final class Forms {
 
     private Forms() {
+    }
+
+    /**
+     * Gives {@code node} the keyboard focus (a screen was opened). The first time, a node inside
+     * a scroll pane or a tab joins the scene only when that skin is built (next pulse): it takes
+     * the focus then.
+     */
+    public static void focusWhenShown(Node node) {
+        if (node.getScene() != null) {
+            node.requestFocus();
+            return;
+        }
+        node.sceneProperty().addListener(new ChangeListener<Scene>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
+                if (scene != null) {
+                    node.sceneProperty().removeListener(this);
+                    node.requestFocus();
+                }
+            }
+        });
     }
 
     /** A grid with a label column and a field column that takes the remaining width. */

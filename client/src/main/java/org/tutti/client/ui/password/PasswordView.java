@@ -1,9 +1,6 @@
 package org.tutti.client.ui.password;
 
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -98,25 +95,9 @@ public final class PasswordView {
         return root;
     }
 
-    /**
-     * Puts the keyboard focus in the first field (the module was opened). The first time, the
-     * field joins the scene only when the scroll pane's skin is built (next pulse): it takes the
-     * focus then.
-     */
+    /** Puts the keyboard focus in the first field (the module was opened). */
     public void focusFirstField() {
-        if (current.getScene() != null) {
-            current.requestFocus();
-            return;
-        }
-        current.sceneProperty().addListener(new ChangeListener<Scene>() {
-            @Override
-            public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
-                if (scene != null) {
-                    current.sceneProperty().removeListener(this);
-                    current.requestFocus();
-                }
-            }
-        });
+        Forms.focusWhenShown(current);
     }
 
     private void focus(PasswordViewModel.Field field) {

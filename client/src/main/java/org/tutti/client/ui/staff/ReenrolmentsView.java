@@ -494,7 +494,7 @@ public final class ReenrolmentsView {
     /** Puts the focus on the list of requests (the module calls it when the screen is shown). */
     public void focus() {
         root.getSelectionModel().select(0);
-        table.requestFocus();
+        Forms.focusWhenShown(table);
     }
 
     /** Closes the document viewers (the screen is left). */
