@@ -88,9 +88,13 @@ final class RequestGenerator {
                 }
             }
             String comment = random.chance(0.3) ? random.pick(REENROLMENT_COMMENTS) : null;
-            long requestId = tables.reenrolmentRequest.insert(site.campaignId, student.id, forced || random.chance(0.85),
+            // administrative re-enrolment or the courses continued, never both (as submit_reenrolment requires)
+            boolean administrative = !forced && random.chance(0.85);
+            long requestId = tables.reenrolmentRequest.insert(site.campaignId, student.id, administrative,
                     comment, status, accountId, submittedAt, decidedBy, decidedAt, decisionComment);
-            writeChoices(student, requestId);
+            if (!administrative) {
+                writeChoices(student, requestId);
+            }
             boolean withDocuments = forced || open && "PENDING".equals(status) && pendingAtOpenSites++ % 2 == 0;
             if (withDocuments) {
                 writeDocuments(site, requestId, submittedAt.minusMinutes(3));

@@ -84,6 +84,9 @@ class DemoReenrolmentTest {
                 + " WHERE ch.label = " + FieldLabels.COURSE_CHOICE_SQL + " AND ch.discipline_id = d.id AND y.is_current"
                 + " AND e.student_id = r.student_id"))
                 .isEqualTo(number(db, "SELECT COUNT(*) FROM tutti.reenrolment_choice")).isPositive();
+        // administrative re-enrolment or courses, never both, never neither
+        assertThat(number(db, "SELECT COUNT(*) FROM tutti.reenrolment_request r WHERE r.administrative"
+                + " = (EXISTS (SELECT 1 FROM tutti.reenrolment_choice ch WHERE ch.request_id = r.id))")).isZero();
         for (List<String> document : query(db, "SELECT content, size_bytes, sha256, content_type"
                 + " FROM tutti.uploaded_document")) {
             byte[] content = HexFormat.of().parseHex(document.get(0));
