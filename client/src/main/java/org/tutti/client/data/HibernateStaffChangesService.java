@@ -3,7 +3,6 @@ package org.tutti.client.data;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,17 +126,10 @@ final class HibernateStaffChangesService implements StaffChangesService {
     @Override
     public DecisionResult decide(UserSession user, long requestId, boolean accept, String comment, boolean force) {
         requireStaff(user);
-        String text = comment == null || comment.isBlank() ? null : comment.strip();
         try {
             String outcome = transactions.inTransaction(user, session -> session.doReturningWork(connection -> {
                 try (PreparedStatement decide = connection.prepareStatement(DECIDE)) {
-                    decide.setLong(1, requestId);
-                    decide.setBoolean(2, accept);
-                    if (text == null) {
-                        decide.setNull(3, Types.VARCHAR);
-                    } else {
-                        decide.setString(3, text);
-                    }
+                    StaffDecisions.bind(decide, requestId, accept, comment);
                     decide.setBoolean(4, force);
                     try (ResultSet rs = decide.executeQuery()) {
                         rs.next();
@@ -149,12 +141,12 @@ final class HibernateStaffChangesService implements StaffChangesService {
             }));
             LOG.info("Change request {} decided: {} ({})", requestId, outcome, user);
             return DecisionResult.of("ACCEPTED".equals(outcome) ? Outcome.ACCEPTED : Outcome.REJECTED);
-        } catch (Refused refused) {
-            LOG.info("Decision on change request {} refused: {} ({})", requestId, refused.outcome, user);
-            if (refused.outcome == Outcome.CONFLICT) {
+        } catch (StaffDecisions.Refused refused) {
+            LOG.info("Decision on change request {} refused: {} ({})", requestId, refused.outcome(), user);
+            if (refused.outcome() == Outcome.CONFLICT) {
                 return new DecisionResult(Outcome.CONFLICT, currentValueOf(user, requestId));
             }
-            return DecisionResult.of(refused.outcome);
+            return DecisionResult.of(refused.outcome());
         }
     }
 
@@ -179,14 +171,14 @@ final class HibernateStaffChangesService implements StaffChangesService {
                     "The database no longer knows this session (ended or expired)", e);
         }
         if ("TU403".equals(state)) {
-            return new Refused(Outcome.FORBIDDEN);
+            return new StaffDecisions.Refused(Outcome.FORBIDDEN);
         }
         if ("TU409".equals(state)) {
             if (message.contains("already_decided")) {
-                return new Refused(Outcome.ALREADY_DECIDED);
+                return new StaffDecisions.Refused(Outcome.ALREADY_DECIDED);
             }
             if (message.contains("conflict")) {
-                return new Refused(Outcome.CONFLICT);
+                return new StaffDecisions.Refused(Outcome.CONFLICT);
             }
         }
         throw e;
@@ -198,17 +190,6 @@ final class HibernateStaffChangesService implements StaffChangesService {
         }
         if (!user.isStaff()) {
             throw new IllegalArgumentException("Not a staff session: " + user);
-        }
-    }
-
-    /** A refusal: thrown out of the transaction to roll it back, caught in {@link #decide}. */
-    private static final class Refused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Outcome outcome;
-
-        Refused(Outcome outcome) {
-            super(outcome.name(), null, false, false);
-            this.outcome = outcome;
         }
     }
 }

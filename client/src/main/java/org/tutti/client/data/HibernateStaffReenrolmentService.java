@@ -6,7 +6,6 @@ import static org.tutti.client.data.ReenrolmentRows.list;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -287,17 +286,10 @@ final class HibernateStaffReenrolmentService implements StaffReenrolmentService 
     @Override
     public DecisionResult decide(UserSession user, long requestId, boolean accept, String comment) {
         staff(user);
-        String text = comment == null || comment.isBlank() ? null : comment.strip();
         try {
             String outcome = transactions.inTransaction(user, session -> session.doReturningWork(connection -> {
                 try (PreparedStatement decide = connection.prepareStatement(DECIDE)) {
-                    decide.setLong(1, requestId);
-                    decide.setBoolean(2, accept);
-                    if (text == null) {
-                        decide.setNull(3, Types.VARCHAR);
-                    } else {
-                        decide.setString(3, text);
-                    }
+                    StaffDecisions.bind(decide, requestId, accept, comment);
                     try (ResultSet rs = decide.executeQuery()) {
                         rs.next();
                         return rs.getString(1);
@@ -308,9 +300,9 @@ final class HibernateStaffReenrolmentService implements StaffReenrolmentService 
             }));
             LOG.info("Re-enrolment request {} decided: {} ({})", requestId, outcome, user);
             return DecisionResult.of("VALIDATED".equals(outcome) ? Outcome.ACCEPTED : Outcome.REJECTED);
-        } catch (Refused refused) {
-            LOG.info("Decision on re-enrolment request {} refused: {} ({})", requestId, refused.outcome, user);
-            return DecisionResult.of(refused.outcome);
+        } catch (StaffDecisions.Refused refused) {
+            LOG.info("Decision on re-enrolment request {} refused: {} ({})", requestId, refused.outcome(), user);
+            return DecisionResult.of(refused.outcome());
         }
     }
 
@@ -320,10 +312,10 @@ final class HibernateStaffReenrolmentService implements StaffReenrolmentService 
             return ReenrolmentRows.sessionExpired(e);
         }
         if ("TU403".equals(refusal.state())) {
-            return new Refused(Outcome.FORBIDDEN);
+            return new StaffDecisions.Refused(Outcome.FORBIDDEN);
         }
         if (refusal.is("TU409", "already_decided")) {
-            return new Refused(Outcome.ALREADY_DECIDED);
+            return new StaffDecisions.Refused(Outcome.ALREADY_DECIDED);
         }
         ReenrolmentRefusedException refused = ReenrolmentRows.refused(refusal, e);
         if (refused != null) {
@@ -340,16 +332,5 @@ final class HibernateStaffReenrolmentService implements StaffReenrolmentService 
             throw new IllegalArgumentException("Not a staff session: " + user);
         }
         return Visibility.of(user);
-    }
-
-    /** A refusal that is a result: thrown out of the transaction to roll it back, caught in {@link #decide}. */
-    private static final class Refused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Outcome outcome;
-
-        Refused(Outcome outcome) {
-            super(outcome.name(), null, false, false);
-            this.outcome = outcome;
-        }
     }
 }
