@@ -14,6 +14,8 @@ import org.tutti.client.service.FamilyFileService;
 import org.tutti.client.service.PedagogyService;
 import org.tutti.client.service.ReenrolmentService;
 import org.tutti.client.service.StaffReenrolmentService;
+import org.tutti.client.service.BillingService;
+import org.tutti.client.service.StaffBillingService;
 import org.tutti.client.service.HomeService;
 import org.tutti.client.service.SiteService;
 import org.tutti.client.service.StaffChangesService;
@@ -36,6 +38,8 @@ final class DatabaseBackend implements Backend {
     private final PedagogyService pedagogy;
     private final ReenrolmentService reenrolment;
     private final StaffReenrolmentService staffReenrolments;
+    private final BillingService billing;
+    private final StaffBillingService staffBilling;
     private boolean closed;
     private DemoRelay demoRelay;
 
@@ -66,6 +70,8 @@ final class DatabaseBackend implements Backend {
         this.pedagogy = new HibernatePedagogyService(transactions);
         this.reenrolment = new HibernateReenrolmentService(transactions);
         this.staffReenrolments = new HibernateStaffReenrolmentService(transactions);
+        this.billing = new SqlBillingService(transactions);
+        this.staffBilling = new SqlStaffBillingService(transactions);
     }
 
     @Override
@@ -86,6 +92,16 @@ final class DatabaseBackend implements Backend {
     @Override
     public StaffReenrolmentService staffReenrolments() {
         return staffReenrolments;
+    }
+
+    @Override
+    public BillingService billing() {
+        return billing;
+    }
+
+    @Override
+    public StaffBillingService staffBilling() {
+        return staffBilling;
     }
 
     @Override

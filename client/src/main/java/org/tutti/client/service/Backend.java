@@ -35,6 +35,12 @@ public interface Backend extends AutoCloseable {
     /** Réinscriptions (staff): the campaign, its document types, the requests and decisions. */
     StaffReenrolmentService staffReenrolments();
 
+    /** Facturation (family, and staff for a family of its site): invoices, payments, their PDF data. */
+    BillingService billing();
+
+    /** Facturation at the front desk: issue invoices and credit notes, record payments, rent items. */
+    StaffBillingService staffBilling();
+
     /**
      * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a
      * server database (mails go out by SMTP through the headless relay there).

@@ -122,6 +122,22 @@ public class FakeBackend implements Backend, AuthService, HomeService, SiteServi
         return staffReenrolments;
     }
 
+    /** Facturation: set by the billing screens' tests. */
+    public org.tutti.client.service.BillingService billing;
+
+    @Override
+    public org.tutti.client.service.BillingService billing() {
+        return billing;
+    }
+
+    /** Facturation at the front desk: set by the staff billing screen's tests. */
+    public org.tutti.client.service.StaffBillingService staffBilling;
+
+    @Override
+    public org.tutti.client.service.StaffBillingService staffBilling() {
+        return staffBilling;
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -20,6 +20,8 @@ public enum Actions {
     // 2 to 5: Famille, Élèves, Facturation, Accessibilité (the seed's order)
     NAV_FAMILY("navFamily", "family.nav", "shortcut+2"),
     NAV_STUDENTS("navStudents", "students.nav", "shortcut+3"),
+    // issue 14 — Facturation (family, and the front desk's in staff mode)
+    NAV_BILLING("navBilling", "billing.nav", "shortcut+4"),
     NAV_PASSWORD("navPassword", "action.password", "shortcut+6"),
     /** Staff mode: Validations, after Accueil. */
     NAV_VALIDATIONS("navValidations", "validations.nav", "shortcut+7"),

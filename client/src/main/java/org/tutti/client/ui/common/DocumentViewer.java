@@ -127,6 +127,15 @@ public final class DocumentViewer {
      */
     public static Stage open(DetailWindows windows, Object key, Window owner, String title, String contentType,
             Callable<byte[]> content, BackgroundTasks tasks, Runnable onClosed) {
+        return open(windows, key, owner, title, contentType, content, null, tasks, onClosed);
+    }
+
+    /**
+     * As above, with the name the Enregistrer button proposes ({@code facture-BEL-2026-000123.pdf});
+     * null proposes the title.
+     */
+    public static Stage open(DetailWindows windows, Object key, Window owner, String title, String contentType,
+            Callable<byte[]> content, String fileName, BackgroundTasks tasks, Runnable onClosed) {
         if (windows.toFront(key)) {
             return windows.window(key);
         }
