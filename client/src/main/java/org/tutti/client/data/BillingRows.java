@@ -23,6 +23,13 @@ import org.tutti.schema.h2.FieldLabels;
  */
 final class BillingRows {
 
+    /**
+     * The session's own site as {@code s}, with its address and payment settings: the view
+     * {@code tutti.site_letterhead} (V14), since {@code tutti.site} grants the login roles its
+     * id, code and name only.
+     */
+    static final String SITE = "tutti.site_letterhead s";
+
     /** The site's columns {@link #letterhead(ResultSet, int)} reads, on alias {@code s}. */
     static final String SITE_COLUMNS = "s.name, s.address1, s.address2, s.postal_code, s.city, s.phone, s.email";
 

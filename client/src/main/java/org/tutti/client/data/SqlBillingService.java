@@ -53,12 +53,18 @@ final class SqlBillingService implements BillingService {
             + " (select sum(cn.total_amount) from tutti.invoice cn where cn.credit_note_for = i.id),"
             + " case when i.due_date < current_date then 1 else 0 end";
 
-    /** An invoice with its family {@code f}, school year {@code y}, site {@code s} and corrected invoice {@code c}. */
+    /** An invoice with its family {@code f}, school year {@code y} and corrected invoice {@code c}. */
     private static final String INVOICE_FROM = " from tutti.invoice i"
             + " join tutti.family f on f.id = i.family_id"
-            + " join tutti.site s on s.id = i.site_id"
             + " join tutti.school_year y on y.id = i.school_year_id"
             + " left join tutti.invoice c on c.id = i.credit_note_for";
+
+    /**
+     * The invoice's site {@code s}, as the session may read it: {@code tutti.site} itself keeps its
+     * address and payment settings from the login roles, the view {@code site_letterhead} shows
+     * the session's own site.
+     */
+    private static final String INVOICE_SITE = " join " + BillingRows.SITE + " on s.id = i.site_id";
 
     private final Transactions transactions;
 
@@ -138,7 +144,7 @@ final class SqlBillingService implements BillingService {
         Visibility visibility = Visibility.of(user);
         return transactions.readOnly(user, session -> {
             boolean onlinePayment = first(session, "select s.online_payment, s.online_payment_url"
-                            + " from tutti.family f join tutti.site s on s.id = f.site_id"
+                            + " from tutti.family f join " + BillingRows.SITE + " on s.id = f.site_id"
                             + " where f.id = ? and " + visibility.familiesSql("f"),
                     rs -> rs.getBoolean(1) && rs.getString(2) != null && !rs.getString(2).isBlank(),
                     familyId, visibility.sqlParameter())
@@ -190,7 +196,7 @@ final class SqlBillingService implements BillingService {
             }
             Head head = first(session, "select " + INVOICE_COLUMNS + ", " + BillingRows.SITE_COLUMNS
                             + ", s.payment_instructions, " + BillingRows.FAMILY_COLUMNS + INVOICE_FROM
-                            + " where i.id = ? and " + visibility.familiesSql("f"),
+                            + INVOICE_SITE + " where i.id = ? and " + visibility.familiesSql("f"),
                     rs -> new Head(invoiceRow(rs), BillingRows.letterhead(rs, 12), rs.getString(19),
                             BillingRows.addressee(rs, 20)),
                     invoiceId, visibility.sqlParameter())
@@ -245,7 +251,7 @@ final class SqlBillingService implements BillingService {
                             + " p.reference, " + BillingRows.SITE_COLUMNS + ", " + BillingRows.FAMILY_COLUMNS
                             + " from tutti.payment p"
                             + " join tutti.family f on f.id = p.family_id"
-                            + " join tutti.site s on s.id = p.site_id"
+                            + " join " + BillingRows.SITE + " on s.id = p.site_id"
                             + " where p.id = ? and " + visibility.familiesSql("f"),
                     rs -> new ReceiptDocument(BillingRows.letterhead(rs, 6), BillingRows.addressee(rs, 13),
                             rs.getString(1), date(rs, 2), PaymentMethod.valueOf(rs.getString(3)), money(rs, 4),
@@ -273,7 +279,7 @@ final class SqlBillingService implements BillingService {
             record Row(InvoiceRow invoice, boolean offered, String template, String email) {
             }
             Row row = first(session, "select " + INVOICE_COLUMNS + ", s.online_payment, s.online_payment_url, f.email"
-                            + INVOICE_FROM + " where i.id = ? and " + visibility.familiesSql("f"),
+                            + INVOICE_FROM + INVOICE_SITE + " where i.id = ? and " + visibility.familiesSql("f"),
                     rs -> new Row(invoiceRow(rs), rs.getBoolean(12), rs.getString(13), rs.getString(14)),
                     invoiceId, visibility.sqlParameter())
                     .orElseThrow(() -> BillingRows.notFound("invoice " + invoiceId));
