@@ -33,7 +33,6 @@ import org.tutti.client.domain.RentalItemOption;
 import org.tutti.client.domain.RentalLine;
 import org.tutti.client.domain.StudentOption;
 import org.tutti.client.domain.UserSession;
-import org.tutti.client.service.ServiceException;
 import org.tutti.client.service.StaffBillingService;
 
 /**
@@ -76,7 +75,7 @@ final class SqlStaffBillingService implements StaffBillingService {
 
     @Override
     public List<FamilyOption> families(UserSession user, String text) {
-        Visibility visibility = staff(user);
+        Visibility visibility = Visibility.ofStaff(user);
         List<String> words = text == null || text.isBlank() ? List.of()
                 : List.of(fold(text.strip()).split("\\s+"));
         StringBuilder sql = new StringBuilder("select f.id, f.identifier, f.last_name, f.first_name"
@@ -121,7 +120,7 @@ final class SqlStaffBillingService implements StaffBillingService {
 
     @Override
     public List<StudentOption> students(UserSession user, long familyId) {
-        Visibility visibility = staff(user);
+        Visibility visibility = Visibility.ofStaff(user);
         List<StudentOption> students = new ArrayList<>(transactions.readOnly(user, session -> {
             requireFamily(session, visibility, familyId);
             return list(session, "select st.id, st.first_name, st.last_name from tutti.student st"
@@ -145,7 +144,7 @@ final class SqlStaffBillingService implements StaffBillingService {
 
     @Override
     public List<RentalItemOption> rentalItems(UserSession user) {
-        Visibility visibility = staff(user);
+        Visibility visibility = Visibility.ofStaff(user);
         List<RentalItemOption> items = new ArrayList<>(transactions.readOnly(user, session -> list(session,
                 "select ri.id, ri.kind, ri.label, ri.inventory_code, ri.monthly_fee,"
                         + " case when exists (select 1 from tutti.rental r where r.rental_item_id = ri.id"
@@ -162,7 +161,7 @@ final class SqlStaffBillingService implements StaffBillingService {
 
     @Override
     public List<RentalLine> rentals(UserSession user, long familyId) {
-        Visibility visibility = staff(user);
+        Visibility visibility = Visibility.ofStaff(user);
         return transactions.readOnly(user, session -> {
             requireFamily(session, visibility, familyId);
             return list(session, "select r.id, ri.kind, ri.label, ri.inventory_code, st.first_name, st.last_name,"
@@ -187,7 +186,7 @@ final class SqlStaffBillingService implements StaffBillingService {
     @Override
     public String issueInvoice(UserSession user, long familyId, BillingKind kind, LocalDate dueDate,
             List<NewInvoiceLine> lines) {
-        staff(user);
+        Visibility.ofStaff(user);
         ArrayNode json = JSON.createArrayNode();
         for (NewInvoiceLine line : lines == null ? List.<NewInvoiceLine>of() : lines) {
             ObjectNode node = json.addObject().put("label", line.label() == null ? null : line.label().strip());
@@ -212,7 +211,7 @@ final class SqlStaffBillingService implements StaffBillingService {
     @Override
     public String recordPayment(UserSession user, long familyId, LocalDate date, PaymentMethod method,
             BigDecimal amount, String reference, Map<Long, BigDecimal> allocations) {
-        staff(user);
+        Visibility.ofStaff(user);
         ArrayNode json = JSON.createArrayNode();
         // by invoice id: two payments lock their invoices in the same order
         new TreeMap<>(allocations == null ? Map.<Long, BigDecimal>of() : allocations).forEach((invoice, part) ->
@@ -233,7 +232,7 @@ final class SqlStaffBillingService implements StaffBillingService {
 
     @Override
     public String issueCreditNote(UserSession user, long invoiceId, BigDecimal amount, String reason) {
-        staff(user);
+        Visibility.ofStaff(user);
         String number = call(user, ISSUE_CREDIT_NOTE, statement -> {
             statement.setLong(1, invoiceId);
             statement.setBigDecimal(2, amount);
@@ -246,7 +245,7 @@ final class SqlStaffBillingService implements StaffBillingService {
     @Override
     public String createRental(UserSession user, long rentalItemId, long familyId, Long studentId,
             LocalDate startDate, LocalDate endDate, BigDecimal monthlyFee, BigDecimal deposit) {
-        staff(user);
+        Visibility.ofStaff(user);
         String number = call(user, CREATE_RENTAL, statement -> {
             statement.setLong(1, rentalItemId);
             statement.setLong(2, familyId);
@@ -268,7 +267,7 @@ final class SqlStaffBillingService implements StaffBillingService {
 
     @Override
     public void endRental(UserSession user, long rentalId, LocalDate endDate) {
-        staff(user);
+        Visibility.ofStaff(user);
         call(user, END_RENTAL, statement -> {
             statement.setLong(1, rentalId);
             setDate(statement, 2, endDate);
@@ -315,15 +314,5 @@ final class SqlStaffBillingService implements StaffBillingService {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not serialisable", e);
         }
-    }
-
-    private static Visibility staff(UserSession user) {
-        if (user == null || user.token() == null) {
-            throw new ServiceException(ServiceException.Reason.SESSION_EXPIRED, "Not logged in");
-        }
-        if (!user.isStaff()) {
-            throw new IllegalArgumentException("Not a staff session: " + user);
-        }
-        return Visibility.of(user);
     }
 }
