@@ -195,4 +195,24 @@ class BillingDocumentsTest {
             assertThat(pdf.printable(pdf.regular, "Léa\t🎻\nMARTIN")).isEqualTo("Léa ? MARTIN");
         }
     }
+
+    @Test
+    void theDocumentsTextsAreFrenchPatternsMessageFormatKeepsWhole() throws IOException {
+        java.util.Properties texts = new java.util.Properties();
+        try (java.io.Reader in = new java.io.InputStreamReader(
+                BillingDocuments.class.getResourceAsStream("billing.properties"), java.nio.charset.StandardCharsets.UTF_8)) {
+            texts.load(in);
+        }
+        assertThat(texts).isNotEmpty();
+        for (String key : texts.stringPropertyNames()) {
+            assertThat(texts.getProperty(key)).as(key).isNotBlank()
+                    .as(key + ": a typographic apostrophe (MessageFormat drops ')").doesNotContain("'");
+        }
+        for (PaymentMethod method : PaymentMethod.values()) {
+            assertThat(texts).containsKeys("method." + method.name(), "method.by." + method.name());
+        }
+        for (BillingKind kind : BillingKind.values()) {
+            assertThat(texts).containsKey("invoice.kind." + kind.name());
+        }
+    }
 }
