@@ -3,6 +3,7 @@ package org.tutti.client.ui.billing;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -221,6 +222,14 @@ public final class BillingTabs {
     /** Reads the family shown again (after staff issued or recorded something). */
     public void refresh() {
         model.reload();
+    }
+
+    /**
+     * The invoice (or credit note) selected in the tab shown, null when none is: the front desk's
+     * Avoir… applies to it.
+     */
+    public ReadOnlyObjectProperty<InvoiceSummary> selectedInvoiceProperty() {
+        return model.selectedInvoiceProperty();
     }
 
     /** Puts the keyboard focus on the invoices of the tab shown. */

@@ -14,6 +14,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -69,6 +71,8 @@ public final class BillingViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final Set<String> fetching = new HashSet<>();
+    private final ReadOnlyObjectWrapper<InvoiceSummary> selectedInvoice = new ReadOnlyObjectWrapper<>(this,
+            "selectedInvoice");
     private final BooleanBinding onlineShown;
     private final BooleanBinding onlineAllowed;
     private Long familyId;
@@ -98,6 +102,8 @@ public final class BillingViewModel {
                     && !paying.get();
         }, shownKind, fees.offered, rentals.offered, fees.selected, rentals.selected, paying);
         shownKind.addListener((obs, old, kind) -> notice.set(""));
+        selectedInvoice.bind(Bindings.createObjectBinding(() -> shown().selected.get(), shownKind, fees.selected,
+                rentals.selected));
     }
 
     /** Shows {@code family}'s billing, read in the background. */
@@ -292,6 +298,11 @@ public final class BillingViewModel {
     /** "La page de paiement s'est ouverte…", or empty. */
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
+    }
+
+    /** The invoice (or credit note) selected in the tab shown, or null. */
+    public ReadOnlyObjectProperty<InvoiceSummary> selectedInvoiceProperty() {
+        return selectedInvoice.getReadOnlyProperty();
     }
 
     /** The site offers online payment on the tab shown: the button shows. */
