@@ -179,10 +179,10 @@ class TextFitTest extends FamilyScreens {
         });
         interact(() -> javafx.event.Event.fireEvent(documents, new javafx.scene.input.KeyEvent(
                 javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#documentPage")
-                && lookup("#documentPage").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#pdfPage")
+                && lookup("#pdfPage").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
         check("Visionneuse de document");
-        interact(() -> lookup("#documentViewer").query().getScene().getWindow().hide());
+        interact(() -> lookup("#pdfViewer").query().getScene().getWindow().hide());
         clickOn("#tabReenrolmentCampaign");
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS,
                 () -> !lookup("#documentTypesTable").queryAs(TableView.class).getItems().isEmpty());
