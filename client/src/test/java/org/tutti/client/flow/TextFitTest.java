@@ -121,6 +121,16 @@ class TextFitTest extends FamilyScreens {
             stage.setHeight(before[3]);
         });
 
+        // issue 14 — Facturation: both tabs, their invoices and payments, Payer en ligne and its note
+        clickOn("#navBilling");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#feeInvoicesTable")
+                && !lookup("#feeInvoicesTable").queryTableView().getItems().isEmpty()
+                && !lookup("#billingLoading").query().isVisible());
+        check("Facturation cotisations");
+        clickOn("#tabRentals");
+        check("Facturation locations");
+        clickOn("#tabFees");
+
         // Mot de passe, then the question asked when leaving it half-typed
         clickOn("#navPassword");
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#passwordCurrent"));

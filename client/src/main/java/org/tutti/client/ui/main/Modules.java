@@ -4,6 +4,7 @@ import java.util.List;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.Backend;
 import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.billing.BillingModule;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.family.FamilyModule;
 import org.tutti.client.ui.home.HomeModule;
@@ -35,6 +36,7 @@ public final class Modules {
                 new ModuleEntry(Actions.NAV_FAMILY, () -> new FamilyModule(session, backend.familyFile(), tasks)),
                 new ModuleEntry(Actions.NAV_STUDENTS, () -> new StudentsModule(session, backend.familyFile(), backend.pedagogy(),
                         backend.reenrolment(), tasks)),
+                new ModuleEntry(Actions.NAV_BILLING, () -> new BillingModule(session, backend.billing(), tasks)),
                 new ModuleEntry(Actions.NAV_PASSWORD, () -> new PasswordModule(session, backend.accounts(), tasks)));
     }
 
