@@ -17,6 +17,7 @@ import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.Backend;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.common.Dialogs;
+import org.tutti.client.ui.common.ExternalBrowser;
 import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.common.ThemeManager;
 import org.tutti.client.ui.login.LoginView;
@@ -81,6 +82,8 @@ public class TuttiApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler(this::uncaught);
         Thread.currentThread().setUncaughtExceptionHandler(this::uncaught);
         ThemeManager.get().install();
+        // online payment opens the provider's page in the system browser (or the capture file in tests)
+        ExternalBrowser.install(getHostServices());
 
         Path dataFolder = DataFolder.resolve();
         tasks = BackgroundTasks.withUiExecutor(Platform::runLater);

@@ -25,7 +25,6 @@ import org.tutti.client.service.DecisionResult;
 import org.tutti.client.service.DecisionResult.Outcome;
 import org.tutti.client.service.ReenrolmentRefusedException;
 import org.tutti.client.service.ReenrolmentRefusedException.Reason;
-import org.tutti.client.service.ServiceException;
 import org.tutti.client.service.StaffReenrolmentService;
 import org.tutti.schema.h2.FieldLabels;
 
@@ -58,7 +57,7 @@ final class HibernateStaffReenrolmentService implements StaffReenrolmentService 
 
     @Override
     public Optional<ReenrolmentCampaign> campaign(UserSession user) {
-        Visibility visibility = staff(user);
+        Visibility visibility = Visibility.ofStaff(user);
         return transactions.readOnly(user, session -> first(session, ReenrolmentRows.CAMPAIGN_SELECT
                         + " where " + visibility.siteSql("c.site_id") + " order by y.start_date desc, c.id desc",
                 ReenrolmentRows::campaign, visibility.sqlParameter()));
@@ -66,7 +65,7 @@ final class HibernateStaffReenrolmentService implements StaffReenrolmentService 
 
     @Override
     public List<SchoolYearOption> targetYears(UserSession user) {
-        staff(user);
+        Visibility.ofStaff(user);
         return transactions.readOnly(user, HibernateStaffReenrolmentService::targetYears);
     }
 
@@ -81,7 +80,7 @@ final class HibernateStaffReenrolmentService implements StaffReenrolmentService 
     @Override
     public ReenrolmentCampaign saveCampaign(UserSession user, long targetYearId, LocalDate opensOn, LocalDate closesOn,
             boolean open) {
-        Visibility visibility = staff(user);
+        Visibility visibility = Visibility.ofStaff(user);
         if (opensOn == null || closesOn == null || !closesOn.isAfter(opensOn)) {
             throw new ReenrolmentRefusedException(Reason.INVALID_DATES);
         }
@@ -116,14 +115,14 @@ final class HibernateStaffReenrolmentService implements StaffReenrolmentService 
 
     @Override
     public List<DocumentType> documentTypes(UserSession user, long campaignId) {
-        Visibility visibility = staff(user);
+        Visibility visibility = Visibility.ofStaff(user);
         return transactions.readOnly(user, session -> ReenrolmentRows.documentTypes(session, visibility, campaignId,
                 true));
     }
 
     @Override
     public DocumentType addDocumentType(UserSession user, long campaignId, String name, boolean required) {
-        Visibility visibility = staff(user);
+        Visibility visibility = Visibility.ofStaff(user);
         String text = documentTypeName(name);
         long id = transactions.inTransaction(user, session -> {
             boolean ours = first(session, "select c.id from tutti.reenrolment_campaign c where c.id = ? and "
@@ -144,7 +143,7 @@ final class HibernateStaffReenrolmentService implements StaffReenrolmentService 
 
     @Override
     public DocumentType updateDocumentType(UserSession user, long documentTypeId, String name, boolean required) {
-        Visibility visibility = staff(user);
+        Visibility visibility = Visibility.ofStaff(user);
         String text = documentTypeName(name);
         DocumentType updated = transactions.inTransaction(user, session -> {
             TypeRow type = type(session, visibility, documentTypeId);
@@ -162,7 +161,7 @@ final class HibernateStaffReenrolmentService implements StaffReenrolmentService 
 
     @Override
     public void removeDocumentType(UserSession user, long documentTypeId) {
-        Visibility visibility = staff(user);
+        Visibility visibility = Visibility.ofStaff(user);
         transactions.inTransaction(user, session -> {
             TypeRow type = type(session, visibility, documentTypeId);
             if (type.uses() > 0) {
@@ -244,7 +243,7 @@ final class HibernateStaffReenrolmentService implements StaffReenrolmentService 
 
     @Override
     public List<ReenrolmentSummary> requests(UserSession user, long campaignId) {
-        Visibility visibility = staff(user);
+        Visibility visibility = Visibility.ofStaff(user);
         return transactions.readOnly(user, session -> list(session, SUMMARY_SELECT
                         + " where r.campaign_id = ? and " + visibility.familiesSql("f")
                         + " order by r.submitted_at desc, r.id desc",
@@ -266,7 +265,7 @@ final class HibernateStaffReenrolmentService implements StaffReenrolmentService 
 
     @Override
     public ReenrolmentDetail detail(UserSession user, long requestId) {
-        Visibility visibility = staff(user);
+        Visibility visibility = Visibility.ofStaff(user);
         return transactions.readOnly(user, session -> {
             record Row(ReenrolmentSummary summary, RequestRow request) {
             }
@@ -279,13 +278,13 @@ final class HibernateStaffReenrolmentService implements StaffReenrolmentService 
 
     @Override
     public byte[] documentContent(UserSession user, long documentId) {
-        staff(user);
+        Visibility.ofStaff(user);
         return ReenrolmentRows.documentContent(transactions, user, documentId);
     }
 
     @Override
     public DecisionResult decide(UserSession user, long requestId, boolean accept, String comment) {
-        staff(user);
+        Visibility.ofStaff(user);
         try {
             String outcome = transactions.inTransaction(user, session -> session.doReturningWork(connection -> {
                 try (PreparedStatement decide = connection.prepareStatement(DECIDE)) {
@@ -322,15 +321,5 @@ final class HibernateStaffReenrolmentService implements StaffReenrolmentService 
             return refused;
         }
         throw e;
-    }
-
-    private static Visibility staff(UserSession user) {
-        if (user == null || user.token() == null) {
-            throw new ServiceException(ServiceException.Reason.SESSION_EXPIRED, "Not logged in");
-        }
-        if (!user.isStaff()) {
-            throw new IllegalArgumentException("Not a staff session: " + user);
-        }
-        return Visibility.of(user);
     }
 }

@@ -231,7 +231,7 @@ final class ReenrolmentRows {
     }
 
     /** The server's own message: PostgreSQL's without "ERROR: " and its context, H2's without the statement. */
-    private static String message(SQLException e) {
+    static String message(SQLException e) {
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null
                 && psql.getServerErrorMessage().getMessage() != null) {
             return psql.getServerErrorMessage().getMessage().strip();

@@ -100,7 +100,13 @@ final class ServerChecks {
             family("tutti.acknowledge_change(bigint)"),
             staff("tutti.decide_change(bigint,boolean,text,boolean)"),
             family("tutti.submit_reenrolment(bigint,boolean,text,text,text)"),
-            staff("tutti.decide_reenrolment(bigint,boolean,text)"));
+            staff("tutti.decide_reenrolment(bigint,boolean,text)"),
+            // issue 14 — data: the front desk's billing
+            staff("tutti.issue_invoice(bigint,text,date,text)"),
+            staff("tutti.record_payment(bigint,date,text,numeric,text,text)"),
+            staff("tutti.issue_credit_note(bigint,numeric,text)"),
+            staff("tutti.create_rental(bigint,bigint,bigint,date,date,numeric,numeric)"),
+            staff("tutti.end_rental(bigint,date)"));
 
     private ServerChecks() {
     }

@@ -2,6 +2,7 @@ package org.tutti.client.data;
 
 import org.hibernate.query.SelectionQuery;
 import org.tutti.client.domain.UserSession;
+import org.tutti.client.service.ServiceException;
 
 /**
  * The one rule for which families' rows the client's own queries read: a family session reads its
@@ -50,6 +51,22 @@ final class Visibility {
             throw new IllegalArgumentException("A family session without a family: " + user);
         }
         return new Visibility(false, user.familyId());
+    }
+
+    /**
+     * A front-desk session's rule: its site's families and rows.
+     *
+     * @throws ServiceException SESSION_EXPIRED without a session
+     * @throws IllegalArgumentException for a family's session
+     */
+    static Visibility ofStaff(UserSession user) {
+        if (user == null || user.token() == null) {
+            throw new ServiceException(ServiceException.Reason.SESSION_EXPIRED, "Not logged in");
+        }
+        if (!user.isStaff()) {
+            throw new IllegalArgumentException("Not a staff session: " + user);
+        }
+        return of(user);
     }
 
     /**

@@ -21,7 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The README's screenshots, taken from the real application (login.png, home.png, password.png,
  * lost-password.png, demo-mailbox.png, validations.png, family.png, student-courses.png,
- * course-follow-up.png, student-reenrolment.png, staff-reenrolments.png, document-viewer.png) in
+ * course-follow-up.png, student-reenrolment.png, staff-reenrolments.png, document-viewer.png,
+ * family-billing.png, pdf-viewer.png) in
  * the folder of the system property {@code tutti.screenshots.dir}, which
  * surefire sets to {@code client/target/screenshots}: a test run leaves the tracked pictures alone.
  * {@code mvn -B verify -Pscreenshots} runs this class only and copies its pictures into
@@ -253,6 +254,32 @@ class ScreenshotTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         Path reenrolment = snapshot(out.resolve("student-reenrolment.png"));
         assertThat(Files.size(reenrolment)).isGreaterThan(5_000);
+    }
+
+    /** Issue 14: the family's Facturation (F0001's fee invoices and payments), then an invoice's duplicate in the PDF viewer. */
+    @Test
+    void billingAndPdfViewerScreenshots() throws Exception {
+        Path out = loggedInToTheDemoAs("F0001", "bellerive");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navBilling"));
+        clickOn("#navBilling");
+        TableView<?> invoices = lookup("#feeInvoicesTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !invoices.getItems().isEmpty()
+                && !lookup("#billingLoading").query().isVisible());
+        interact(() -> {
+            invoices.requestFocus();
+            invoices.getSelectionModel().select(0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Path billing = snapshot(out.resolve("family-billing.png"));
+        assertThat(Files.size(billing)).isGreaterThan(5_000);
+
+        interact(() -> javafx.event.Event.fireEvent(invoices, new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#pdfPage")
+                && lookup("#pdfPage").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Path viewer = snapshot(lookup("#pdfViewer").query().getScene(), out.resolve("pdf-viewer.png"));
+        assertThat(Files.size(viewer)).isGreaterThan(5_000);
     }
 
     /** A copy of the demo started and logged in as {@code identifier}; returns the screenshots folder. */

@@ -69,7 +69,7 @@ final class BillingGenerator {
         allocate(payments, invoices);
 
         PlannedInvoice feeInvoice = invoices.get(0);
-        tables.invoice.insert(site.id, familyId, year.id(), site.nextInvoiceNumber(year), "COTISATION", issueDate,
+        tables.invoice.insert(site.id, familyId, year.id(), site.nextInvoiceNumber(issueDate), "COTISATION", issueDate,
                 dueDate, euros(feeTotal), feeInvoice.status());
         int lineNo = 1;
         for (BillingPlan.Fee fee : plan.fees) {
@@ -85,8 +85,9 @@ final class BillingGenerator {
         long[] paymentIds = new long[payments.size()];
         for (int i = 0; i < payments.size(); i++) {
             Payment payment = payments.get(i);
-            paymentIds[i] = tables.payment.insert(site.id, familyId, site.nextReceiptNumber(), payment.date(),
-                    euros(payment.cents()), method, reference(method, familyIdentifier, familyLastName, site));
+            paymentIds[i] = tables.payment.insert(site.id, familyId, site.nextReceiptNumber(payment.date()),
+                    payment.date(), euros(payment.cents()), method,
+                    reference(method, familyIdentifier, familyLastName, site));
         }
         for (PlannedInvoice invoice : invoices) {
             for (long[] allocation : invoice.allocations) {
@@ -150,7 +151,7 @@ final class BillingGenerator {
         LocalDate start = LocalDate.of(year.start().getYear(), 9, 10);
         LocalDate end = year.lastLessonDay();
         String period = month(start) + " " + start.getYear() + " à " + month(end) + " " + end.getYear();
-        long invoiceId = tables.invoice.insert(site.id, familyId, year.id(), site.nextInvoiceNumber(year), "LOCATION",
+        long invoiceId = tables.invoice.insert(site.id, familyId, year.id(), site.nextInvoiceNumber(issueDate), "LOCATION",
                 issueDate, dueDate, euros(invoice.totalCents), invoice.status());
         if (invoiceId != invoice.id) {
             throw new IllegalStateException("Rental invoice id " + invoiceId + " differs from the planned " + invoice.id);

@@ -1,11 +1,14 @@
 package org.tutti.schema.demo;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -133,12 +136,44 @@ public final class DemoDataGenerator {
             activity.demoAccountsUsed(school.montfleury(), List.of(demoFamilies.get(2)));
 
             writer.flushAll();
+            long counters = writeDocumentCounters(connection, List.of(school.bellerive(), school.montfleury()));
             // Transactional on PostgreSQL. H2 commits before DDL, so there the rows are committed at this
             // point: only a failure of these few statements could leave them without restarted identities.
             writer.restartIdentities();
             progress.update(SETUP_SHARE + FAMILIES_SHARE);
-            return new DemoSummary(writer.rowsPerTable());
+            Map<String, Long> rows = new LinkedHashMap<>(writer.rowsPerTable());
+            rows.put("document_counter", counters);
+            return new DemoSummary(rows);
         }
+    }
+
+    /**
+     * The numbering rows of what the demo issued: the next invoice or receipt the application issues
+     * follows the demo's last one of its site and year. Returns how many rows were written.
+     */
+    private static long writeDocumentCounters(Connection connection, List<DemoSite> sites) throws SQLException {
+        long rows = 0;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO tutti.document_counter (site_id, series, \"year\", last_number) VALUES (?, ?, ?, ?)")) {
+            for (DemoSite site : sites) {
+                rows += addCounters(statement, site.id, "INVOICE", site.lastInvoiceNumbers());
+                rows += addCounters(statement, site.id, "RECEIPT", site.lastReceiptNumbers());
+            }
+            statement.executeBatch();
+        }
+        return rows;
+    }
+
+    private static int addCounters(PreparedStatement statement, long siteId, String series,
+                                   Map<Integer, Integer> lastNumbers) throws SQLException {
+        for (Map.Entry<Integer, Integer> year : lastNumbers.entrySet()) {
+            statement.setLong(1, siteId);
+            statement.setString(2, series);
+            statement.setInt(3, year.getKey());
+            statement.setInt(4, year.getValue());
+            statement.addBatch();
+        }
+        return lastNumbers.size();
     }
 
     /** Undoes everything; a failure to do so is attached to the original failure, which is what the caller sees. */

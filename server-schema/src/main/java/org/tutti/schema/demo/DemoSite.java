@@ -3,11 +3,13 @@ package org.tutti.schema.demo;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.tutti.schema.demo.SchoolCatalogue.Ensemble;
@@ -44,7 +46,7 @@ final class DemoSite {
     final long id;
     final String code;
     final String name;
-    /** Prefix of invoice and receipt numbers, inventory codes. */
+    /** Prefix of invoice and receipt numbers ({@code site.document_prefix}), inventory codes. */
     final String prefix;
     /** The larger school (Bellerive): CPES cycle, symphony orchestra, higher fees. */
     final boolean conservatoire;
@@ -66,8 +68,9 @@ final class DemoSite {
     LocalDate campaignOpensOn;
     LocalDate campaignClosesOn;
 
-    private final Map<Integer, Integer> invoiceNumbers = new HashMap<>();
-    private int receiptNumber;
+    /** The last invoice and receipt number issued per year: what {@code tutti.document_counter} holds. */
+    private final Map<Integer, Integer> invoiceNumbers = new TreeMap<>();
+    private final Map<Integer, Integer> receiptNumbers = new TreeMap<>();
     private final Map<String, Integer> rentalModelNumbers = new HashMap<>();
     private int inventoryNumber;
 
@@ -99,15 +102,26 @@ final class DemoSite {
         }
     }
 
-    /** "BEL-2026-000123": numbered per site and school year. */
-    String nextInvoiceNumber(SchoolYear year) {
-        int n = invoiceNumbers.merge(year.start().getYear(), 1, Integer::sum);
-        return String.format("%s-%d-%06d", prefix, year.start().getYear(), n);
+    /** "BEL-2026-000123": numbered per site and year of issue, as {@code tutti.issue_invoice} numbers them. */
+    String nextInvoiceNumber(LocalDate issueDate) {
+        int n = invoiceNumbers.merge(issueDate.getYear(), 1, Integer::sum);
+        return String.format("%s-%d-%06d", prefix, issueDate.getYear(), n);
     }
 
-    /** "BEL-R-0000042": numbered per site. */
-    String nextReceiptNumber() {
-        return String.format("%s-R-%07d", prefix, ++receiptNumber);
+    /** "BEL-R-2026-000042": numbered per site and year of the payment, as {@code tutti.record_payment} numbers them. */
+    String nextReceiptNumber(LocalDate paymentDate) {
+        int n = receiptNumbers.merge(paymentDate.getYear(), 1, Integer::sum);
+        return String.format("%s-R-%d-%06d", prefix, paymentDate.getYear(), n);
+    }
+
+    /** The last invoice number issued per year, oldest year first. */
+    Map<Integer, Integer> lastInvoiceNumbers() {
+        return Collections.unmodifiableMap(invoiceNumbers);
+    }
+
+    /** The last receipt number issued per year, oldest year first. */
+    Map<Integer, Integer> lastReceiptNumbers() {
+        return Collections.unmodifiableMap(receiptNumbers);
     }
 
     /** "Violon 3/4 n°12": numbered per model. */

@@ -40,7 +40,7 @@ final class DemoTables {
 
     DemoTables(BatchWriter writer) throws SQLException {
         site = writer.open("site", "code", "name", "address1", "address2", "postal_code", "city", "phone", "email",
-                "online_payment");
+                "online_payment", "document_prefix", "online_payment_url", "payment_instructions");
         schoolYear = writer.open("school_year", "label", "start_date", "end_date", "is_current");
         department = writer.open("department", "site_id", "code", "name");
         discipline = writer.open("discipline", "site_id", "department_id", "name");

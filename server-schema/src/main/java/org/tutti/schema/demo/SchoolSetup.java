@@ -43,6 +43,23 @@ final class SchoolSetup {
         }
     }
 
+    /** How a site's invoices are paid: printed instructions; the provider's page template if it offers online payment. */
+    private record Payment(String instructions, String onlineUrl) {
+    }
+
+    /** PayFiP, the public treasury's online payment of local public bodies' invoices (TIPI's successor). */
+    private static final Payment BELLERIVE_PAYMENT = new Payment(
+            "Règlement à réception de la facture : par chèque à l’ordre du Trésor public, par virement "
+                    + "(IBAN FR76 1007 1690 0000 0020 0612 345, en indiquant le numéro de la facture) "
+                    + "ou en ligne par carte bancaire depuis le portail Tutti (PayFiP).",
+            "https://www.payfip.gouv.fr/tpa/paiement.web?numcli=012345&exer={year}&refdet={reference}"
+                    + "&objet={label}&montant={amountCents}&mel={email}&saisie=T");
+    private static final Payment MONTFLEURY_PAYMENT = new Payment(
+            "Règlement à réception de la facture : par chèque à l’ordre de l’École de musique de Montfleury, "
+                    + "par virement (IBAN FR76 1390 6000 1285 0412 7733 081, en indiquant le numéro de la facture) "
+                    + "ou en espèces au secrétariat.",
+            null);
+
     static final int CURRENT_YEAR_INDEX = 3;
     private static final int BCRYPT_COST = 10;
     private static final OffsetDateTime STAFF_CREATED_AT = DemoCalendar.at(LocalDate.of(2023, 8, 28), 9, 0);
@@ -76,10 +93,10 @@ final class SchoolSetup {
 
     private School write(Future<String> bellerivePassword, Future<String> montfleuryPassword) throws SQLException {
         List<SchoolYear> years = writeSchoolYears();
-        DemoSite bellerive = writeSite("BELLERIVE", "Conservatoire de Bellerive", "BEL", true,
+        DemoSite bellerive = writeSite("BELLERIVE", "Conservatoire de Bellerive", "BEL", BELLERIVE_PAYMENT,
                 "4 place de l'Orangerie", null, "69300", "Bellerive", "04 78 23 45 10", "contact@bellerive.example.org",
                 bellerivePassword, names.belleriveTowns, List.of());
-        DemoSite montfleury = writeSite("MONTFLEURY", "École de musique de Montfleury", "MON", false,
+        DemoSite montfleury = writeSite("MONTFLEURY", "École de musique de Montfleury", "MON", MONTFLEURY_PAYMENT,
                 "27 avenue des Tilleuls", "Espace culturel Jean-Vilar", "38240", "Montfleury", "04 76 41 18 92",
                 "secretariat@montfleury.example.net", montfleuryPassword, names.montfleuryTowns,
                 SchoolCatalogue.NOT_TAUGHT_AT_MONTFLEURY);
@@ -119,11 +136,13 @@ final class SchoolSetup {
         return years;
     }
 
-    private DemoSite writeSite(String code, String name, String prefix, boolean onlinePayment, String address1,
+    private DemoSite writeSite(String code, String name, String prefix, Payment payment, String address1,
                                String address2, String postalCode, String city, String phone, String email,
                                Future<String> passwordHash, List<FrenchNames.Town> towns, List<String> notTaught)
             throws SQLException {
-        long id = tables.site.insert(code, name, address1, address2, postalCode, city, phone, email, onlinePayment);
+        boolean onlinePayment = payment.onlineUrl() != null;
+        long id = tables.site.insert(code, name, address1, address2, postalCode, city, phone, email, onlinePayment,
+                prefix, payment.onlineUrl(), payment.instructions());
         List<Instrument> instruments = SchoolCatalogue.INSTRUMENTS.stream()
                 .filter(i -> !notTaught.contains(i.name())).toList();
         boolean conservatoire = notTaught.isEmpty(); // the smaller school has no symphony orchestra and no CPES

@@ -22,7 +22,7 @@ class DemoDataDeterminismTest {
         Map<String, List<List<String>>> first = dump(seeded(11));
         Map<String, List<List<String>>> second = dump(seeded(11));
 
-        assertThat(first).hasSize(32);
+        assertThat(first).hasSize(33);
         assertThat(first.keySet()).containsExactlyElementsOf(second.keySet());
         for (String table : first.keySet()) {
             assertThat(second.get(table)).as(table).isNotEmpty().containsExactlyElementsOf(first.get(table));
@@ -54,7 +54,8 @@ class DemoDataDeterminismTest {
             if (table.equals("common_password")) {
                 continue; // filled by the migrations, not by the generator
             }
-            tables.put(table, SqlRows.query(dataSource, "SELECT * FROM tutti." + table + " ORDER BY 1"));
+            String order = table.equals("document_counter") ? "1, 2, 3" : "1"; // its key: site, series, year
+            tables.put(table, SqlRows.query(dataSource, "SELECT * FROM tutti." + table + " ORDER BY " + order));
         }
         return tables;
     }

@@ -58,7 +58,7 @@ class DemoDataGeneratorTest {
             }
         }
         assertThat(number(db, "SELECT COUNT(*) FROM tutti.common_password")).isEqualTo(10_000);
-        assertThat(counted).hasSize(31).allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+        assertThat(counted).hasSize(32).allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
         assertThat(summaries.get(vendor).rowsPerTable()).containsExactlyInAnyOrderEntriesOf(counted);
         assertThat(summaries.get(vendor).rowsPerTable().keySet()).first().isEqualTo("site");
         assertThat(number(db, "SELECT COUNT(*) FROM tutti.family")).isEqualTo(FAMILIES);
@@ -172,6 +172,42 @@ class DemoDataGeneratorTest {
         assertThat(number(db, "SELECT COUNT(*) FROM tutti.invoice WHERE kind = 'LOCATION'")).isPositive();
         assertThat(query(db, "SELECT number FROM tutti.invoice ORDER BY id")).extracting(r -> r.get(0))
                 .allMatch(n -> n.matches("(BEL|MON)-20\\d\\d-\\d{6}"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void receiptsAreNumberedPerYearOfPaymentAndTheCountersHoldTheLastNumbers(DatabaseVendor vendor) throws SQLException {
+        DataSource db = databases.get(vendor);
+        List<List<String>> receipts = query(db, "SELECT s.document_prefix, p.payment_date, p.receipt_number "
+                + "FROM tutti.payment p JOIN tutti.site s ON s.id = p.site_id ORDER BY p.id");
+        assertThat(receipts).isNotEmpty().allSatisfy(r -> assertThat(r.get(2))
+                .matches(r.get(0) + "-R-" + r.get(1).substring(0, 4) + "-\\d{6}"));
+        assertThat(query(db, "SELECT i.number FROM tutti.invoice i JOIN tutti.site s ON s.id = i.site_id "
+                + "WHERE i.number NOT LIKE s.document_prefix || '-' || EXTRACT(YEAR FROM i.issue_date) || '-%'")).isEmpty();
+        // one number per document, 1 to the counter's last number, no gap, and no other counter
+        String issued = "SELECT site_id, 'INVOICE' AS series, CAST(SUBSTRING(number, CHAR_LENGTH(number) - 10, 4) AS INTEGER)"
+                + " AS yr, CAST(SUBSTRING(number, CHAR_LENGTH(number) - 5, 6) AS INTEGER) AS n FROM tutti.invoice"
+                + " UNION ALL SELECT site_id, 'RECEIPT', CAST(SUBSTRING(receipt_number, CHAR_LENGTH(receipt_number) - 10, 4)"
+                + " AS INTEGER), CAST(SUBSTRING(receipt_number, CHAR_LENGTH(receipt_number) - 5, 6) AS INTEGER)"
+                + " FROM tutti.payment";
+        assertThat(query(db, "SELECT site_id, series, yr, COUNT(*), COUNT(DISTINCT n), MIN(n), MAX(n) FROM (" + issued
+                + ") d GROUP BY site_id, series, yr ORDER BY site_id, series, yr"))
+                .isEqualTo(query(db, "SELECT site_id, series, \"year\", last_number, last_number, 1, last_number "
+                        + "FROM tutti.document_counter ORDER BY site_id, series, \"year\""));
+        assertThat(number(db, "SELECT COUNT(*) FROM tutti.document_counter WHERE series = 'RECEIPT'")).isGreaterThan(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void bellerivePaysOnlineThroughPayfipAndBothSitesSayHowToPay(DatabaseVendor vendor) throws SQLException {
+        List<List<String>> sites = query(databases.get(vendor), "SELECT code, document_prefix, online_payment, "
+                + "online_payment_url, payment_instructions FROM tutti.site ORDER BY code");
+        assertThat(sites).extracting(r -> r.subList(0, 4)).containsExactly(
+                List.of("BELLERIVE", "BEL", "true", "https://www.payfip.gouv.fr/tpa/paiement.web?numcli=012345&exer={year}"
+                        + "&refdet={reference}&objet={label}&montant={amountCents}&mel={email}&saisie=T"),
+                List.of("MONTFLEURY", "MON", "false", "null"));
+        assertThat(sites).extracting(r -> r.get(4)).allSatisfy(text -> assertThat(text).startsWith("Règlement")
+                .contains("IBAN FR76").contains("’"));
     }
 
     @ParameterizedTest

@@ -45,11 +45,12 @@ public final class SqlRows {
         return Long.parseLong(rows.get(0).get(0));
     }
 
-    /** The tables of schema tutti, without Flyway's history table. */
+    /** The tables of schema tutti (not its views), without Flyway's history table. */
     public static List<String> tuttiTables(DataSource dataSource) throws SQLException {
         List<String> tables = new ArrayList<>();
         for (List<String> row : query(dataSource, "SELECT table_name FROM information_schema.tables "
-                + "WHERE table_schema = 'tutti' AND table_name <> 'flyway_schema_history' ORDER BY table_name")) {
+                + "WHERE table_schema = 'tutti' AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history' "
+                + "ORDER BY table_name")) {
             tables.add(row.get(0));
         }
         return tables;

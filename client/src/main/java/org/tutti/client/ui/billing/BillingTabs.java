@@ -1,27 +1,213 @@
 package org.tutti.client.ui.billing;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.tutti.client.domain.BillingKind;
+import org.tutti.client.domain.InvoiceState;
 import org.tutti.client.domain.InvoiceSummary;
+import org.tutti.client.domain.PaymentSummary;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.BillingService;
+import org.tutti.client.ui.billing.BillingViewModel.KindTab;
+import org.tutti.client.ui.billing.BillingViewModel.OpenDocument;
+import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.BackgroundTasks;
+import org.tutti.client.ui.common.DetailWindows;
+import org.tutti.client.ui.common.DocumentViewer;
+import org.tutti.client.ui.common.ExternalBrowser;
+import org.tutti.client.ui.common.Formats;
+import org.tutti.client.ui.common.Forms;
+import org.tutti.client.ui.common.I18n;
+import org.tutti.client.ui.common.RowOpening;
+import org.tutti.client.ui.common.Tables;
 
 /**
  * The two Facturation tabs (cotisations, locations) of one family: invoices, payments, balance due,
  * the PDF of a row on Enter or double-click, online payment where offered. Used by the family's
- * Facturation screen and by the front desk's. (Placeholder until the family UI part of issue 14 lands.)
+ * Facturation screen and by the front desk's.
+ *
+ * <p>Keyboard: the tabs, then the invoices, the payments, then Payer en ligne (the one button acts
+ * on the tab shown); Ctrl+Tab goes to the other tab; Enter opens the row's PDF and the focus comes
+ * back to the row when the viewer closes; F5 reads everything again. Ids: tabs {@code tabFees},
+ * {@code tabRentals}; tables {@code feeInvoicesTable}, {@code feePaymentsTable},
+ * {@code rentalInvoicesTable}, {@code rentalPaymentsTable}; {@code feeBalance}, {@code rentalBalance};
+ * {@code onlinePayment}, {@code onlinePaymentNote}; {@code billingError} with {@code billingRetry};
+ * {@code billingMessage}, {@code billingNotice}; {@code billingLoading}, {@code billingOpening}.
  */
 public final class BillingTabs {
 
-    private final Label root = new Label();
-    // issue 14 — staff UI: the front desk's Avoir… acts on the invoice selected here
-    private final ReadOnlyObjectWrapper<InvoiceSummary> selectedInvoice = new ReadOnlyObjectWrapper<>(this,
-            "selectedInvoice");
+    private final BillingViewModel model;
+    private final BackgroundTasks tasks;
+    private final VBox root;
+    private final TabPane tabs;
+    private final Map<BillingKind, TableView<InvoiceSummary>> invoiceTables = new EnumMap<>(BillingKind.class);
+    private final Map<BillingKind, TableView<PaymentSummary>> paymentTables = new EnumMap<>(BillingKind.class);
+    private final DetailWindows viewers = new DetailWindows();
 
     public BillingTabs(UserSession session, BillingService billing, BackgroundTasks tasks) {
+        this(new BillingViewModel(session, billing, tasks, ExternalBrowser::open), tasks);
+    }
+
+    BillingTabs(BillingViewModel model, BackgroundTasks tasks) {
+        this.model = model;
+        this.tasks = tasks;
+
+        Label error = Forms.error("billingError", model.errorProperty());
+        Button retry = Forms.button(Actions.BILLING_RETRY, model::reload);
+        retry.visibleProperty().bind(error.visibleProperty());
+        retry.managedProperty().bind(retry.visibleProperty());
+        Node loading = Forms.busyIndicator("billingLoading", "billing.loading", model.loadingProperty());
+        HBox errorRow = Forms.buttonRow(error, retry, loading);
+        HBox.setHgrow(error, Priority.SOMETIMES);
+
+        tabs = new TabPane(
+                page(BillingKind.FEES, "tabFees", "billing.tab.fees", "fee"),
+                page(BillingKind.RENTALS, "tabRentals", "billing.tab.rentals", "rental"));
+        tabs.setId("billingTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) ->
+                model.shownKindProperty().set(BillingKind.values()[index.intValue()]));
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        // one Payer en ligne under the tabs, for the tab shown (its id stays unique)
+        Button online = Forms.button(Actions.ONLINE_PAYMENT, model::payOnline);
+        online.getStyleClass().add("accent");
+        online.disableProperty().bind(model.onlineAllowedProperty().not());
+        online.accessibleHelpProperty().bind(javafx.beans.binding.Bindings.when(model.onlineAllowedProperty())
+                .then(I18n.get("billing.onlinePayment.note")).otherwise(I18n.get("billing.onlinePayment.choose")));
+        Node paying = Forms.busyIndicator("billingPaying", "billing.paying", model.payingProperty());
+        Label note = Forms.wrapped(I18n.get("billing.onlinePayment.note"), "hint");
+        note.setId("onlinePaymentNote");
+        Label choose = Forms.wrapped(I18n.get("billing.onlinePayment.choose"), "muted");
+        choose.setId("onlinePaymentReason");
+        choose.visibleProperty().bind(model.onlineAllowedProperty().not().and(model.payingProperty().not()));
+        choose.managedProperty().bind(choose.visibleProperty());
+        HBox onlineRow = Forms.buttonRow(online, paying, choose);
+        VBox onlineBox = new VBox(onlineRow, note);
+        onlineBox.getStyleClass().add("online-payment");
+        // hidden altogether where the site does not offer it (the button itself too: tests and
+        // screen readers ask the button)
+        for (Node node : List.of(onlineBox, online, note)) {
+            node.visibleProperty().bind(model.onlineShownProperty());
+        }
+        onlineBox.managedProperty().bind(onlineBox.visibleProperty());
+
+        Node opening = Forms.busyIndicator("billingOpening", "billing.opening", model.openingProperty());
+        Label message = Forms.error("billingMessage", model.messageProperty());
+        Label notice = Forms.message("billingNotice", model.noticeProperty(), "notice-text");
+        HBox messages = Forms.buttonRow(opening, message, notice);
+
+        root = new VBox(errorRow, tabs, onlineBox, messages);
+        root.setId("billingRoot");
+        root.getStyleClass().add("billing");
+        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (Actions.BILLING_RETRY.keyCombination().match(e)) {
+                e.consume();
+                model.reload();
+            } else if (Actions.ONLINE_PAYMENT.keyCombination().match(e) && !online.isDisabled()
+                    && onlineBox.isVisible()) {
+                e.consume();
+                model.payOnline();
+            }
+        });
+        // Ctrl+Tab / Ctrl+Maj+Tab: the other tab, from wherever the focus is in it (a table keeps Tab)
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            boolean next = Actions.BILLING_NEXT_TAB.keyCombination().match(e);
+            if (next || Actions.BILLING_PREVIOUS_TAB.keyCombination().match(e)) {
+                e.consume();
+                int count = tabs.getTabs().size();
+                int at = tabs.getSelectionModel().getSelectedIndex();
+                tabs.getSelectionModel().select((at + (next ? 1 : count - 1)) % count);
+                focus();
+            }
+        });
+    }
+
+    private Tab page(BillingKind kind, String tabId, String titleKey, String prefix) {
+        KindTab tab = model.tab(kind);
+        Label balance = new Label();
+        balance.setId(prefix + "Balance");
+        balance.getStyleClass().add("billing-balance");
+        balance.setWrapText(true);
+        balance.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        balance.textProperty().bind(tab.balanceProperty());
+        balance.visibleProperty().bind(balance.textProperty().isNotEmpty());
+        balance.managedProperty().bind(balance.visibleProperty());
+
+        TableView<InvoiceSummary> invoices = Tables.table(prefix + "InvoicesTable", "billing.invoices.empty");
+        invoices.getColumns().setAll(List.of(
+                Tables.text("billing.column.number", InvoiceSummary::number),
+                Tables.formatted("billing.column.date", InvoiceSummary::issueDate, Formats::date),
+                Tables.formatted("billing.column.dueDate", InvoiceSummary::dueDate, Formats::date),
+                Tables.text("billing.column.label", InvoiceSummary::label),
+                Tables.formatted("billing.column.amount", InvoiceSummary::amount, Formats::money),
+                Tables.formatted("billing.column.settled", InvoiceSummary::settled, Formats::money),
+                Tables.formatted("billing.column.balance", InvoiceSummary::balance, Formats::money),
+                Tables.formatted("billing.column.state", InvoiceSummary::state, BillingViewModel::stateText)));
+        invoices.setItems(tab.invoices());
+        invoices.setRowFactory(t -> new StateRow());
+        Tables.placeholderWhileLoading(invoices, model.loadingProperty(), model.errorProperty());
+        invoices.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
+                tab.selectedProperty().set(item));
+        RowOpening.install(invoices, invoice -> {
+            String key = BillingViewModel.invoiceKey(invoice);
+            if (!viewers.toFront(key)) {
+                model.openInvoice(invoice, document -> show(document, invoices, invoice));
+            }
+        });
+        invoiceTables.put(kind, invoices);
+
+        TableView<PaymentSummary> payments = Tables.table(prefix + "PaymentsTable", "billing.payments.empty");
+        payments.getColumns().setAll(List.of(
+                Tables.formatted("billing.column.date", PaymentSummary::date, Formats::date),
+                Tables.text("billing.column.receipt", PaymentSummary::receiptNumber),
+                Tables.formatted("billing.column.method", PaymentSummary::method, BillingViewModel::methodText),
+                Tables.formatted("billing.column.amount", PaymentSummary::amount, Formats::money),
+                Tables.text("billing.column.reference", PaymentSummary::reference),
+                Tables.text("billing.column.invoices", BillingViewModel::invoicesText)));
+        payments.setItems(tab.payments());
+        Tables.placeholderWhileLoading(payments, model.loadingProperty(), model.errorProperty());
+        RowOpening.install(payments, payment -> {
+            String key = BillingViewModel.receiptKey(payment);
+            if (!viewers.toFront(key)) {
+                model.openReceipt(payment, document -> show(document, payments, payment));
+            }
+        });
+        paymentTables.put(kind, payments);
+
+        Label invoicesLabel = Forms.label("billing.invoices", invoices);
+        Label paymentsLabel = Forms.label("billing.payments", payments);
+        Label hint = Forms.wrapped(I18n.get("billing.hint"), "hint");
+        VBox.setVgrow(invoices, Priority.ALWAYS);
+        VBox.setVgrow(payments, Priority.ALWAYS);
+        VBox content = new VBox(balance, invoicesLabel, invoices, paymentsLabel, payments, hint);
+        content.getStyleClass().addAll("tab-content", "billing-tab");
+        return Forms.tab(tabId, titleKey, content);
+    }
+
+    /** Opens the PDF in the shared viewer; the focus comes back to its row when the viewer closes. */
+    private <T> void show(OpenDocument document, TableView<T> table, T row) {
+        DocumentViewer.open(viewers, document.key(), owner(), document.title(), "application/pdf", document.content(),
+                document.fileName(), tasks, () -> RowOpening.focusRow(table, row));
+    }
+
+    private Window owner() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     public Parent root() {
@@ -30,17 +216,52 @@ public final class BillingTabs {
 
     /** Shows {@code familyId}'s billing (read in the background). */
     public void showFamily(long familyId) {
+        model.showFamily(familyId);
     }
 
     /** Reads the family shown again (after staff issued or recorded something). */
     public void refresh() {
+        model.reload();
     }
 
     /**
-     * The invoice (or credit note) selected in the tab shown, null when none is (or a payment is):
-     * the front desk's Avoir… applies to it.
+     * The invoice (or credit note) selected in the tab shown, null when none is: the front desk's
+     * Avoir… applies to it.
      */
     public ReadOnlyObjectProperty<InvoiceSummary> selectedInvoiceProperty() {
-        return selectedInvoice.getReadOnlyProperty();
+        return model.selectedInvoiceProperty();
+    }
+
+    /** Puts the keyboard focus on the invoices of the tab shown. */
+    public void focus() {
+        Forms.focusWhenShown(invoiceTables.get(model.shownKindProperty().get()));
+    }
+
+    /** Closes the PDF viewers opened from the lists (the screen is left). */
+    public void closeWindows() {
+        viewers.closeAll();
+    }
+
+    BillingViewModel model() {
+        return model;
+    }
+
+    /** A row of invoices with its state as a style class too (the state is also in words in its column). */
+    private static final class StateRow extends TableRow<InvoiceSummary> {
+        private static final List<String> CLASSES = java.util.Arrays.stream(InvoiceState.values())
+                .map(StateRow::styleClass).toList();
+
+        static String styleClass(InvoiceState state) {
+            return "invoice-" + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        @Override
+        protected void updateItem(InvoiceSummary item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(CLASSES);
+            if (!empty && item != null) {
+                getStyleClass().add(styleClass(item.state()));
+            }
+        }
     }
 }

@@ -60,6 +60,13 @@ public enum Actions {
     IMPORT_SUBMIT("importSubmit", "reenrolment.import.submit", "Enter"),
     IMPORT_CANCEL("importCancel", "action.cancel", "Esc"),
 
+    // issue 14 — family UI: Facturation (F5 reads the lists again; Réessayer after an error)
+    BILLING_RETRY("billingRetry", "action.retry", "F5"),
+    ONLINE_PAYMENT("onlinePayment", "billing.onlinePayment", "shortcut+L"),
+    /** Ctrl (also on macOS, where Cmd+Tab switches applications) + Tab: the other Facturation tab. */
+    BILLING_NEXT_TAB("billingNextTab", "billing.nextTab", "ctrl+Tab"),
+    BILLING_PREVIOUS_TAB("billingPreviousTab", "billing.previousTab", "ctrl+shift+Tab"),
+
     // demo mailbox window
     REFRESH_MAILBOX("demoMailRefresh", "action.refresh", "F5"),
 
@@ -77,7 +84,7 @@ public enum Actions {
     INVOICE_CREATE("invoiceCreate", "billingDesk.invoiceCreate", "shortcut+N"),
     PAYMENT_RECORD("paymentRecord", "billingDesk.paymentRecord", "shortcut+E"),
     CREDIT_NOTE_CREATE("creditNoteCreate", "billingDesk.creditNoteCreate", "shortcut+shift+A"),
-    RENTAL_CREATE("rentalCreate", "billingDesk.rentalCreate", "shortcut+L"),
+    RENTAL_CREATE("rentalCreate", "billingDesk.rentalCreate", "shortcut+shift+N"),
     RENTAL_END("rentalEnd", "billingDesk.rentalEnd", "shortcut+shift+L"),
     INVOICE_LINE_ADD("invoiceLineAdd", "billingDesk.invoice.addLine", "shortcut+Insert"),
     BILLING_DIALOG_SUBMIT("billingDialogConfirm", "billingDesk.dialog.confirm", "Enter"),

@@ -21,4 +21,7 @@ public interface FamilyBillingPanel {
 
     /** The invoice selected in the tabs (null for none, or a payment selected). */
     ObservableValue<InvoiceSummary> selectedInvoice();
+
+    /** Closes the windows opened from the tabs (the PDF of an invoice or a receipt): the screen is left. */
+    void closeWindows();
 }

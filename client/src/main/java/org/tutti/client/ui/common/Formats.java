@@ -137,6 +137,22 @@ public final class Formats {
         return I18n.get("format.mark", number.format(mark));
     }
 
+    // issue 14 — family UI: amounts of Facturation
+
+    /**
+     * An amount of money as the user reads it: "1 234,56 €" in French (the locale's grouping, a
+     * no-break space before the euro sign, so that the sign never starts a line), "−50,00 €" for a
+     * negative one (a minus sign, not a hyphen); "€1,234.56" with the English bundle.
+     */
+    public static String money(BigDecimal amount) {
+        BigDecimal rounded = amount.setScale(2, RoundingMode.HALF_UP);
+        NumberFormat number = NumberFormat.getNumberInstance(I18n.textLocale());
+        number.setMinimumFractionDigits(2);
+        number.setMaximumFractionDigits(2);
+        String text = I18n.get("format.money", number.format(rounded.abs()));
+        return rounded.signum() < 0 ? "\u2212" + text : text;
+    }
+
     // issue 13 — staff: when a request was sent
 
     /** "26/11/2026 14:05": a moment as the clock on the wall in {@code zone} read it. */

@@ -3,6 +3,7 @@ package org.tutti.client.ui.main;
 import java.util.List;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.Backend;
+import org.tutti.client.ui.billing.BillingModule;
 import org.tutti.client.ui.billing.BillingTabs;
 import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.BackgroundTasks;
@@ -38,6 +39,7 @@ public final class Modules {
                 new ModuleEntry(Actions.NAV_FAMILY, () -> new FamilyModule(session, backend.familyFile(), tasks)),
                 new ModuleEntry(Actions.NAV_STUDENTS, () -> new StudentsModule(session, backend.familyFile(), backend.pedagogy(),
                         backend.reenrolment(), tasks)),
+                new ModuleEntry(Actions.NAV_BILLING, () -> new BillingModule(session, backend.billing(), tasks)),
                 new ModuleEntry(Actions.NAV_PASSWORD, () -> new PasswordModule(session, backend.accounts(), tasks)));
     }
 
@@ -75,6 +77,11 @@ public final class Modules {
             @Override
             public javafx.beans.value.ObservableValue<org.tutti.client.domain.InvoiceSummary> selectedInvoice() {
                 return tabs.selectedInvoiceProperty();
+            }
+
+            @Override
+            public void closeWindows() {
+                tabs.closeWindows();
             }
         };
     }

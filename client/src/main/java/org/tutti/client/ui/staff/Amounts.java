@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.text.NumberFormat;
-import java.util.Currency;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +12,7 @@ import org.tutti.client.ui.common.I18n;
 /**
  * Amounts of money as the front desk types and reads them: "1 234,5", "12.50", "12,50 €" are
  * 1234.50, 12.50 and 12.50 (BigDecimal, two decimals, never a double); anything else is refused.
- * Shown as "1 234,56 €" (the interface language's currency format).
+ * Shown with {@code Formats.money} ("1 234,56 €").
  */
 final class Amounts {
 
@@ -43,16 +41,6 @@ final class Amounts {
         String units = m.group(1).replace(" ", "");
         String decimals = m.group(2) == null ? "" : m.group(2);
         return Optional.of(new BigDecimal(units + (decimals.isEmpty() ? "" : "." + decimals)).setScale(2));
-    }
-
-    /** "1 234,56 €" in French, "€1,234.56" in English. */
-    static String money(BigDecimal amount) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(I18n.textLocale());
-        format.setCurrency(Currency.getInstance("EUR"));
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(amount);
     }
 
     /** An amount as it is typed back into a field: "1234,50" in French (no grouping, no sign), "1234.50" in English. */

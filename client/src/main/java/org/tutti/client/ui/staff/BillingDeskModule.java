@@ -45,6 +45,9 @@ public final class BillingDeskModule implements AppModule {
 
     @Override
     public void deactivate() {
+        if (view != null) {
+            view.closeWindows();
+        }
     }
 
     BillingDeskViewModel model() {

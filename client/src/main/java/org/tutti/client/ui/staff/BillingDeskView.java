@@ -260,6 +260,11 @@ public final class BillingDeskView {
         return root;
     }
 
+    /** The screen is left: the PDFs opened from the tabs close. */
+    void closeWindows() {
+        panel.closeWindows();
+    }
+
     /** The screen is shown: the focus goes to the family search. */
     void activated() {
         Forms.focusWhenShown(search);

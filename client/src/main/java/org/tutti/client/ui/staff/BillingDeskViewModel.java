@@ -213,7 +213,7 @@ public final class BillingDeskViewModel {
 
     /** "1 234,56 €". */
     public static String money(BigDecimal amount) {
-        return amount == null ? "" : Amounts.money(amount);
+        return amount == null ? "" : Formats.money(amount);
     }
 
     /** "Oui" / "Non". */

@@ -196,7 +196,7 @@ public final class BillingFormsViewModel {
         private final StringProperty amount = new SimpleStringProperty(this, "amount", "");
 
         LineModel() {
-            InvalidationListener update = o -> amount.set(amountValue().map(Amounts::money).orElse("—"));
+            InvalidationListener update = o -> amount.set(amountValue().map(Formats::money).orElse("—"));
             quantity.addListener(update);
             unitPrice.addListener(update);
             update.invalidated(null);
@@ -264,7 +264,7 @@ public final class BillingFormsViewModel {
             for (LineModel line : lines) {
                 sum = sum.add(line.amountValue().orElse(BigDecimal.ZERO));
             }
-            total.set(Amounts.money(sum));
+            total.set(Formats.money(sum));
         }
 
         /** Adds an empty line (up to {@link #LINES_MAX}); returns it, or null when there are already as many. */
@@ -359,7 +359,7 @@ public final class BillingFormsViewModel {
 
     /** "Chèque", "Virement"… */
     public static String methodText(PaymentMethod method) {
-        return method == null ? "" : I18n.get("billingDesk.method." + method.name());
+        return method == null ? "" : I18n.get("billing.method." + method.name());
     }
 
     // ------------------------------------------------------------------------------ payment
@@ -384,7 +384,7 @@ public final class BillingFormsViewModel {
         /** "BEL-2026-000123 — Cotisations 2026-2027 — reste 120,00 €". */
         public String text() {
             return I18n.get("billingDesk.payment.invoiceLine", invoice.number(), invoice.label(),
-                    Amounts.money(invoice.balance()));
+                    Formats.money(invoice.balance()));
         }
     }
 
@@ -475,8 +475,8 @@ public final class BillingFormsViewModel {
             }
             BigDecimal left = total.get().subtract(allocated);
             rest.set(left.signum() == 0 ? I18n.get("billingDesk.payment.allAllocated")
-                    : left.signum() > 0 ? I18n.get("billingDesk.payment.rest", Amounts.money(left))
-                    : I18n.get("billingDesk.payment.over", Amounts.money(left.negate())));
+                    : left.signum() > 0 ? I18n.get("billingDesk.payment.rest", Formats.money(left))
+                    : I18n.get("billingDesk.payment.over", Formats.money(left.negate())));
         }
 
         @Override
@@ -508,7 +508,7 @@ public final class BillingFormsViewModel {
                         : Amounts.parse(text).orElseThrow(() -> new Refusal(
                                 I18n.get("billingDesk.error.allocationInvalid", a.invoice().number(), text.strip())));
                 if (part.compareTo(a.invoice().balance()) > 0) {
-                    fail("billingDesk.error.overAllocation", a.invoice().number(), Amounts.money(a.invoice().balance()));
+                    fail("billingDesk.error.overAllocation", a.invoice().number(), Formats.money(a.invoice().balance()));
                 }
                 if (part.signum() > 0) {
                     parts.put(a.invoice().id(), part);
@@ -516,7 +516,7 @@ public final class BillingFormsViewModel {
                 }
             }
             if (allocated.compareTo(total) != 0) {
-                fail("billingDesk.error.mismatch", Amounts.money(allocated), Amounts.money(total));
+                fail("billingDesk.error.mismatch", Formats.money(allocated), Formats.money(total));
             }
             String sentReference = ref.isEmpty() ? null : ref;
             Map<Long, BigDecimal> sent = Map.copyOf(parts);
@@ -583,7 +583,7 @@ public final class BillingFormsViewModel {
                 fail("billingDesk.error.amountZero");
             }
             if (value.compareTo(invoice.balance()) > 0) {
-                fail("billingDesk.error.creditTooLarge", Amounts.money(invoice.balance()));
+                fail("billingDesk.error.creditTooLarge", Formats.money(invoice.balance()));
             }
             String why = text(reason.get(), "billingDesk.credit.reason.plain", LABEL_MAX);
             long id = invoice.id();
@@ -694,7 +694,7 @@ public final class BillingFormsViewModel {
                 return "";
             }
             return I18n.get(item.rentedNow() ? "billingDesk.rental.itemLineRented" : "billingDesk.rental.itemLine",
-                    item.label(), item.inventoryCode(), Amounts.money(item.monthlyFee()));
+                    item.label(), item.inventoryCode(), Formats.money(item.monthlyFee()));
         }
 
         public FamilyOption family() {

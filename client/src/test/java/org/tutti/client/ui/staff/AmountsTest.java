@@ -36,8 +36,8 @@ class AmountsTest {
 
     @Test
     void amountsAreWrittenTheFrenchWay() {
-        assertThat(Amounts.money(new BigDecimal("1234.5"))).isEqualTo("1\u202f234,50\u00a0€");
+        assertThat(org.tutti.client.ui.common.Formats.money(new BigDecimal("1234.5"))).isEqualTo("1\u202f234,50\u00a0€");
         assertThat(Amounts.input(new BigDecimal("1234.5"))).isEqualTo("1234,50");
-        assertThat(Amounts.parse(Amounts.money(new BigDecimal("98765.43")))).contains(new BigDecimal("98765.43"));
+        assertThat(Amounts.parse(org.tutti.client.ui.common.Formats.money(new BigDecimal("98765.43")))).contains(new BigDecimal("98765.43"));
     }
 }

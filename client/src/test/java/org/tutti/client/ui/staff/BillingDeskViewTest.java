@@ -81,6 +81,11 @@ class BillingDeskViewTest extends FxRobot {
         public ObservableValue<InvoiceSummary> selectedInvoice() {
             return selected;
         }
+
+        @Override
+        public void closeWindows() {
+            calls.add("close");
+        }
     }
 
     @Start

@@ -1,0 +1,36 @@
+-- Issue 14 on H2: the same logical step as postgresql/V14 (SQL-API.md, "Billing"): the same
+-- columns, table, view and constraints, and the billing functions as Java functions
+-- (org.tutti.schema.h2.Billing). H2 has no roles nor row-level security: the grants and policies
+-- of the PostgreSQL step have no counterpart (the client filters by family and site). YEAR is a
+-- keyword of H2: the column is written "year" (quoted, which PostgreSQL reads as well).
+ALTER TABLE tutti.site ADD COLUMN document_prefix VARCHAR(6);
+ALTER TABLE tutti.site ADD CONSTRAINT site_document_prefix_ck CHECK (REGEXP_LIKE(document_prefix, '^[A-Z0-9]{1,6}$'));
+ALTER TABLE tutti.site ADD COLUMN online_payment_url VARCHAR(500);
+ALTER TABLE tutti.site ADD COLUMN payment_instructions VARCHAR(1000);
+
+ALTER TABLE tutti.invoice ALTER COLUMN number SET DATA TYPE VARCHAR(40);
+ALTER TABLE tutti.payment ALTER COLUMN receipt_number SET DATA TYPE VARCHAR(40);
+
+ALTER TABLE tutti.invoice ADD COLUMN credit_note_for BIGINT REFERENCES tutti.invoice (id);
+ALTER TABLE tutti.invoice ADD COLUMN credit_reason VARCHAR(200);
+ALTER TABLE tutti.invoice ADD CONSTRAINT invoice_credit_note_ck
+    CHECK (credit_note_for IS NULL
+           OR (credit_note_for <> id AND credit_reason IS NOT NULL AND status = 'PAID' AND total_amount > 0));
+CREATE INDEX tutti.invoice_credit_note_for_ix ON tutti.invoice (credit_note_for);
+
+CREATE TABLE tutti.document_counter (
+    site_id      BIGINT      NOT NULL REFERENCES tutti.site (id),
+    series       VARCHAR(10) NOT NULL,
+    "year"       INTEGER     NOT NULL,
+    last_number  INTEGER     NOT NULL,
+    CONSTRAINT document_counter_pk PRIMARY KEY (site_id, series, "year"),
+    CONSTRAINT document_counter_series_ck CHECK (series IN ('INVOICE', 'RECEIPT')),
+    CONSTRAINT document_counter_last_ck CHECK (last_number >= 0)
+);
+
+CREATE VIEW tutti.site_letterhead AS
+    SELECT s.id, s.code, s.name, s.address1, s.address2, s.postal_code, s.city, s.phone, s.email,
+           s.online_payment, s.online_payment_url, s.payment_instructions
+      FROM tutti.site s
+     WHERE s.id = tutti.current_staff_site()
+        OR s.id = (SELECT f.site_id FROM tutti.family f WHERE f.id = tutti.current_family());
