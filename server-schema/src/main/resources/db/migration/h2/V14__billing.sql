@@ -34,3 +34,9 @@ CREATE VIEW tutti.site_letterhead AS
       FROM tutti.site s
      WHERE s.id = tutti.current_staff_site()
         OR s.id = (SELECT f.site_id FROM tutti.family f WHERE f.id = tutti.current_family());
+
+CREATE ALIAS tutti.issue_invoice FOR 'org.tutti.schema.h2.H2SecurityFunctions.issueInvoice';
+CREATE ALIAS tutti.record_payment FOR 'org.tutti.schema.h2.H2SecurityFunctions.recordPayment';
+CREATE ALIAS tutti.issue_credit_note FOR 'org.tutti.schema.h2.H2SecurityFunctions.issueCreditNote';
+CREATE ALIAS tutti.create_rental FOR 'org.tutti.schema.h2.H2SecurityFunctions.createRental';
+CREATE ALIAS tutti.end_rental FOR 'org.tutti.schema.h2.H2SecurityFunctions.endRental';

@@ -101,7 +101,6 @@ final class ServerChecks {
             staff("tutti.decide_change(bigint,boolean,text,boolean)"),
             family("tutti.submit_reenrolment(bigint,boolean,text,text,text)"),
             staff("tutti.decide_reenrolment(bigint,boolean,text)"),
-            // issue 14 — data: the front desk's billing
             staff("tutti.issue_invoice(bigint,text,date,text)"),
             staff("tutti.record_payment(bigint,date,text,numeric,text,text)"),
             staff("tutti.issue_credit_note(bigint,numeric,text)"),

@@ -101,7 +101,7 @@ final class SqlStaffBillingService implements StaffBillingService {
 
     /** A column as a search reads it: lower case, without accents. */
     private static String folded(String column) {
-        return "lower(translate(" + column + ", '" + ACCENTED + "', '" + PLAIN + "'))";
+        return "lower(translate(" + column + ", '" + ACCENTED + "', '" + PLAIN.replace("'", "''") + "'))";
     }
 
     /** {@link #folded(String)} in Java, for the words searched. */

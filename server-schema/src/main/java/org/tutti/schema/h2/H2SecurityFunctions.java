@@ -1,10 +1,12 @@
 package org.tutti.schema.h2;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.h2.tools.SimpleResultSet;
@@ -223,6 +225,53 @@ public final class H2SecurityFunctions {
     public static String decideReenrolment(Connection connection, Long requestId, Boolean accept, String comment)
             throws SQLException {
         return Reenrolments.decide(connection, requestId, accept, comment);
+    }
+
+    /**
+     * {@code tutti.issue_invoice(family_id, kind, due_date, lines)}: the invoice's number. Raises TU401, TU403,
+     * TU409 'busy' or TU422 (see SQL-API.md, "Billing").
+     */
+    public static String issueInvoice(Connection connection, Long familyId, String kind, LocalDate dueDate, String lines)
+            throws SQLException {
+        return Billing.issueInvoice(connection, familyId, kind, dueDate, lines);
+    }
+
+    /**
+     * {@code tutti.record_payment(family_id, payment_date, method, amount, reference, allocations)}: the receipt's
+     * number. Raises TU401, TU403, TU409 'busy' or TU422 (see SQL-API.md, "Billing").
+     */
+    public static String recordPayment(Connection connection, Long familyId, LocalDate paymentDate, String method,
+                                       BigDecimal amount, String reference, String allocations) throws SQLException {
+        return Billing.recordPayment(connection, familyId, paymentDate, method, amount, reference, allocations);
+    }
+
+    /**
+     * {@code tutti.issue_credit_note(invoice_id, amount, reason)}: the credit note's number. Raises TU401, TU403,
+     * TU409 'busy' or TU422 (see SQL-API.md, "Billing").
+     */
+    public static String issueCreditNote(Connection connection, Long invoiceId, BigDecimal amount, String reason)
+            throws SQLException {
+        return Billing.issueCreditNote(connection, invoiceId, amount, reason);
+    }
+
+    /**
+     * {@code tutti.create_rental(rental_item_id, family_id, student_id, start_date, end_date, monthly_fee, deposit)}:
+     * the rental invoice's number ('' without one). Raises TU401, TU403, TU409 ('item_rented', 'busy') or TU422
+     * (see SQL-API.md, "Billing").
+     */
+    public static String createRental(Connection connection, Long rentalItemId, Long familyId, Long studentId,
+                                      LocalDate startDate, LocalDate endDate, BigDecimal monthlyFee, BigDecimal deposit)
+            throws SQLException {
+        return Billing.createRental(connection, rentalItemId, familyId, studentId, startDate, endDate, monthlyFee,
+                deposit);
+    }
+
+    /**
+     * {@code tutti.end_rental(rental_id, end_date)}. Raises TU401, TU403, TU409 ('already_ended', 'busy') or TU422
+     * (see SQL-API.md, "Billing").
+     */
+    public static void endRental(Connection connection, Long rentalId, LocalDate endDate) throws SQLException {
+        Billing.endRental(connection, rentalId, endDate);
     }
 
     /** True when H2 calls a table function only to learn its columns (while it compiles the query). */

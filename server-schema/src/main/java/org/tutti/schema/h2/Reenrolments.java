@@ -1,5 +1,9 @@
 package org.tutti.schema.h2;
 
+import static org.tutti.schema.h2.Queries.number;
+import static org.tutti.schema.h2.Queries.scalar;
+import static org.tutti.schema.h2.Queries.textOf;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -384,29 +388,8 @@ final class Reenrolments {
     }
 
     /** A comment without format characters and surrounding blanks; null when nothing remains. */
-    private static String text(String value) {
+    static String text(String value) {
         String stripped = value == null ? "" : ChangeRequests.trim(ChangeRequests.stripFormatCharacters(value));
         return stripped.isEmpty() ? null : stripped;
-    }
-
-    private static Object scalar(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rs.getObject(1) : null;
-            }
-        }
-    }
-
-    private static Long number(Connection connection, String sql, Object... parameters) throws SQLException {
-        Object value = scalar(connection, sql, parameters);
-        return value == null ? null : ((Number) value).longValue();
-    }
-
-    private static String textOf(Connection connection, String sql, Object... parameters) throws SQLException {
-        Object value = scalar(connection, sql, parameters);
-        return value == null ? null : value.toString();
     }
 }
