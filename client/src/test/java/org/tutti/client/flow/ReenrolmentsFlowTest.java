@@ -102,26 +102,26 @@ class ReenrolmentsFlowTest extends AppHarness {
             documents.getSelectionModel().select(pdfRow);
         });
         press(documents, KeyCode.ENTER);
-        await("the PDF's first page", () -> exists("#documentViewer") && label("#documentPageCounter").startsWith("Page 1 / ")
-                && lookup("#documentPage").queryAs(ImageView.class).getImage() != null);
-        assertThat(lookup("#documentError").query().isVisible()).isFalse();
-        int pages = Integer.parseInt(label("#documentPageCounter").substring("Page 1 / ".length()));
+        await("the PDF's first page", () -> exists("#pdfViewer") && label("#pdfPageCounter").startsWith("Page 1 / ")
+                && lookup("#pdfPage").queryAs(ImageView.class).getImage() != null);
+        assertThat(lookup("#pdfError").query().isVisible()).isFalse();
+        int pages = Integer.parseInt(label("#pdfPageCounter").substring("Page 1 / ".length()));
         if (pages > 1) {
-            clickOn("#documentNextPage");
-            await("page 2", () -> ("Page 2 / " + pages).equals(label("#documentPageCounter")));
+            clickOn("#pdfNextPage");
+            await("page 2", () -> ("Page 2 / " + pages).equals(label("#pdfPageCounter")));
         }
-        press(lookup("#documentViewer").query(), KeyCode.ESCAPE);
-        await("the viewer closed", () -> !exists("#documentViewer"));
+        press(lookup("#pdfViewer").query(), KeyCode.ESCAPE);
+        await("the viewer closed", () -> !exists("#pdfViewer"));
         int pngRow = rowOf(documents, "image/png");
         interact(() -> {
             documents.requestFocus();
             documents.getSelectionModel().select(pngRow);
         });
         press(documents, KeyCode.ENTER);
-        await("the PNG", () -> exists("#documentPage") && lookup("#documentPage").queryAs(ImageView.class).getImage() != null);
-        assertThat(lookup("#documentError").query().isVisible()).isFalse();
-        press(lookup("#documentViewer").query(), KeyCode.ESCAPE);
-        await("the viewer closed", () -> !exists("#documentViewer"));
+        await("the PNG", () -> exists("#pdfPage") && lookup("#pdfPage").queryAs(ImageView.class).getImage() != null);
+        assertThat(lookup("#pdfError").query().isVisible()).isFalse();
+        press(lookup("#pdfViewer").query(), KeyCode.ESCAPE);
+        await("the viewer closed", () -> !exists("#pdfViewer"));
 
         // accept it
         clickOn("#reenrolmentAccept");

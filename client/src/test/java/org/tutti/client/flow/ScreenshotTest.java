@@ -173,11 +173,11 @@ class ScreenshotTest extends AppHarness {
         });
         interact(() -> javafx.event.Event.fireEvent(documents, new javafx.scene.input.KeyEvent(
                 javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
-        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#documentPage")
-                && lookup("#documentPage").queryAs(javafx.scene.image.ImageView.class).getImage() != null
-                && !lookup("#documentBusy").query().isVisible());
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#pdfPage")
+                && lookup("#pdfPage").queryAs(javafx.scene.image.ImageView.class).getImage() != null
+                && !lookup("#pdfBusy").query().isVisible());
         WaitForAsyncUtils.waitForFxEvents();
-        Path viewer = snapshot(lookup("#documentViewer").query().getScene(), out.resolve("document-viewer.png"));
+        Path viewer = snapshot(lookup("#pdfViewer").query().getScene(), out.resolve("document-viewer.png"));
         assertThat(Files.size(viewer)).isGreaterThan(5_000);
     }
 

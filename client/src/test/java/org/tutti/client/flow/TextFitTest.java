@@ -121,6 +121,16 @@ class TextFitTest extends FamilyScreens {
             stage.setHeight(before[3]);
         });
 
+        // issue 14 — Facturation: both tabs, their invoices and payments, Payer en ligne and its note
+        clickOn("#navBilling");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#feeInvoicesTable")
+                && !lookup("#feeInvoicesTable").queryTableView().getItems().isEmpty()
+                && !lookup("#billingLoading").query().isVisible());
+        check("Facturation cotisations");
+        clickOn("#tabRentals");
+        check("Facturation locations");
+        clickOn("#tabFees");
+
         // Mot de passe, then the question asked when leaving it half-typed
         clickOn("#navPassword");
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#passwordCurrent"));
@@ -179,10 +189,10 @@ class TextFitTest extends FamilyScreens {
         });
         interact(() -> javafx.event.Event.fireEvent(documents, new javafx.scene.input.KeyEvent(
                 javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#documentPage")
-                && lookup("#documentPage").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#pdfPage")
+                && lookup("#pdfPage").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
         check("Visionneuse de document");
-        interact(() -> lookup("#documentViewer").query().getScene().getWindow().hide());
+        interact(() -> lookup("#pdfViewer").query().getScene().getWindow().hide());
         clickOn("#tabReenrolmentCampaign");
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS,
                 () -> !lookup("#documentTypesTable").queryAs(TableView.class).getItems().isEmpty());

@@ -90,9 +90,15 @@ public enum Actions {
     BILLING_DIALOG_SUBMIT("billingDialogConfirm", "billingDesk.dialog.confirm", "Enter"),
     BILLING_DIALOG_CANCEL("billingDialogCancel", "action.cancel", "Esc"),
 
-    // issue 13 — staff: the document viewer's pages (issue 14 makes it the PDF viewer)
-    DOCUMENT_PREVIOUS_PAGE("documentPreviousPage", "viewer.previous", "Page Up"),
-    DOCUMENT_NEXT_PAGE("documentNextPage", "viewer.next", "Page Down");
+    // issue 14 — pdf: the PDF viewer (pages, zoom, print, save); also shows the re-enrolment images.
+    // Zoom also answers Ctrl+= and the numpad's + and − (DocumentViewer); Ctrl+0 fits the page's width.
+    PDF_PREVIOUS_PAGE("pdfPreviousPage", "viewer.previous", "Page Up"),
+    PDF_NEXT_PAGE("pdfNextPage", "viewer.next", "Page Down"),
+    PDF_ZOOM_OUT("pdfZoomOut", "viewer.zoomOut", "shortcut+Minus"),
+    PDF_ZOOM_IN("pdfZoomIn", "viewer.zoomIn", "shortcut+Plus"),
+    PDF_FIT_WIDTH("pdfFitWidth", "viewer.fitWidth", "shortcut+0"),
+    PDF_PRINT("pdfPrint", "viewer.print", "shortcut+P"),
+    PDF_SAVE("pdfSave", "viewer.save", "shortcut+S");
 
     private final String id;
     private final String textKey;

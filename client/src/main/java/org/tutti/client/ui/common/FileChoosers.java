@@ -25,7 +25,9 @@ public final class FileChoosers {
         /** JPEG, PNG or PDF (an imported document). */
         DOCUMENT("files.filter.documents", "*.jpg", "*.jpeg", "*.png", "*.pdf", "*.JPG", "*.JPEG", "*.PNG", "*.PDF"),
         /** A PDF (a saved letter or invoice). */
-        PDF("files.filter.pdf", "*.pdf", "*.PDF");
+        PDF("files.filter.pdf", "*.pdf", "*.PDF"),
+        /** A JPEG or PNG (an imported document saved from the viewer). */
+        IMAGE("files.filter.images", "*.jpg", "*.jpeg", "*.png", "*.JPG", "*.JPEG", "*.PNG");
 
         private final String filterKey;
         private final List<String> extensions;

@@ -185,38 +185,38 @@ class ReenrolmentsViewTest extends FxRobot {
             documents.getSelectionModel().select(0);
         });
         press(documents, KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> exists("#documentViewer")
-                && "Page 1 / 2".equals(text("#documentPageCounter")));
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> exists("#pdfViewer")
+                && "Page 1 / 2".equals(text("#pdfPageCounter")));
         WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> !model.loadingProperty().get()
-                && !lookup("#documentBusy").query().isVisible());
-        ImageView page = lookup("#documentPage").queryAs(ImageView.class);
+                && !lookup("#pdfBusy").query().isVisible());
+        ImageView page = lookup("#pdfPage").queryAs(ImageView.class);
         assertThat(page.getImage()).isNotNull();
         assertThat(page.getImage().getPixelReader().getArgb(10, 10)).as("page 1: white at the top").isEqualTo(0xFFFFFFFF);
-        assertThat(disabled("#documentPreviousPage")).isTrue();
-        clickOn("#documentNextPage");
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> "Page 2 / 2".equals(text("#documentPageCounter")));
-        assertThat(lookup("#documentPage").queryAs(ImageView.class).getImage().getPixelReader().getArgb(10, 10))
+        assertThat(disabled("#pdfPreviousPage")).isTrue();
+        clickOn("#pdfNextPage");
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> "Page 2 / 2".equals(text("#pdfPageCounter")));
+        assertThat(lookup("#pdfPage").queryAs(ImageView.class).getImage().getPixelReader().getArgb(10, 10))
                 .as("page 2: its black band").isEqualTo(0xFF000000);
-        assertThat(disabled("#documentNextPage")).isTrue();
+        assertThat(disabled("#pdfNextPage")).isTrue();
         // Page Up goes back
-        press(lookup("#documentViewer").query(), KeyCode.PAGE_UP);
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> "Page 1 / 2".equals(text("#documentPageCounter")));
+        press(lookup("#pdfViewer").query(), KeyCode.PAGE_UP);
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> "Page 1 / 2".equals(text("#pdfPageCounter")));
         // Escape closes it and the document's row has the focus again
-        press(lookup("#documentViewer").query(), KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> !exists("#documentViewer"));
+        press(lookup("#pdfViewer").query(), KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> !exists("#pdfViewer"));
         WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, documents::isFocused);
 
         // a double-click on the PNG: one page, no page buttons, scaled to the window at most its size
         select(2);
         doubleClickOn(lookup("#reenrolmentDocuments .table-row-cell")
                 .match((javafx.scene.control.TableRow<?> r) -> r.getItem() != null && r.isVisible()).queryAs(Node.class));
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> exists("#documentPage")
-                && lookup("#documentPage").queryAs(ImageView.class).getImage() != null);
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> exists("#pdfPage")
+                && lookup("#pdfPage").queryAs(ImageView.class).getImage() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        ImageView picture = lookup("#documentPage").queryAs(ImageView.class);
+        ImageView picture = lookup("#pdfPage").queryAs(ImageView.class);
         assertThat(picture.getImage().getWidth()).isEqualTo(300);
         assertThat(picture.getFitWidth()).isBetween(1.0, 300.0);
-        assertThat(lookup("#documentPageCounter").query().getParent().isVisible()).as("no page buttons").isFalse();
+        assertThat(lookup("#pdfPageCounter").query().getParent().isVisible()).as("no page buttons").isFalse();
         interact(view::closeWindows);
 
         // a broken document says so in the window
@@ -226,9 +226,9 @@ class ReenrolmentsViewTest extends FxRobot {
             documents.getSelectionModel().select(0);
         });
         press(documents, KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> exists("#documentError")
-                && lookup("#documentError").query().isVisible());
-        assertThat(text("#documentError")).startsWith("Ce document ne peut pas être affiché");
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> exists("#pdfError")
+                && lookup("#pdfError").query().isVisible());
+        assertThat(text("#pdfError")).startsWith("Ce document ne peut pas être affiché");
     }
 
     @Test
