@@ -133,11 +133,13 @@ public final class DocumentViewer {
         Label status = Forms.message("pdfStatus", model.messageProperty());
         Label statusError = Forms.error("pdfStatusError", model.messageErrorProperty());
         VBox messages = new VBox(status, statusError);
+        messages.setMinWidth(0);
         HBox.setHgrow(messages, Priority.ALWAYS);
         messages.setMaxWidth(Double.MAX_VALUE);
         messages.setAlignment(Pos.CENTER_LEFT);
         Button close = DetailWindows.closeButton();
         close.setId("pdfClose");
+        close.setMinWidth(Region.USE_PREF_SIZE);
         HBox bottom = new HBox(messages, print, save, close);
         bottom.getStyleClass().addAll("button-row", "window-buttons");
         bottom.setAlignment(Pos.CENTER_LEFT);
@@ -224,10 +226,31 @@ public final class DocumentViewer {
         return scroller.getViewportBounds().getHeight() - holder.snappedTopInset() - holder.snappedBottomInset();
     }
 
+    /**
+     * The width a page as wide as the window may take: without the room of the vertical scroll
+     * bar when the page, that wide, is taller than the window (else the bar, appearing, would
+     * bring a horizontal one).
+     */
+    private double pageWidth(double cap) {
+        double width = Math.floor(availableWidth()) - 1;
+        double natural = model.naturalWidth();
+        if (natural <= 0) {
+            return width;
+        }
+        double zoom = Math.min(cap, width / natural);
+        javafx.scene.Node bar = scroller.lookup(".scroll-bar:vertical");
+        boolean barShown = bar != null && bar.isVisible();
+        if (!barShown && model.naturalHeight() * zoom > availableHeight()) {
+            double barWidth = bar instanceof Region r && r.getWidth() > 0 ? r.getWidth()
+                    : ThemeManager.get().emInPixels() * 1.2;
+            width -= Math.ceil(barWidth);
+        }
+        return width;
+    }
+
     /** Pleine largeur: the page as wide as the window. */
     private void fitWidth() {
-        // the vertical scroll bar takes its room once the page is taller than the window
-        model.fit(Math.floor(availableWidth()) - 1, 0, DocumentViewerModel.MAX_ZOOM);
+        model.fit(pageWidth(DocumentViewerModel.MAX_ZOOM), 0, DocumentViewerModel.MAX_ZOOM);
     }
 
     /** At first: a PDF page as wide as the window, an image whole; neither enlarged past 100 %. */
@@ -236,7 +259,11 @@ public final class DocumentViewer {
             fitted = false;
             return;
         }
-        model.fit(Math.floor(availableWidth()) - 1, model.pdfProperty().get() ? 0 : availableHeight(), 1);
+        if (model.pdfProperty().get()) {
+            model.fit(pageWidth(1), 0, 1);
+        } else {
+            model.fit(Math.floor(availableWidth()) - 1, availableHeight(), 1);
+        }
     }
 
     /** The page at the zoom asked for (scaled while a PDF page is drawn again at that zoom). */

@@ -259,7 +259,8 @@ public final class DocumentViewerModel {
         if (fileName != null && !fileName.isBlank()) {
             return fileName;
         }
-        return title.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip() + extension();
+        String name = title.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(extension()) ? name : name + extension();
     }
 
     /** ".pdf", ".png" or ".jpg": what the bytes read are. */

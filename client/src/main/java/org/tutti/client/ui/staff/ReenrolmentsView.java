@@ -286,7 +286,7 @@ public final class ReenrolmentsView {
     private void openDocument(StoredDocument document) {
         String title = I18n.get("reenrolments.viewer.title", document.typeName(), document.fileName());
         DocumentViewer.open(viewers, "document" + document.id(), owner(), title, document.contentType(),
-                model.content(document), tasks, () -> RowOpening.focusRow(documentsTable, document));
+                model.content(document), document.fileName(), tasks, () -> RowOpening.focusRow(documentsTable, document));
     }
 
     // ------------------------------------------------------------------------------ Campagne et documents

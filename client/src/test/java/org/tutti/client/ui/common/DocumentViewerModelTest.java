@@ -67,4 +67,71 @@ class DocumentViewerModelTest {
         assertThat(reads).hasValue(1);
         assertThat(unreachable.errorProperty().get()).startsWith("La base de données est injoignable");
     }
+
+    @Test
+    void theZoomDrawsAPdfPageAgainAtItsResolutionWithinFiftyAndThreeHundredPercent() {
+        DocumentViewerModel model = viewer(() -> SampleDocuments.pdf(2), "application/pdf");
+        assertThat(model.zoomTextProperty().get()).isEqualTo("100\u00A0%");
+        model.next();
+        model.zoomIn();
+        assertThat(model.zoomTextProperty().get()).isEqualTo("110\u00A0%");
+        assertThat(model.pageProperty().get().width()).as("A4 at 105.6 dpi").isBetween(871, 874);
+        assertThat(model.pageTextProperty().get()).as("the same page").isEqualTo("Page 2 / 2");
+        assertThat(model.naturalWidth()).isCloseTo(793, org.assertj.core.data.Offset.offset(1.0));
+        for (int i = 0; i < 20; i++) {
+            model.zoomIn();
+        }
+        assertThat(model.zoomTextProperty().get()).isEqualTo("300\u00A0%");
+        assertThat(model.pageProperty().get().width()).isBetween(2379, 2383);
+        for (int i = 0; i < 20; i++) {
+            model.zoomOut();
+        }
+        assertThat(model.zoomTextProperty().get()).isEqualTo("50\u00A0%");
+        assertThat(model.pageProperty().get().width()).isBetween(395, 398);
+        // as wide as 600 pixels
+        model.fit(600, 0, 3);
+        assertThat(model.zoomTextProperty().get()).isEqualTo("76\u00A0%");
+        assertThat(model.pageProperty().get().width()).isBetween(599, 601);
+    }
+
+    @Test
+    void anImageZoomsWithoutBeingDrawnAgainAndFitsWhole() {
+        DocumentViewerModel model = viewer(() -> SampleDocuments.png(300, 200), "image/png");
+        model.fit(150, 400, 1);
+        assertThat(model.zoomProperty().get()).isEqualTo(0.5);
+        model.fit(1000, 1000, 1);
+        assertThat(model.zoomProperty().get()).as("never enlarged past its size at first").isEqualTo(1.0);
+        model.zoomIn();
+        assertThat(model.zoomProperty().get()).isEqualTo(1.1);
+        assertThat(model.pageProperty().get().width()).isEqualTo(300);
+    }
+
+    @Test
+    void enregistrerProposesTheCallersNameElseTheTitleWithTheDocumentsExtension() {
+        DocumentViewerModel named = new DocumentViewerModel(() -> SampleDocuments.pdf(1), "application/pdf",
+                "facture-BEL-2026-000124.pdf", "Facture", BackgroundTasks.sameThread());
+        named.load(96);
+        assertThat(named.suggestedName()).isEqualTo("facture-BEL-2026-000124.pdf");
+        DocumentViewerModel image = new DocumentViewerModel(() -> SampleDocuments.jpeg(4, 4), null, null,
+                "Avis d’imposition : 2025/2026", BackgroundTasks.sameThread());
+        image.load(96);
+        assertThat(image.suggestedName()).isEqualTo("Avis d’imposition _ 2025_2026.jpg");
+        assertThat(image.extension()).isEqualTo(".jpg");
+    }
+
+    @Test
+    void savingWritesTheBytesReadOrSaysWhyNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        byte[] pdf = SampleDocuments.pdf(2);
+        DocumentViewerModel model = viewer(() -> pdf, "application/pdf");
+        model.save(folder.resolve("copie.PDF"));
+        assertThat(java.nio.file.Files.readAllBytes(folder.resolve("copie.PDF"))).isEqualTo(pdf);
+        assertThat(model.messageProperty().get()).startsWith("Document enregistré : ");
+        assertThat(model.workingProperty().get()).isFalse();
+
+        model.save(folder.resolve("absent").resolve("copie"));
+        assertThat(model.messageErrorProperty().get()).startsWith("Le document n’a pas été enregistré : le dossier « ");
+        assertThat(model.messageProperty().get()).isEmpty();
+        assertThat(folder.resolve("absent")).doesNotExist();
+    }
 }
