@@ -62,7 +62,7 @@ public final class BillingDeskView {
 
         SplitPane split = new SplitPane(searchPane(), familyPane());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.28);
+        split.setDividerPositions(0.22);
         VBox.setVgrow(split, Priority.ALWAYS);
 
         root = new VBox(title, status, error, split);
@@ -163,7 +163,7 @@ public final class BillingDeskView {
         rentals.setItems(model.rentals());
         Tables.placeholderWhileLoading(rentals, model.loadingRentalsProperty(), model.errorProperty());
         double em = ThemeManager.get().emInPixels();
-        rentals.setPrefHeight(9 * em);
+        rentals.setPrefHeight(7 * em);
         rentals.setMinHeight(Region.USE_PREF_SIZE);
         rentals.getSelectionModel().selectedItemProperty().addListener((obs, old, rental) ->
                 model.selectedRentalProperty().set(rental));

@@ -221,14 +221,24 @@ final class BillingDialogs {
         for (int c = 0; c < headers.length; c++) {
             Node target = lines.isEmpty() ? null : cells.get(lines.get(0))[c];
             Label header = Forms.label(headers[c], target);
+            header.setMinWidth(Region.USE_PREF_SIZE);
             if (c == 4) {
                 GridPane.setHalignment(header, HPos.RIGHT);
             }
             grid.add(header, c, 0);
         }
-        javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
-        grow.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().setAll(grow);
+        // the label takes what is left; the other columns are never narrower than their title or content
+        List<javafx.scene.layout.ColumnConstraints> columns = new java.util.ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+            javafx.scene.layout.ColumnConstraints column = new javafx.scene.layout.ColumnConstraints();
+            if (c == 0) {
+                column.setHgrow(Priority.ALWAYS);
+            } else {
+                column.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            columns.add(column);
+        }
+        grid.getColumnConstraints().setAll(columns);
     }
 
     private static Node[] lineCells(InvoiceForm form, LineModel line) {
@@ -239,6 +249,7 @@ final class BillingDialogs {
         ComboBox<StudentOption> student = new ComboBox<>(form.students());
         setCells(student, BillingDialogs::studentText);
         student.valueProperty().bindBidirectional(line.studentProperty());
+        student.setMinWidth(Region.USE_PREF_SIZE);
         TextField quantity = new TextField();
         quantity.setPrefColumnCount(4);
         quantity.textProperty().bindBidirectional(line.quantityProperty());
