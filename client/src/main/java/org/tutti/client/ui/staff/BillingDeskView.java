@@ -62,7 +62,7 @@ public final class BillingDeskView {
 
         SplitPane split = new SplitPane(searchPane(), familyPane());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.22);
+        split.setDividerPositions(0.19);
         VBox.setVgrow(split, Priority.ALWAYS);
 
         root = new VBox(title, status, error, split);
@@ -111,9 +111,8 @@ public final class BillingDeskView {
         searchRow.setAlignment(Pos.CENTER_LEFT);
         Label searchError = Forms.error("billingSearchError", model.searchErrorProperty());
 
-        results.getColumns().setAll(
-                Tables.text("billingDesk.results.identifier", FamilyOption::identifier),
-                Tables.text("billingDesk.results.name", FamilyOption::name));
+        // one column ("F0001 — FERRARI Apolline"): the family's billing keeps the width
+        results.getColumns().setAll(Tables.text("billingDesk.results.family", FamilyOption::toString));
         results.setItems(model.families());
         Tables.placeholderWhileLoading(results, model.searchingProperty(), model.searchErrorProperty());
         RowOpening.install(results, model::open);
