@@ -262,14 +262,7 @@ class ScreenshotTest extends AppHarness {
         Path out = loggedInToTheDemoAs("F0001", "bellerive");
         WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navBilling"));
         clickOn("#navBilling");
-        TableView<?> invoices = lookup("#feeInvoicesTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !invoices.getItems().isEmpty()
-                && !lookup("#billingLoading").query().isVisible());
-        interact(() -> {
-            invoices.requestFocus();
-            invoices.getSelectionModel().select(0);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> invoices = firstFeeInvoiceSelected();
         Path billing = snapshot(out.resolve("family-billing.png"));
         assertThat(Files.size(billing)).isGreaterThan(5_000);
 
@@ -304,14 +297,7 @@ class ScreenshotTest extends AppHarness {
             javafx.event.Event.fireEvent(results, new javafx.scene.input.KeyEvent(
                     javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
         });
-        TableView<?> invoices = lookup("#feeInvoicesTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !invoices.getItems().isEmpty()
-                && !lookup("#billingLoading").query().isVisible());
-        interact(() -> {
-            invoices.requestFocus();
-            invoices.getSelectionModel().select(0);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        firstFeeInvoiceSelected();
         Path billing = snapshot(out.resolve("staff-billing.png"));
         assertThat(Files.size(billing)).isGreaterThan(5_000);
 
@@ -332,6 +318,19 @@ class ScreenshotTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         Path invoice = snapshot(lookup("#invoiceDialog").query().getScene(), out.resolve("staff-invoice.png"));
         assertThat(Files.size(invoice)).isGreaterThan(5_000);
+    }
+
+    /** Facturation's fee invoices read, the first one selected; returns their table. */
+    private TableView<?> firstFeeInvoiceSelected() throws Exception {
+        TableView<?> invoices = lookup("#feeInvoicesTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !invoices.getItems().isEmpty()
+                && !lookup("#billingLoading").query().isVisible());
+        interact(() -> {
+            invoices.requestFocus();
+            invoices.getSelectionModel().select(0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return invoices;
     }
 
     /** A copy of the demo started and logged in as {@code identifier}; returns the screenshots folder. */

@@ -426,17 +426,7 @@ final class BillingDialogs {
     private static <T> void setCells(ComboBox<T> box, Function<T, String> text) {
         box.setCellFactory(list -> new TextCell<>(text));
         box.setButtonCell(new TextCell<>(text));
-        box.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        });
+        box.setConverter(Forms.displayConverter(text));
     }
 
     private static TextField amountField(String id, javafx.beans.property.StringProperty value) {
