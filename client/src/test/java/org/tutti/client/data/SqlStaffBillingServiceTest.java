@@ -36,6 +36,7 @@ import org.tutti.client.domain.StudentOption;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.BillingRefusedException;
 import org.tutti.client.service.BillingRefusedException.Reason;
+import org.tutti.client.service.BillingService;
 import org.tutti.client.service.StaffBillingService;
 import org.tutti.schema.DatabaseVendor;
 
@@ -219,6 +220,13 @@ class SqlStaffBillingServiceTest {
         assertThat(document.lines().get(1).amount()).isEqualTo(new BigDecimal("31.00"));
         assertThat(document.balance()).isEqualTo(new BigDecimal("451.00"));
         assertThat(document.settlements()).isEmpty();
+
+        BillingService desk = SeededDatabases.get(vendor).staffBackend().billing();
+        assertThat(desk.overview(accueil(vendor), client.familyId(), BillingKind.FEES))
+                .as("the front desk reads the family's tab as the family does").usingRecursiveComparison()
+                .isEqualTo(overview);
+        assertNotFound(() -> desk.overview(secretariat(vendor), client.familyId(), BillingKind.FEES));
+        assertNotFound(() -> desk.invoiceDocument(secretariat(vendor), invoice.id()));
     }
 
     @ParameterizedTest

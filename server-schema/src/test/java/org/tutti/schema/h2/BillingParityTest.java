@@ -536,6 +536,36 @@ class BillingParityTest {
                         .setScale(2).toPlainString()));
     }
 
+    // ------------------------------------------------------------------------------------------ site_letterhead
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void aSessionReadsTheLetterheadAndPaymentSettingsOfItsOwnSiteOnly(DatabaseVendor vendor) throws SQLException {
+        ApiClient family = client(vendor, FAMILY);
+        ApiClient staff = client(vendor, STAFF);
+        String f0001 = family.signIn("BELLERIVE", "F0001", "bellerive");
+        String m0001 = family.signIn("MONTFLEURY", "M0001", "montfleury");
+        String secretariat = staff.signIn("MONTFLEURY", "SECRETARIAT", "montfleury");
+        String letterhead = "SELECT code, name, address1, address2, postal_code, city, phone, email, online_payment,"
+                + " online_payment_url FROM tutti.site_letterhead";
+
+        assertThat(read(family, f0001, letterhead)).containsExactly(List.of("BELLERIVE",
+                "Conservatoire de Bellerive", "4 place de l'Orangerie", "null", "69300", "Bellerive", "04 78 23 45 10",
+                "contact@bellerive.example.org", "true", "https://www.payfip.gouv.fr/tpa/paiement.web?numcli=012345"
+                        + "&exer={year}&refdet={reference}&objet={label}&montant={amountCents}&mel={email}&saisie=T"));
+        assertThat(read(family, m0001, "SELECT code, online_payment, online_payment_url"
+                + " FROM tutti.site_letterhead")).containsExactly(List.of("MONTFLEURY", "false", "null"));
+        assertThat(read(staff, secretariat, "SELECT code, payment_instructions"
+                + " FROM tutti.site_letterhead")).containsExactly(List.of("MONTFLEURY", "Règlement à réception de la"
+                + " facture : par chèque à l’ordre de l’École de musique de Montfleury, par virement (IBAN FR76 1390"
+                + " 6000 1285 0412 7733 081, en indiquant le numéro de la facture) ou en espèces au secrétariat."));
+        assertThat(read(family, null, letterhead)).isEmpty();
+    }
+
+    private static List<List<String>> read(ApiClient client, String token, String sql) throws SQLException {
+        return client.inTransaction(token, c -> c.rows(sql));
+    }
+
     /** A rental item of the site, written as its front desk's catalogue would be. */
     private long insertItem(String site, String label, String code) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement statement = c.prepareStatement(

@@ -151,6 +151,36 @@ class BillingConcurrencyTest {
                 .isEqualTo(2L * INVOICES_EACH);
     }
 
+    /**
+     * The race made certain: the second desk reaches the counter while the first holds it, waits, and reads it
+     * again once the first commits (a counter read without the lock would give the same number twice).
+     */
+    @Test
+    void anIssuerThatWaitedForTheCounterGetsTheNumberAfterTheOneCommittedMeanwhile() throws Exception {
+        try (Desk accueil = Desk.open("ACCUEIL"); Desk compta = Desk.open("COMPTA")) {
+            Connection first = accueil.connection();
+            first.setAutoCommit(false);
+            bindSession(first, accueil.token());
+            String held = value(first, ISSUE, family); // the counter row stays locked until the commit
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<String> waiting = pool.submit(() -> committed(compta.connection(), compta.token(), ISSUE, family));
+                // well within the 2 s lock timeout: the second desk is seen waiting for a lock, then released
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+                while (number("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND wait_event_type = 'Lock'") == 0) {
+                    assertThat(System.nanoTime()).as("the second desk waits for the counter").isLessThan(deadline);
+                }
+                first.commit();
+                first.setAutoCommit(true);
+                assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo(String.format("BEL-%s-%06d",
+                        held.split("-")[1], sequenceOf(held) + 1));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void anIssueRolledBackGivesItsNumberBackSoNoGapIsLeft() throws SQLException {
         try (Connection connection = connect(db, STAFF)) {
