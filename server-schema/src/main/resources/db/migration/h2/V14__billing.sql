@@ -28,6 +28,30 @@ CREATE TABLE tutti.document_counter (
     CONSTRAINT document_counter_last_ck CHECK (last_number >= 0)
 );
 
+-- A site whose invoices numbered like "BEL-2026-000123" all carry one prefix keeps it, and its counters start after the highest
+-- numbers already issued (as on PostgreSQL).
+UPDATE tutti.site s
+   SET document_prefix = (SELECT MIN(REGEXP_SUBSTR(i.number, '^[A-Z0-9]{1,6}(?=-[0-9]{4}-[0-9]{6}$)'))
+                            FROM tutti.invoice i WHERE i.site_id = s.id)
+ WHERE s.document_prefix IS NULL
+   AND (SELECT COUNT(DISTINCT REGEXP_SUBSTR(i.number, '^[A-Z0-9]{1,6}(?=-[0-9]{4}-[0-9]{6}$)'))
+          FROM tutti.invoice i WHERE i.site_id = s.id) = 1;
+INSERT INTO tutti.document_counter (site_id, series, "year", last_number)
+SELECT e.site_id, e.series, e.yr, MAX(e.n)
+  FROM (SELECT d.site_id, d.series, CAST(SUBSTRING(d.rest FROM 1 FOR 4) AS INTEGER) AS yr,
+               CAST(SUBSTRING(d.rest FROM 6) AS INTEGER) AS n
+          FROM (SELECT i.site_id, 'INVOICE' AS series,
+               SUBSTRING(i.number FROM CHAR_LENGTH(COALESCE(s.document_prefix, s.code)) + 2) AS rest
+          FROM tutti.invoice i JOIN tutti.site s ON s.id = i.site_id
+         WHERE LEFT(i.number, CHAR_LENGTH(COALESCE(s.document_prefix, s.code)) + 1) = COALESCE(s.document_prefix, s.code) || '-'
+        UNION ALL
+        SELECT p.site_id, 'RECEIPT', SUBSTRING(p.receipt_number FROM CHAR_LENGTH(COALESCE(s.document_prefix, s.code)) + 4)
+          FROM tutti.payment p JOIN tutti.site s ON s.id = p.site_id
+         WHERE LEFT(p.receipt_number, CHAR_LENGTH(COALESCE(s.document_prefix, s.code)) + 3)
+               = COALESCE(s.document_prefix, s.code) || '-R-') d
+ WHERE REGEXP_LIKE(d.rest, '^[0-9]{4}-[0-9]{6}$')) e
+ GROUP BY e.site_id, e.series, e.yr;
+
 CREATE VIEW tutti.site_letterhead AS
     SELECT s.id, s.code, s.name, s.address1, s.address2, s.postal_code, s.city, s.phone, s.email,
            s.online_payment, s.online_payment_url, s.payment_instructions

@@ -43,6 +43,32 @@ CREATE TABLE tutti.document_counter (
 -- no grant and no policy: only the SECURITY DEFINER functions below number a document
 ALTER TABLE tutti.document_counter ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
+-- ---------------------------------------------------------------- a database that already holds invoices
+
+-- A site whose invoices numbered like "BEL-2026-000123" (an older demo, an import) all carry one
+-- prefix keeps it, and its counters start after the highest numbers already issued: the next
+-- document never takes a number that exists.
+UPDATE tutti.site s
+   SET document_prefix = p.prefix
+  FROM (SELECT i.site_id, min(substring(i.number FROM '^([A-Z0-9]{1,6})-[0-9]{4}-[0-9]{6}$')) AS prefix,
+               count(DISTINCT substring(i.number FROM '^([A-Z0-9]{1,6})-[0-9]{4}-[0-9]{6}$')) AS prefixes
+          FROM tutti.invoice i
+         GROUP BY i.site_id) p
+ WHERE p.site_id = s.id AND p.prefixes = 1 AND s.document_prefix IS NULL;
+INSERT INTO tutti.document_counter (site_id, series, year, last_number)
+SELECT e.site_id, e.series, e.yr, max(e.n)
+  FROM (SELECT d.site_id, d.series, substring(d.rest FROM 1 FOR 4)::integer AS yr, substring(d.rest FROM 6)::integer AS n
+          FROM (SELECT i.site_id, 'INVOICE' AS series, substring(i.number FROM char_length(coalesce(s.document_prefix, s.code)) + 2) AS rest
+          FROM tutti.invoice i JOIN tutti.site s ON s.id = i.site_id
+         WHERE left(i.number, char_length(coalesce(s.document_prefix, s.code)) + 1) = coalesce(s.document_prefix, s.code) || '-'
+        UNION ALL
+        SELECT p.site_id, 'RECEIPT', substring(p.receipt_number FROM char_length(coalesce(s.document_prefix, s.code)) + 4)
+          FROM tutti.payment p JOIN tutti.site s ON s.id = p.site_id
+         WHERE left(p.receipt_number, char_length(coalesce(s.document_prefix, s.code)) + 3)
+               = coalesce(s.document_prefix, s.code) || '-R-') d
+ WHERE d.rest ~ '^[0-9]{4}-[0-9]{6}$') e
+ GROUP BY e.site_id, e.series, e.yr;
+
 -- ---------------------------------------------------------------- the site as printed
 
 -- A session's own site, with what its documents print and what pays online. The view runs with

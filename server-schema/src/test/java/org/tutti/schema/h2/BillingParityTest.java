@@ -106,6 +106,20 @@ class BillingParityTest {
         });
     }
 
+    /** A call with some arguments. */
+    @FunctionalInterface
+    private interface Attempt {
+        String run(Object[] arguments) throws SQLException;
+    }
+
+    /** Each entry's arguments make {@code attempt} raise "SQLSTATE message", its key (trailing blanks keep keys apart). */
+    private static void assertRefusals(Map<String, Object[]> refusals, Attempt attempt) {
+        for (Map.Entry<String, Object[]> refusal : refusals.entrySet()) {
+            assertThat(raised(() -> attempt.run(refusal.getValue()))).as(refusal.getKey())
+                    .isEqualTo(refusal.getKey().strip());
+        }
+    }
+
     private static String line(String label, Long student, String quantity, String unitPrice) {
         return "{\"label\": \"" + label + "\", \"student\": " + student + ", \"quantity\": \"" + quantity
                 + "\", \"unit_price\": \"" + unitPrice + "\"}";
@@ -241,11 +255,7 @@ class BillingParityTest {
         refusals.put("TU422 invalid:unit_price ", new Object[] {"COTISATION", due,
             array(line("Cours", null, "1", "1,50"))});
         refusals.put("TU422 invalid:total", new Object[] {"COTISATION", due, array(line("Cours", null, "1", "0.00"))});
-        for (Map.Entry<String, Object[]> refusal : refusals.entrySet()) {
-            Object[] a = refusal.getValue();
-            assertThat(raised(() -> call(staff, accueil, "issue_invoice", f1, a[0], a[1], a[2])))
-                    .as(refusal.getKey()).isEqualTo(refusal.getKey().strip());
-        }
+        assertRefusals(refusals, a -> call(staff, accueil, "issue_invoice", f1, a[0], a[1], a[2]));
         assertThat(footprint()).isEqualTo(before);
     }
 
@@ -325,11 +335,7 @@ class BillingParityTest {
         refusals.put("TU422 amount_mismatch", new Object[] {day, "CASH", ten, null, array(allocation(a, "9.99"))});
         refusals.put("TU422 over_allocation:" + aNumber, new Object[] {day, "CASH", new BigDecimal("90.01"), null,
             array(allocation(a, "90.01"))});
-        for (Map.Entry<String, Object[]> refusal : refusals.entrySet()) {
-            Object[] p = refusal.getValue();
-            assertThat(raised(() -> call(staff, accueil, "record_payment", f1, p[0], p[1], p[2], p[3], p[4])))
-                    .as(refusal.getKey()).isEqualTo(refusal.getKey().strip());
-        }
+        assertRefusals(refusals, p -> call(staff, accueil, "record_payment", f1, p[0], p[1], p[2], p[3], p[4]));
         assertThat(footprint()).isEqualTo(before);
         // what is left (100 - the 10 credited) is accepted to the cent
         call(staff, accueil, "record_payment", f1, day, "CARD", new BigDecimal("90.00"), null,
@@ -400,12 +406,8 @@ class BillingParityTest {
         refusals.put("TU422 invalid:reason", new Object[] {accueil, invoice, BigDecimal.TEN, " \t "});
         refusals.put("TU422 invalid:reason ", new Object[] {accueil, invoice, BigDecimal.TEN, null});
         refusals.put("TU422 too_long:reason:200", new Object[] {accueil, invoice, BigDecimal.TEN, "x".repeat(201)});
-        for (Map.Entry<String, Object[]> refusal : refusals.entrySet()) {
-            Object[] p = refusal.getValue();
-            ApiClient caller = secretariat.equals(p[0]) ? other : staff;
-            assertThat(raised(() -> call(caller, (String) p[0], "issue_credit_note", p[1], p[2], p[3])))
-                    .as(refusal.getKey()).isEqualTo(refusal.getKey().strip());
-        }
+        assertRefusals(refusals, p -> call(secretariat.equals(p[0]) ? other : staff, (String) p[0], "issue_credit_note",
+                p[1], p[2], p[3]));
         assertThat(footprint()).isEqualTo(before);
     }
 
@@ -481,11 +483,7 @@ class BillingParityTest {
         refusals.put("TU422 invalid:monthly_fee", new Object[] {item, family, null, start, end, new BigDecimal("-1"), fee});
         refusals.put("TU422 invalid:monthly_fee ", new Object[] {item, family, null, start, end, null, fee});
         refusals.put("TU422 invalid:deposit", new Object[] {item, family, null, start, end, fee, new BigDecimal("-0.01")});
-        for (Map.Entry<String, Object[]> refusal : refusals.entrySet()) {
-            Object[] p = refusal.getValue();
-            assertThat(raised(() -> call(staff, accueil, "create_rental", p))).as(refusal.getKey())
-                    .isEqualTo(refusal.getKey().strip());
-        }
+        assertRefusals(refusals, p -> call(staff, accueil, "create_rental", p));
         assertThat(raised(() -> call(staff, null, "create_rental", item, family, null, start, end, fee, fee)))
                 .isEqualTo("TU401 no session");
         assertThat(footprint()).isEqualTo(before);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tutti.schema.security.AttackSupport.ACCEPTED;
 import static org.tutti.schema.security.AttackSupport.attempt;
 import static org.tutti.schema.security.AttackSupport.bindSession;
+import static org.tutti.schema.security.AttackSupport.committed;
 import static org.tutti.schema.security.AttackSupport.connect;
+import static org.tutti.schema.security.AttackSupport.login;
 import static org.tutti.schema.security.AttackSupport.query;
 import static org.tutti.schema.security.AttackSupport.sqlState;
 import static org.tutti.schema.security.AttackSupport.value;
@@ -70,8 +72,8 @@ class AttackBillingTest {
         montfleuryItem = number("SELECT id FROM tutti.rental_item WHERE inventory_code = 'MONTFLEURY-ATTACK'");
         try (Connection staff = connect(db, STAFF)) {
             String accueil = login(staff, "BELLERIVE", "ACCUEIL", "bellerive");
-            victimInvoice = number("SELECT id FROM tutti.invoice WHERE number = ?", call(staff, accueil, ISSUE, f0002));
-            call(staff, accueil, "SELECT tutti.create_rental(?, ?, NULL, CURRENT_DATE - 30, CURRENT_DATE + 300, 20, 0)",
+            victimInvoice = number("SELECT id FROM tutti.invoice WHERE number = ?", committed(staff, accueil, ISSUE, f0002));
+            committed(staff, accueil, "SELECT tutti.create_rental(?, ?, NULL, CURRENT_DATE - 30, CURRENT_DATE + 300, 20, 0)",
                     belleriveItem, f0002);
         }
         victimRental = number("SELECT id FROM tutti.rental WHERE rental_item_id = ?", belleriveItem);
@@ -79,29 +81,6 @@ class AttackBillingTest {
 
     private static long number(String sql, Object... parameters) throws SQLException {
         return SqlRows.number(db.dataSource(), sql, parameters);
-    }
-
-    private static String login(Connection connection, String site, String identifier, String password)
-            throws SQLException {
-        connection.setAutoCommit(true);
-        String token = value(connection, "SELECT tutti.login(?, ?, ?)", site, identifier, password);
-        assertThat(token).as("login %s", identifier).isNotEqualTo("null");
-        return token;
-    }
-
-    /** One call in a committed transaction bound to {@code token}: its value. */
-    private static String call(Connection connection, String token, String sql, Object... parameters)
-            throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            bindSession(connection, token);
-            String result = value(connection, sql, parameters);
-            connection.commit();
-            return result;
-        } finally {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        }
     }
 
     /** Everything billing writes: to compare before and after. */
@@ -357,12 +336,12 @@ class AttackBillingTest {
                     "SET search_path = pg_temp, tutti, public")) {
                 scene.put(sql.substring(0, Math.min(60, sql.length())), sqlState(() -> statement.execute(sql)));
             }
-            number = call(staff, accueil, ISSUE, f0002);
+            number = committed(staff, accueil, ISSUE, f0002);
             // 100 is due; paying 150 would need invoice_settled to lie
-            receipt = call(staff, accueil, PAY.replace("10, NULL", "100, NULL"), f0002,
+            receipt = committed(staff, accueil, PAY.replace("10, NULL", "100, NULL"), f0002,
                     "[{\"invoice\": " + number("SELECT id FROM tutti.invoice WHERE number = ?", number)
                             + ", \"amount\": \"100\"}]");
-            assertThat(sqlState(() -> call(staff, accueil, PAY.replace("10, NULL", "150, NULL"), f0002,
+            assertThat(sqlState(() -> committed(staff, accueil, PAY.replace("10, NULL", "150, NULL"), f0002,
                     "[{\"invoice\": " + victimInvoice + ", \"amount\": \"150\"}]"))).isEqualTo("TU422");
             assertThat(value(staff, "SELECT COUNT(*) FROM pg_temp.invoice")).isEqualTo("0");
         }

@@ -5,6 +5,7 @@ import static org.tutti.schema.security.AttackSupport.ACCEPTED;
 import static org.tutti.schema.security.AttackSupport.attempt;
 import static org.tutti.schema.security.AttackSupport.bindSession;
 import static org.tutti.schema.security.AttackSupport.connect;
+import static org.tutti.schema.security.AttackSupport.login;
 import static org.tutti.schema.security.AttackSupport.query;
 import static org.tutti.schema.security.AttackSupport.sqlState;
 import static org.tutti.schema.security.AttackSupport.value;
@@ -79,14 +80,6 @@ class AttackReenrolmentTest {
                 number("SELECT COUNT(*) FROM tutti.uploaded_document"),
                 number("SELECT COUNT(*) FROM tutti.mail_outbox WHERE kind LIKE 'REENROL%'"),
                 number("SELECT COUNT(*) FROM tutti.audit_event WHERE kind LIKE 'REENROL%'"));
-    }
-
-    private static String login(Connection connection, String site, String identifier, String password)
-            throws SQLException {
-        connection.setAutoCommit(true);
-        String token = value(connection, "SELECT tutti.login(?, ?, ?)", site, identifier, password);
-        assertThat(token).as("login %s", identifier).isNotEqualTo("null");
-        return token;
     }
 
     /** submit_reenrolment in the connection's current transaction (no commit, no rollback). */

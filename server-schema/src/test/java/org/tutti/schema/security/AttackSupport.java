@@ -97,6 +97,30 @@ final class AttackSupport {
         }
     }
 
+    /** {@code tutti.login} on the connection in autocommit: the token (the login must succeed). */
+    static String login(Connection connection, String site, String identifier, String password)
+            throws SQLException {
+        connection.setAutoCommit(true);
+        String token = value(connection, "SELECT tutti.login(?, ?, ?)", site, identifier, password);
+        assertThat(token).as("login %s", identifier).isNotEqualTo("null");
+        return token;
+    }
+
+    /** One statement in a transaction bound to {@code token}, committed: its value (rolled back when it raises). */
+    static String committed(Connection connection, String token, String sql, Object... parameters)
+            throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            bindSession(connection, token);
+            String result = value(connection, sql, parameters);
+            connection.commit();
+            return result;
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
     /** {@code set_config('tutti.session', token, true)} in the connection's current transaction. */
     static void bindSession(Connection connection, String token) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('tutti.session', ?, true)")) {

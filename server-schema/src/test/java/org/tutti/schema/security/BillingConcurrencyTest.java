@@ -2,7 +2,9 @@ package org.tutti.schema.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tutti.schema.security.AttackSupport.bindSession;
+import static org.tutti.schema.security.AttackSupport.committed;
 import static org.tutti.schema.security.AttackSupport.connect;
+import static org.tutti.schema.security.AttackSupport.login;
 import static org.tutti.schema.security.AttackSupport.value;
 import static org.tutti.schema.security.SecuredDemo.STAFF;
 
@@ -56,26 +58,12 @@ class BillingConcurrencyTest {
                 + " AND year = extract(year FROM current_date)", site);
     }
 
-    private static String login(Connection connection, String identifier) throws SQLException {
-        String token = value(connection, "SELECT tutti.login('BELLERIVE', ?, 'bellerive')", identifier);
-        assertThat(token).as("login %s", identifier).isNotEqualTo("null");
-        return token;
-    }
-
     /** One committed transaction bound to {@code token}: the value of {@code sql}, or "SQLSTATE message" it raised. */
-    private static String committed(Connection connection, String token, String sql, Object... parameters)
-            throws SQLException {
-        connection.setAutoCommit(false);
+    private static String outcome(Connection connection, String token, String sql, Object... parameters) {
         try {
-            bindSession(connection, token);
-            String result = value(connection, sql, parameters);
-            connection.commit();
-            return result;
+            return committed(connection, token, sql, parameters);
         } catch (SQLException e) {
-            connection.rollback();
             return e.getSQLState() + " " + e.getMessage().replaceFirst("^ERROR: ", "").lines().findFirst().orElse("");
-        } finally {
-            connection.setAutoCommit(true);
         }
     }
 
@@ -106,7 +94,7 @@ class BillingConcurrencyTest {
         return () -> {
             List<String> numbers = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                numbers.add(committed(desk.connection(), desk.token(), ISSUE, family));
+                numbers.add(outcome(desk.connection(), desk.token(), ISSUE, family));
             }
             return numbers;
         };
@@ -116,7 +104,7 @@ class BillingConcurrencyTest {
     private record Desk(Connection connection, String token) implements AutoCloseable {
         static Desk open(String identifier) throws SQLException {
             Connection connection = connect(db, STAFF);
-            return new Desk(connection, login(connection, identifier));
+            return new Desk(connection, login(connection, "BELLERIVE", identifier, "bellerive"));
         }
 
         @Override
@@ -164,7 +152,7 @@ class BillingConcurrencyTest {
             String held = value(first, ISSUE, family); // the counter row stays locked until the commit
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
-                Future<String> waiting = pool.submit(() -> committed(compta.connection(), compta.token(), ISSUE, family));
+                Future<String> waiting = pool.submit(() -> outcome(compta.connection(), compta.token(), ISSUE, family));
                 // well within the 2 s lock timeout: the second desk is seen waiting for a lock, then released
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
                 while (number("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
@@ -184,7 +172,7 @@ class BillingConcurrencyTest {
     @Test
     void anIssueRolledBackGivesItsNumberBackSoNoGapIsLeft() throws SQLException {
         try (Connection connection = connect(db, STAFF)) {
-            String token = login(connection, "ACCUEIL");
+            String token = login(connection, "BELLERIVE", "ACCUEIL", "bellerive");
             long before = lastInvoiceNumber();
             connection.setAutoCommit(false);
             bindSession(connection, token);
@@ -194,7 +182,7 @@ class BillingConcurrencyTest {
             assertThat(lastInvoiceNumber()).isEqualTo(before);
             assertThat(number("SELECT COUNT(*) FROM tutti.invoice WHERE number = ?", abandoned)).isZero();
 
-            String next = committed(connection, token, ISSUE, family);
+            String next = outcome(connection, token, ISSUE, family);
             assertThat(sequenceOf(abandoned)).isEqualTo(before + 1);
             assertThat(next).isEqualTo(abandoned);
             assertThat(lastInvoiceNumber()).isEqualTo(before + 1);
@@ -205,12 +193,12 @@ class BillingConcurrencyTest {
     void twoPaymentsOfTheSameInvoiceAtTheSameMomentNeverSettleMoreThanItsTotal() throws Exception {
         try (Desk accueil = Desk.open("ACCUEIL"); Desk compta = Desk.open("COMPTA")) {
             for (int round = 0; round < 10; round++) {
-                String number = committed(accueil.connection(), accueil.token(), ISSUE, family);
+                String number = outcome(accueil.connection(), accueil.token(), ISSUE, family);
                 long invoice = number("SELECT id FROM tutti.invoice WHERE number = ?", number);
                 String pay = "SELECT tutti.record_payment(?, CURRENT_DATE, 'CHEQUE', 60, NULL, '[{\"invoice\": " + invoice
                         + ", \"amount\": \"60\"}]')";
-                List<String> outcomes = together(() -> committed(accueil.connection(), accueil.token(), pay, family),
-                        () -> committed(compta.connection(), compta.token(), pay, family));
+                List<String> outcomes = together(() -> outcome(accueil.connection(), accueil.token(), pay, family),
+                        () -> outcome(compta.connection(), compta.token(), pay, family));
 
                 assertThat(outcomes).as("round %d", round).filteredOn(o -> o.startsWith("BEL-R-")).hasSize(1);
                 assertThat(outcomes).as("round %d", round).contains("TU422 over_allocation:" + number);
