@@ -68,10 +68,12 @@ public final class BillingDocuments {
             List<String> facts = new ArrayList<>();
             facts.add(text("invoice.object", text("invoice.kind." + document.kind().name())));
             facts.add(text("invoice.issueDate", date(document.issueDate())));
-            if (!document.isCreditNote()) {
+            if (!document.isCreditNote() && document.dueDate() != null) {
                 facts.add(text("invoice.dueDate", date(document.dueDate())));
             }
-            facts.add(text("invoice.schoolYear", document.schoolYear()));
+            if (document.schoolYear() != null && !document.schoolYear().isBlank()) {
+                facts.add(text("invoice.schoolYear", document.schoolYear()));
+            }
             twoBlocks(pdf, facts, document.family());
 
             PdfPages.Table table = pdf.table(SMALL, TABLE_LEADING, List.of(

@@ -58,6 +58,7 @@ final class PdfPages implements AutoCloseable {
     final PDFont regular;
     final PDFont bold;
     private final Map<PDFont, Map<Integer, Boolean>> glyphs = new HashMap<>();
+    private final Map<PDFont, Map<Integer, Float>> advances = new HashMap<>();
     private PDPageContentStream content;
     private float y;
     /** Drawn at the top of a page opened inside a table (its header). */
@@ -170,9 +171,19 @@ final class PdfPages implements AutoCloseable {
         }
     }
 
+    /** The width of {@code text} in points: the sum of its characters' advances (PDFBox does no kerning either). */
     float width(PDFont font, float size, String text) {
+        Map<Integer, Float> known = advances.computeIfAbsent(font, f -> new HashMap<>());
+        float thousandths = 0;
+        for (int cp : printable(font, text).codePoints().toArray()) {
+            thousandths += known.computeIfAbsent(cp, c -> advance(font, c));
+        }
+        return thousandths / 1000 * size;
+    }
+
+    private static float advance(PDFont font, int codePoint) {
         try {
-            return font.getStringWidth(printable(font, text)) / 1000 * size;
+            return font.getStringWidth(new String(Character.toChars(codePoint)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
