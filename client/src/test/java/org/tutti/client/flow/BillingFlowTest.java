@@ -8,11 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javafx.event.Event;
@@ -35,7 +33,6 @@ import org.tutti.client.domain.PaymentSummary;
 import org.tutti.client.ui.common.ExternalBrowser;
 import org.tutti.client.ui.common.FileChoosers;
 import org.tutti.client.ui.common.Formats;
-import org.tutti.schema.H2Urls;
 
 /**
  * Facturation on the seeded embedded demo as F0001 (Bellerive): both tabs list exactly the
@@ -62,7 +59,7 @@ class BillingFlowTest extends AppHarness {
     @Test
     void f0001ReadsItsBillingOpensSavesThePdfsAndPaysOnline() throws Exception {
         DemoData.copyInto(dataFolder);
-        long family = longValue("select f.id from tutti.family f join tutti.site s on s.id = f.site_id"
+        long family = sql().longValue("select f.id from tutti.family f join tutti.site s on s.id = f.site_id"
                 + " where s.code = 'BELLERIVE' and f.identifier = 'F0001'");
         // an invoice issued at the front desk, with a balance due (what Payer en ligne pays)
         String issued = issueAsFrontDesk(family, "Piano — stage d’été « Découverte »", "135.50");
@@ -82,14 +79,14 @@ class BillingFlowTest extends AppHarness {
             String prefix = kind.equals("COTISATION") ? "fee" : "rental";
             clickOn(kind.equals("COTISATION") ? "#tabFees" : "#tabRentals");
             assertThat(invoices(prefix).getItems()).extracting(InvoiceSummary::number)
-                    .as(kind + " invoices").containsExactlyInAnyOrderElementsOf(strings(
+                    .as(kind + " invoices").containsExactlyInAnyOrderElementsOf(sql().strings(
                             "select number from tutti.invoice where family_id = " + family + " and kind = '" + kind + "'"));
             assertThat(payments(prefix).getItems()).extracting(PaymentSummary::receiptNumber)
-                    .as(kind + " payments").containsExactlyInAnyOrderElementsOf(strings(
+                    .as(kind + " payments").containsExactlyInAnyOrderElementsOf(sql().strings(
                             "select distinct p.receipt_number from tutti.payment p join tutti.payment_allocation a"
                                     + " on a.payment_id = p.id join tutti.invoice i on i.id = a.invoice_id"
                                     + " where p.family_id = " + family + " and i.kind = '" + kind + "'"));
-            BigDecimal due = new BigDecimal(string("select coalesce(sum(i.total_amount"
+            BigDecimal due = new BigDecimal(sql().string("select coalesce(sum(i.total_amount"
                     + " - coalesce((select sum(a.amount) from tutti.payment_allocation a where a.invoice_id = i.id), 0)"
                     + " - coalesce((select sum(c.total_amount) from tutti.invoice c where c.credit_note_for = i.id), 0)), 0)"
                     + " from tutti.invoice i where i.family_id = " + family + " and i.kind = '" + kind + "'"
@@ -102,16 +99,16 @@ class BillingFlowTest extends AppHarness {
                 .satisfies(i -> assertThat(i.balance()).isEqualByComparingTo("135.50"));
 
         // an invoice with a payment: its duplicate, rendered, saved and read back
-        long invoiceId = longValue("select i.id from tutti.invoice i where i.family_id = " + family
+        long invoiceId = sql().longValue("select i.id from tutti.invoice i where i.family_id = " + family
                 + " and i.kind = 'COTISATION' and i.credit_note_for is null and exists (select 1 from"
                 + " tutti.payment_allocation a where a.invoice_id = i.id) order by i.id fetch first 1 rows only");
         InvoiceSummary invoice = invoices("fee").getItems().stream().filter(i -> i.id() == invoiceId).findFirst()
                 .orElseThrow();
         String pdfText = openAndSave(invoices("fee"), invoice, files.resolve("facture.pdf"));
         assertThat(pdfText).contains(invoice.number(), "DUPLICATA",
-                string("select last_name from tutti.family where id = " + family).toUpperCase(java.util.Locale.ROOT),
+                sql().string("select last_name from tutti.family where id = " + family).toUpperCase(java.util.Locale.ROOT),
                 Formats.money(invoice.amount()), Formats.money(invoice.balance()));
-        for (String line : strings("select label from tutti.invoice_line where invoice_id = " + invoiceId)) {
+        for (String line : sql().strings("select label from tutti.invoice_line where invoice_id = " + invoiceId)) {
             assertThat(pdfText).as("each line").contains(line);
         }
 
@@ -135,12 +132,12 @@ class BillingFlowTest extends AppHarness {
         clickOn("#onlinePayment");
         await("the address captured", () -> Files.exists(capture) && !ExternalBrowser.captured().isEmpty());
         String url = ExternalBrowser.captured().get(0);
-        String email = string("select email from tutti.family where id = " + family);
+        String email = sql().string("select email from tutti.family where id = " + family);
         assertThat(url).startsWith("https://www.payfip.gouv.fr/tpa/paiement.web?numcli=012345&exer="
                 + LocalDate.now().getYear()).contains("&refdet=" + issued + "&", "&montant=13550&",
                         "&mel=" + URLEncoder.encode(email, StandardCharsets.UTF_8)).endsWith("&saisie=T");
         await("the notice", () -> label("#billingNotice").equals("La page de paiement s’est ouverte dans votre navigateur."));
-        assertThat(string("select status from tutti.invoice where number = '" + issued + "'")).isEqualTo("ISSUED");
+        assertThat(sql().string("select status from tutti.invoice where number = '" + issued + "'")).isEqualTo("ISSUED");
     }
 
     // ------------------------------------------------------------------------------ helpers
@@ -190,55 +187,23 @@ class BillingFlowTest extends AppHarness {
 
     /** Issues a fee invoice for {@code family} as ACCUEIL through {@code tutti.issue_invoice}; its number. */
     private String issueAsFrontDesk(long family, String label, String price) throws Exception {
-        try (Connection c = database()) {
-            String token;
-            try (PreparedStatement login = c.prepareStatement("select tutti.login('BELLERIVE', 'ACCUEIL', 'bellerive')");
-                    ResultSet rs = login.executeQuery()) {
-                rs.next();
-                token = rs.getString(1);
-            }
-            c.setAutoCommit(false);
-            try (PreparedStatement bind = c.prepareStatement("select set_config('tutti.session', ?, true)")) {
-                bind.setString(1, token);
-                bind.executeQuery().close();
-            }
+        try (Connection c = sql().loggedIn("BELLERIVE", "ACCUEIL", "bellerive");
+                PreparedStatement issue = c.prepareStatement("select tutti.issue_invoice(?, 'COTISATION', ?, ?)")) {
+            issue.setLong(1, family);
+            issue.setObject(2, LocalDate.now().plusDays(30));
+            issue.setString(3, "[{\"label\":\"" + label + "\",\"student\":null,\"quantity\":\"1.00\",\"unit_price\":\""
+                    + price + "\"}]");
             String number;
-            try (PreparedStatement issue = c.prepareStatement("select tutti.issue_invoice(?, 'COTISATION', ?, ?)")) {
-                issue.setLong(1, family);
-                issue.setObject(2, LocalDate.now().plusDays(30));
-                issue.setString(3, "[{\"label\":\"" + label + "\",\"student\":null,\"quantity\":\"1.00\",\"unit_price\":\""
-                        + price + "\"}]");
-                try (ResultSet rs = issue.executeQuery()) {
-                    rs.next();
-                    number = rs.getString(1);
-                }
+            try (ResultSet rs = issue.executeQuery()) {
+                rs.next();
+                number = rs.getString(1);
             }
             c.commit();
             return number;
         }
     }
 
-    private Connection database() throws Exception {
-        return DriverManager.getConnection(H2Urls.file(dataFolder.resolve("db").resolve("tutti")), "sa", "");
-    }
-
-    private String string(String sql) throws Exception {
-        List<String> found = strings(sql);
-        assertThat(found).as(sql).isNotEmpty();
-        return found.get(0);
-    }
-
-    private long longValue(String sql) throws Exception {
-        return Long.parseLong(string(sql));
-    }
-
-    private List<String> strings(String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = database(); PreparedStatement p = c.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+    private DemoSql sql() {
+        return new DemoSql(dataFolder);
     }
 }

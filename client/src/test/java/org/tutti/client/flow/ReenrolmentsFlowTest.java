@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -29,7 +28,6 @@ import org.tutti.client.domain.ReenrolmentSummary;
 import org.tutti.client.domain.StoredDocument;
 import org.tutti.client.ui.mailbox.DemoMailboxViewModel.MailRow;
 import org.tutti.client.ui.staff.ReenrolmentsViewModel;
-import org.tutti.schema.H2Urls;
 
 /**
  * Réinscriptions on the seeded embedded demo as ACCUEIL at Bellerive: the campaign open with its
@@ -293,19 +291,7 @@ class ReenrolmentsFlowTest extends AppHarness {
 
     /** Logs in as ACCUEIL in a second session and accepts the request through {@code tutti.decide_reenrolment}. */
     private void decideAsAnotherDesk(long requestId) throws Exception {
-        try (Connection c = database()) {
-            String token;
-            try (PreparedStatement login = c.prepareStatement("select tutti.login('BELLERIVE', 'ACCUEIL', 'bellerive')");
-                    ResultSet rs = login.executeQuery()) {
-                rs.next();
-                token = rs.getString(1);
-            }
-            assertThat(token).as("a second staff session").isNotNull();
-            c.setAutoCommit(false);
-            try (PreparedStatement bind = c.prepareStatement("select set_config('tutti.session', ?, true)")) {
-                bind.setString(1, token);
-                bind.executeQuery().close();
-            }
+        try (Connection c = sql().loggedIn("BELLERIVE", "ACCUEIL", "bellerive")) {
             try (PreparedStatement decide = c.prepareStatement("select tutti.decide_reenrolment(?, true, null)")) {
                 decide.setLong(1, requestId);
                 try (ResultSet rs = decide.executeQuery()) {
@@ -331,31 +317,23 @@ class ReenrolmentsFlowTest extends AppHarness {
         return string("select status from tutti.reenrolment_request where id = " + requestId);
     }
 
-    private Connection database() throws Exception {
-        return DriverManager.getConnection(H2Urls.file(dataFolder.resolve("db").resolve("tutti")), "sa", "");
+    private DemoSql sql() {
+        return new DemoSql(dataFolder);
     }
 
-    private String string(String sql) throws Exception {
-        List<String> found = strings(sql);
-        assertThat(found).as(sql).isNotEmpty();
-        return found.get(0);
+    private String string(String query) throws Exception {
+        return sql().string(query);
     }
 
-    private long longValue(String sql) throws Exception {
-        return Long.parseLong(string(sql));
+    private long longValue(String query) throws Exception {
+        return sql().longValue(query);
     }
 
-    private List<Long> longs(String sql) throws Exception {
-        return strings(sql).stream().map(Long::parseLong).toList();
+    private List<Long> longs(String query) throws Exception {
+        return sql().longs(query);
     }
 
-    private List<String> strings(String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = database(); PreparedStatement p = c.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+    private List<String> strings(String query) throws Exception {
+        return sql().strings(query);
     }
 }

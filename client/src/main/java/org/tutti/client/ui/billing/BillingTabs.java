@@ -35,6 +35,7 @@ import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.common.RowOpening;
 import org.tutti.client.ui.common.Tables;
+import org.tutti.client.ui.common.ThemeManager;
 
 /**
  * The two Facturation tabs (cotisations, locations) of one family: invoices, payments, balance due,
@@ -193,11 +194,24 @@ public final class BillingTabs {
         Label invoicesLabel = Forms.label("billing.invoices", invoices);
         Label paymentsLabel = Forms.label("billing.payments", payments);
         Label hint = Forms.wrapped(I18n.get("billing.hint"), "hint");
-        VBox.setVgrow(invoices, Priority.ALWAYS);
-        VBox.setVgrow(payments, Priority.ALWAYS);
+        fitRows(invoices);
+        fitRows(payments);
         VBox content = new VBox(balance, invoicesLabel, invoices, paymentsLabel, payments, hint);
-        content.getStyleClass().addAll("tab-content", "billing-tab");
+        content.getStyleClass().add("billing-tab");
         return Forms.tab(tabId, titleKey, content);
+    }
+
+    /**
+     * A table as high as its rows ask (two at least), growing with the room left: a family with
+     * many payments and few invoices sees its payments without scrolling.
+     */
+    private static void fitRows(TableView<?> table) {
+        double em = ThemeManager.get().emInPixels();
+        Runnable fit = () -> table.setPrefHeight((Math.max(2, table.getItems().size()) * 1.8 + 2.6) * em);
+        table.getItems().addListener((javafx.collections.ListChangeListener<Object>) c -> fit.run());
+        fit.run();
+        table.setMinHeight(5 * em);
+        VBox.setVgrow(table, Priority.ALWAYS);
     }
 
     /** Opens the PDF in the shared viewer; the focus comes back to its row when the viewer closes. */

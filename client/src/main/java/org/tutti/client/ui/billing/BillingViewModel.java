@@ -180,10 +180,11 @@ public final class BillingViewModel {
             show.accept(document);
         }).onFailure(failure -> {
             done(key);
-            message.set(DOCUMENT_FAILURES.message(failure));
             if (failure instanceof ServiceException se && se.reason() == ServiceException.Reason.NOT_FOUND) {
+                // the list says what is true now (reading it again clears the message: said after)
                 reload();
             }
+            message.set(DOCUMENT_FAILURES.message(failure));
         });
     }
 
@@ -216,8 +217,8 @@ public final class BillingViewModel {
             paying.set(false);
             if (url.isEmpty()) {
                 // paid meanwhile, or the site no longer offers it: the list says what is true now
-                message.set(I18n.get("billing.onlinePayment.nothingDue"));
                 reload();
+                message.set(I18n.get("billing.onlinePayment.nothingDue"));
                 return;
             }
             try {

@@ -199,6 +199,21 @@ class BillingTabsTest extends FxRobot {
                 && invoices.getSelectionModel().getSelectedItem() == FakeBillingService.PARTIAL);
     }
 
+    @Test
+    void tabGoesFromTheTabsToTheInvoicesThePaymentsThenPayerEnLigne() throws Exception {
+        show();
+        TableView<InvoiceSummary> invoices = lookup("#feeInvoicesTable").queryTableView();
+        select(invoices, FakeBillingService.PARTIAL);
+        interact(() -> lookup("#billingTabs").query().requestFocus());
+
+        press(lookup("#billingTabs").query(), KeyCode.TAB);
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(invoices);
+        press(invoices, KeyCode.TAB);
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(lookup("#feePaymentsTable").query());
+        press(lookup("#feePaymentsTable").query(), KeyCode.TAB);
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(lookup("#onlinePayment").query());
+    }
+
     // ------------------------------------------------------------------------------ helpers
 
     private static BillingOverview withoutOnlinePayment(BillingOverview overview) {
