@@ -22,7 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The README's screenshots, taken from the real application (login.png, home.png, password.png,
  * lost-password.png, demo-mailbox.png, validations.png, family.png, student-courses.png,
  * course-follow-up.png, student-reenrolment.png, staff-reenrolments.png, document-viewer.png,
- * family-billing.png, pdf-viewer.png) in
+ * family-billing.png, pdf-viewer.png, staff-billing.png, staff-invoice.png) in
  * the folder of the system property {@code tutti.screenshots.dir}, which
  * surefire sets to {@code client/target/screenshots}: a test run leaves the tracked pictures alone.
  * {@code mvn -B verify -Pscreenshots} runs this class only and copies its pictures into
@@ -262,14 +262,7 @@ class ScreenshotTest extends AppHarness {
         Path out = loggedInToTheDemoAs("F0001", "bellerive");
         WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navBilling"));
         clickOn("#navBilling");
-        TableView<?> invoices = lookup("#feeInvoicesTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !invoices.getItems().isEmpty()
-                && !lookup("#billingLoading").query().isVisible());
-        interact(() -> {
-            invoices.requestFocus();
-            invoices.getSelectionModel().select(0);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> invoices = firstFeeInvoiceSelected();
         Path billing = snapshot(out.resolve("family-billing.png"));
         assertThat(Files.size(billing)).isGreaterThan(5_000);
 
@@ -280,6 +273,64 @@ class ScreenshotTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         Path viewer = snapshot(lookup("#pdfViewer").query().getScene(), out.resolve("pdf-viewer.png"));
         assertThat(Files.size(viewer)).isGreaterThan(5_000);
+    }
+
+    /** Issue 14: Facturation at the front desk, F0001 found and open (its fee invoices, its rentals). */
+    @Test
+    void staffBillingScreenshot() throws Exception {
+        Path out = loggedInToTheDemoAs("ACCUEIL", "bellerive");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navBilling"));
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        clickOn("#navBilling");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#billingFamilySearch"));
+        interact(() -> lookup("#billingFamilySearch").queryAs(javafx.scene.control.TextField.class).setText("f000"));
+        TableView<org.tutti.client.domain.FamilyOption> results = lookup("#billingFamilyResults").query();
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !results.getItems().isEmpty()
+                && results.getItems().stream().allMatch(f -> f.identifier().startsWith("F000")));
+        interact(() -> {
+            results.requestFocus();
+            results.getSelectionModel().select(results.getItems().stream()
+                    .filter(f -> f.identifier().equals("F0001")).findFirst().orElseThrow());
+            javafx.event.Event.fireEvent(results, new javafx.scene.input.KeyEvent(
+                    javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+        });
+        firstFeeInvoiceSelected();
+        Path billing = snapshot(out.resolve("staff-billing.png"));
+        assertThat(Files.size(billing)).isGreaterThan(5_000);
+
+        // Nouvelle facture… with two lines typed
+        clickOn("#invoiceCreate");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#invoiceDialog"));
+        interact(() -> {
+            lookup("#invoiceLineLabel1").queryAs(javafx.scene.control.TextField.class).setText("Piano — cours individuel");
+            lookup("#invoiceLinePrice1").queryAs(javafx.scene.control.TextField.class).setText("420");
+            lookup("#invoiceLineAdd").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#invoiceLineLabel2"));
+        interact(() -> {
+            lookup("#invoiceLineLabel2").queryAs(javafx.scene.control.TextField.class).setText("Formation musicale");
+            lookup("#invoiceLineQuantity2").queryAs(javafx.scene.control.TextField.class).setText("2");
+            lookup("#invoiceLinePrice2").queryAs(javafx.scene.control.TextField.class).setText("37,5");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Path invoice = snapshot(lookup("#invoiceDialog").query().getScene(), out.resolve("staff-invoice.png"));
+        assertThat(Files.size(invoice)).isGreaterThan(5_000);
+    }
+
+    /** Facturation's fee invoices read, the first one selected; returns their table. */
+    private TableView<?> firstFeeInvoiceSelected() throws Exception {
+        TableView<?> invoices = lookup("#feeInvoicesTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !invoices.getItems().isEmpty()
+                && !lookup("#billingLoading").query().isVisible());
+        interact(() -> {
+            invoices.requestFocus();
+            invoices.getSelectionModel().select(0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return invoices;
     }
 
     /** A copy of the demo started and logged in as {@code identifier}; returns the screenshots folder. */

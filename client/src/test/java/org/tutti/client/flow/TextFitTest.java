@@ -207,6 +207,44 @@ class TextFitTest extends FamilyScreens {
         check("Fermer la campagne ?");
         clickOn(button(close, "Annuler"));
 
+        // issue 14 — Facturation at the front desk: F0001 open, and each of its dialogs
+        clickOn("#navBilling");
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#billingFamilySearch"));
+        check("Facturation (accueil), aucune famille");
+        interact(() -> lookup("#billingFamilySearch").queryAs(javafx.scene.control.TextField.class).setText("F0001"));
+        TableView<?> results = lookup("#billingFamilyResults").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> results.getItems().size() == 1);
+        interact(() -> {
+            results.requestFocus();
+            results.getSelectionModel().select(0);
+        });
+        interact(() -> javafx.event.Event.fireEvent(results, new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
+        TableView<?> invoices = lookup("#feeInvoicesTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !invoices.getItems().isEmpty()
+                && !lookup("#rentalsTable").queryAs(TableView.class).getItems().isEmpty());
+        interact(() -> {
+            invoices.requestFocus();
+            invoices.getSelectionModel().select(0);
+        });
+        check("Facturation (accueil), F0001");
+        for (String id : new String[] {"invoice", "payment", "creditNote", "rental"}) {
+            String opener = switch (id) {
+                case "invoice" -> "#invoiceCreate";
+                case "payment" -> "#paymentRecord";
+                case "creditNote" -> "#creditNoteCreate";
+                default -> "#rentalCreate";
+            };
+            assertThat(lookup(opener).query().isDisabled()).as(opener).isFalse();
+            interact(() -> lookup(opener).queryButton().fire());
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#" + id + "Dialog"));
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> lookup("#" + id + "Dialog").query()
+                    .lookupAll(".progress-indicator").stream().noneMatch(javafx.scene.Node::isVisible));
+            check("Facturation (accueil), dialogue " + id);
+            interact(() -> lookup("#" + id + "Cancel").queryButton().fire());
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !exists("#" + id + "Dialog"));
+        }
+
         assertThat(cut).as("texts shown cut short").isEmpty();
     }
 

@@ -78,6 +78,18 @@ public enum Actions {
     LAST("navLast", "action.last", "shortcut+End"),
     CLOSE_WINDOW("closeWindow", "action.closeWindow", "Esc"),
 
+    // issue 14 — staff UI: Facturation at the front desk (the family search, the five operations;
+    // each dialog: Enter validates, Escape cancels)
+    BILLING_SEARCH("billingFamilySearch", "billingDesk.search", "shortcut+F"),
+    INVOICE_CREATE("invoiceCreate", "billingDesk.invoiceCreate", "shortcut+N"),
+    PAYMENT_RECORD("paymentRecord", "billingDesk.paymentRecord", "shortcut+E"),
+    CREDIT_NOTE_CREATE("creditNoteCreate", "billingDesk.creditNoteCreate", "shortcut+shift+A"),
+    RENTAL_CREATE("rentalCreate", "billingDesk.rentalCreate", "shortcut+shift+N"),
+    RENTAL_END("rentalEnd", "billingDesk.rentalEnd", "shortcut+shift+L"),
+    INVOICE_LINE_ADD("invoiceLineAdd", "billingDesk.invoice.addLine", "shortcut+Insert"),
+    BILLING_DIALOG_SUBMIT("billingDialogConfirm", "billingDesk.dialog.confirm", "Enter"),
+    BILLING_DIALOG_CANCEL("billingDialogCancel", "action.cancel", "Esc"),
+
     // issue 14 — pdf: the PDF viewer (pages, zoom, print, save); also shows the re-enrolment images.
     // Zoom also answers Ctrl+= and the numpad's + and − (DocumentViewer); Ctrl+0 fits the page's width.
     PDF_PREVIOUS_PAGE("pdfPreviousPage", "viewer.previous", "Page Up"),

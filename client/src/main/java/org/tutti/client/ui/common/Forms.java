@@ -264,4 +264,22 @@ public final class Forms {
     private static String orDash(String value) {
         return value == null || value.isBlank() ? "—" : value;
     }
+
+    /**
+     * A converter that shows {@code text} of a value (nothing for null) in a combo box; read-only
+     * lists only (it reads no typed text back).
+     */
+    public static <T> javafx.util.StringConverter<T> displayConverter(java.util.function.Function<T, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null;
+            }
+        };
+    }
 }

@@ -33,7 +33,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.tutti.client.domain.DocumentType;
 import org.tutti.client.domain.ReenrolmentSummary;
 import org.tutti.client.domain.SchoolYearOption;
@@ -98,7 +97,7 @@ public final class ReenrolmentsView {
         ComboBox<StateFilter> filter = new ComboBox<>();
         filter.setId("reenrolmentsFilter");
         filter.getItems().setAll(StateFilter.values());
-        filter.setConverter(converter(StateFilter::text));
+        filter.setConverter(Forms.displayConverter(StateFilter::text));
         filter.valueProperty().bindBidirectional(model.filterProperty());
         Label filterLabel = Forms.label("reenrolments.filter", filter);
         Label count = new Label();
@@ -297,7 +296,7 @@ public final class ReenrolmentsView {
 
         ComboBox<SchoolYearOption> year = new ComboBox<>(model.years());
         year.setId("campaignYear");
-        year.setConverter(converter(SchoolYearOption::label));
+        year.setConverter(Forms.displayConverter(SchoolYearOption::label));
         year.valueProperty().bindBidirectional(model.yearProperty());
         DatePicker start = DatePickers.strict(model.startProperty());
         start.setId("campaignStart");
@@ -458,20 +457,6 @@ public final class ReenrolmentsView {
     }
 
     // ------------------------------------------------------------------------------ helpers
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
-    }
 
     private static Button button(String id, String key, Runnable action) {
         Button b = new Button(I18n.get(key));

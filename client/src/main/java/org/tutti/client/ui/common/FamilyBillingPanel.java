@@ -1,0 +1,27 @@
+package org.tutti.client.ui.common;
+
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import org.tutti.client.domain.InvoiceSummary;
+
+/**
+ * One family's billing as a piece of another screen (issue 14: the front desk's Facturation shows
+ * the family's Facturation tabs, {@code ui.billing.BillingTabs}; {@code ui.main} hands them over
+ * through this interface, since one screen does not use another's classes).
+ */
+public interface FamilyBillingPanel {
+
+    Node root();
+
+    /** Shows {@code familyId}'s billing (read in the background). */
+    void showFamily(long familyId);
+
+    /** Reads the family shown again (after an invoice, a payment, a credit note or a rental). */
+    void refresh();
+
+    /** The invoice selected in the tabs (null for none, or a payment selected). */
+    ObservableValue<InvoiceSummary> selectedInvoice();
+
+    /** Closes the windows opened from the tabs (the PDF of an invoice or a receipt): the screen is left. */
+    void closeWindows();
+}
