@@ -30,6 +30,7 @@ import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.common.DetailWindows;
 import org.tutti.client.ui.common.DocumentViewer;
 import org.tutti.client.ui.common.ExternalBrowser;
+import org.tutti.client.ui.common.FamilyBillingPanel;
 import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
@@ -50,7 +51,7 @@ import org.tutti.client.ui.common.ThemeManager;
  * {@code onlinePayment}, {@code onlinePaymentNote}; {@code billingError} with {@code billingRetry};
  * {@code billingMessage}, {@code billingNotice}; {@code billingLoading}, {@code billingOpening}.
  */
-public final class BillingTabs {
+public final class BillingTabs implements FamilyBillingPanel {
 
     private final BillingViewModel model;
     private final BackgroundTasks tasks;
@@ -224,16 +225,17 @@ public final class BillingTabs {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
+    @Override
     public Parent root() {
         return root;
     }
 
-    /** Shows {@code familyId}'s billing (read in the background). */
+    @Override
     public void showFamily(long familyId) {
         model.showFamily(familyId);
     }
 
-    /** Reads the family shown again (after staff issued or recorded something). */
+    @Override
     public void refresh() {
         model.reload();
     }
@@ -246,12 +248,17 @@ public final class BillingTabs {
         return model.selectedInvoiceProperty();
     }
 
+    @Override
+    public ReadOnlyObjectProperty<InvoiceSummary> selectedInvoice() {
+        return selectedInvoiceProperty();
+    }
+
     /** Puts the keyboard focus on the invoices of the tab shown. */
     public void focus() {
         Forms.focusWhenShown(invoiceTables.get(model.shownKindProperty().get()));
     }
 
-    /** Closes the PDF viewers opened from the lists (the screen is left). */
+    @Override
     public void closeWindows() {
         viewers.closeAll();
     }

@@ -93,8 +93,9 @@ public final class BillingViewModel {
         }
         KindTab fees = tabs.get(BillingKind.FEES);
         KindTab rentals = tabs.get(BillingKind.RENTALS);
-        onlineShown = Bindings.createBooleanBinding(() -> shown().offered.get(), shownKind, fees.offered,
-                rentals.offered);
+        // the front desk records payments, it does not pay for the family
+        onlineShown = Bindings.createBooleanBinding(() -> !session.isStaff() && shown().offered.get(), shownKind,
+                fees.offered, rentals.offered);
         onlineAllowed = Bindings.createBooleanBinding(() -> {
             KindTab tab = shown();
             InvoiceSummary invoice = tab.selected.get();

@@ -7,7 +7,6 @@ import org.tutti.client.ui.billing.BillingModule;
 import org.tutti.client.ui.billing.BillingTabs;
 import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.BackgroundTasks;
-import org.tutti.client.ui.common.FamilyBillingPanel;
 import org.tutti.client.ui.family.FamilyModule;
 import org.tutti.client.ui.home.HomeModule;
 import org.tutti.client.ui.password.PasswordModule;
@@ -52,37 +51,8 @@ public final class Modules {
                         () -> new ReenrolmentsModule(session, backend.staffReenrolments(), tasks)),
                 // issue 14 — staff UI: Facturation at the front desk, with the family's tabs
                 new ModuleEntry(Actions.NAV_BILLING, () -> new BillingDeskModule(session, backend.staffBilling(),
-                        backend.billing(), tasks, () -> panel(new BillingTabs(session, backend.billing(), tasks)))),
+                        backend.billing(), tasks, () -> new BillingTabs(session, backend.billing(), tasks))),
                 new ModuleEntry(Actions.NAV_PASSWORD, () -> new PasswordModule(session, backend.accounts(), tasks)));
     }
 
-    /** The family's Facturation tabs as the front desk's screen uses them (features do not use each other). */
-    private static FamilyBillingPanel panel(BillingTabs tabs) {
-        return new FamilyBillingPanel() {
-            @Override
-            public javafx.scene.Node root() {
-                return tabs.root();
-            }
-
-            @Override
-            public void showFamily(long familyId) {
-                tabs.showFamily(familyId);
-            }
-
-            @Override
-            public void refresh() {
-                tabs.refresh();
-            }
-
-            @Override
-            public javafx.beans.value.ObservableValue<org.tutti.client.domain.InvoiceSummary> selectedInvoice() {
-                return tabs.selectedInvoiceProperty();
-            }
-
-            @Override
-            public void closeWindows() {
-                tabs.closeWindows();
-            }
-        };
-    }
 }

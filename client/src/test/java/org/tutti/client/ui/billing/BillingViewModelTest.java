@@ -43,6 +43,17 @@ class BillingViewModelTest {
     }
 
     @Test
+    void payingOnlineIsOfferedToTheFamilyNotToTheFrontDesk() {
+        model.showFamily(10);
+        BillingViewModel desk = new BillingViewModel(FakeBackend.staff(), service, BackgroundTasks.sameThread(),
+                opened::add);
+        desk.showFamily(10);
+
+        assertThat(model.onlineShownProperty().get()).as("the family, on a site that offers it").isTrue();
+        assertThat(desk.onlineShownProperty().get()).as("the front desk, same family and site").isFalse();
+    }
+
+    @Test
     void aBrowserThatCannotOpenLeavesTheAddressToCopy() {
         model.showFamily(10);
         model.tab(BillingKind.FEES).selectedProperty().set(FakeBillingService.PARTIAL);
