@@ -5,7 +5,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Writes a document the user saves: into a temporary file beside the target, then moved onto the
@@ -34,9 +36,11 @@ public final class SavedFiles {
     public static void write(Path target, byte[] content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".part");
+        // not Files.createTempFile: its file is readable by its owner only, and the move would keep
+        // that; a saved invoice gets the permissions any new file of that folder gets
+        Path temporary = folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
+        Files.write(temporary, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-            Files.write(temporary, content);
             try {
                 Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -2,6 +2,7 @@ package org.tutti.client.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -31,6 +32,18 @@ class SavedFilesTest {
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files).containsExactly(target);
         }
+    }
+
+    @Test
+    void aSavedFileGetsThePermissionsOfAnyNewFileOfItsFolder() throws IOException {
+        assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path ordinary = Files.createFile(folder.resolve("ordinaire.txt"));
+
+        Path saved = folder.resolve("facture.pdf");
+        SavedFiles.write(saved, new byte[] {1});
+
+        // readable by the family's other programs and accounts as the system's settings say, not owner-only
+        assertThat(Files.getPosixFilePermissions(saved)).isEqualTo(Files.getPosixFilePermissions(ordinary));
     }
 
     @Test

@@ -197,6 +197,8 @@ public final class BillingTabs implements FamilyBillingPanel {
         Label hint = Forms.wrapped(I18n.get("billing.hint"), "hint");
         fitRows(invoices);
         fitRows(payments);
+        selectWhenFocused(invoices);
+        selectWhenFocused(payments);
         VBox content = new VBox(balance, invoicesLabel, invoices, paymentsLabel, payments, hint);
         content.getStyleClass().add("billing-tab");
         return Forms.tab(tabId, titleKey, content);
@@ -213,6 +215,18 @@ public final class BillingTabs implements FamilyBillingPanel {
         fit.run();
         table.setMinHeight(5 * em);
         VBox.setVgrow(table, Priority.ALWAYS);
+    }
+
+    /**
+     * A table reached by the keyboard selects the row it shows focused (the first one), so that
+     * Payer en ligne and the first arrow key act on the row the family sees highlighted.
+     */
+    private static void selectWhenFocused(TableView<?> table) {
+        table.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused && table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                table.getSelectionModel().select(Math.max(0, table.getFocusModel().getFocusedIndex()));
+            }
+        });
     }
 
     /** Opens the PDF in the shared viewer; the focus comes back to its row when the viewer closes. */

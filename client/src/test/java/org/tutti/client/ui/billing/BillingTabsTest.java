@@ -214,6 +214,19 @@ class BillingTabsTest extends FxRobot {
         assertThat(stage.getScene().getFocusOwner()).isSameAs(lookup("#onlinePayment").query());
     }
 
+    @Test
+    void theInvoicesReachedByTheKeyboardSelectTheRowTheyShowFocused() throws Exception {
+        show();
+        TableView<InvoiceSummary> invoices = lookup("#feeInvoicesTable").queryTableView();
+        assertThat(invoices.getSelectionModel().isEmpty()).isTrue();
+        interact(() -> lookup("#billingTabs").query().requestFocus());
+
+        press(lookup("#billingTabs").query(), KeyCode.TAB);
+
+        assertThat(stage.getScene().getFocusOwner()).isSameAs(invoices);
+        assertThat(invoices.getSelectionModel().getSelectedIndex()).as("the first row, highlighted").isZero();
+    }
+
     // ------------------------------------------------------------------------------ helpers
 
     private static BillingOverview withoutOnlinePayment(BillingOverview overview) {
