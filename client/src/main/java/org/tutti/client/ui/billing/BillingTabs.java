@@ -82,8 +82,12 @@ public final class BillingTabs implements FamilyBillingPanel {
                 page(BillingKind.RENTALS, "tabRentals", "billing.tab.rentals", "rental"));
         tabs.setId("billingTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) ->
-                model.shownKindProperty().set(BillingKind.values()[index.intValue()]));
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
+            // a tab added by the screen using these ({@link #addTab}) is not a kind of invoice
+            if (index.intValue() >= 0 && index.intValue() < BillingKind.values().length) {
+                model.shownKindProperty().set(BillingKind.values()[index.intValue()]);
+            }
+        });
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         // one Payer en ligne under the tabs, for the tab shown (its id stays unique)
@@ -134,8 +138,13 @@ public final class BillingTabs implements FamilyBillingPanel {
                 e.consume();
                 int count = tabs.getTabs().size();
                 int at = tabs.getSelectionModel().getSelectedIndex();
-                tabs.getSelectionModel().select((at + (next ? 1 : count - 1)) % count);
-                focus();
+                int shown = (at + (next ? 1 : count - 1)) % count;
+                tabs.getSelectionModel().select(shown);
+                if (shown < BillingKind.values().length) {
+                    focus();
+                } else {
+                    tabs.requestFocus();
+                }
             }
         });
     }
@@ -270,6 +279,11 @@ public final class BillingTabs implements FamilyBillingPanel {
     /** Puts the keyboard focus on the invoices of the tab shown. */
     public void focus() {
         Forms.focusWhenShown(invoiceTables.get(model.shownKindProperty().get()));
+    }
+
+    @Override
+    public void addTab(Tab tab) {
+        tabs.getTabs().add(tab);
     }
 
     @Override

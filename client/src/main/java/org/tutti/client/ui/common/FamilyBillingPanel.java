@@ -2,6 +2,7 @@ package org.tutti.client.ui.common;
 
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.control.Tab;
 import org.tutti.client.domain.InvoiceSummary;
 
 /**
@@ -21,6 +22,12 @@ public interface FamilyBillingPanel {
 
     /** The invoice selected in the tabs (null for none, or a payment selected). */
     ObservableValue<InvoiceSummary> selectedInvoice();
+
+    /**
+     * Adds a tab after the billing tabs (the front desk's rented items): one row of tabs, and the
+     * invoice and payment lists keep the height.
+     */
+    void addTab(Tab tab);
 
     /** Closes the windows opened from the tabs (the PDF of an invoice or a receipt): the screen is left. */
     void closeWindows();

@@ -182,8 +182,12 @@ public final class BillingDeskView {
         rent.disableProperty().bind(noFamily);
         end.disableProperty().bind(noFamily.or(model.rentalEndableProperty().not()));
         HBox rentalButtons = Forms.buttonRow(rent, end);
+        VBox rentedItems = new VBox(rentalsLabel, rentals, rentalButtons);
+        rentedItems.getStyleClass().add("billing-tab");
+        VBox.setVgrow(rentals, Priority.ALWAYS);
+        panel.addTab(Forms.tab("tabRentedItems", "billingDesk.rentals.tab", rentedItems));
 
-        VBox familyParts = new VBox(billingButtons, tabs, rentalsLabel, rentals, rentalButtons);
+        VBox familyParts = new VBox(billingButtons, tabs);
         familyParts.getStyleClass().add("billing-family");
         familyParts.visibleProperty().bind(noFamily.not());
         familyParts.managedProperty().bind(familyParts.visibleProperty());

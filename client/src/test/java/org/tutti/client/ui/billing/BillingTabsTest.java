@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -212,6 +213,24 @@ class BillingTabsTest extends FxRobot {
         assertThat(stage.getScene().getFocusOwner()).isSameAs(lookup("#feePaymentsTable").query());
         press(lookup("#feePaymentsTable").query(), KeyCode.TAB);
         assertThat(stage.getScene().getFocusOwner()).isSameAs(lookup("#onlinePayment").query());
+    }
+
+    @Test
+    void aTabAddedByTheFrontDeskComesThirdAndCtrlTabGoesThroughIt() throws Exception {
+        show();
+        interact(() -> tabs.addTab(new Tab("Objets loués", new Label("objets"))));
+        TabPane pane = lookup("#billingTabs").queryAs(TabPane.class);
+        TableView<InvoiceSummary> rentalInvoices = lookup("#rentalInvoicesTable").queryTableView();
+        interact(() -> pane.getSelectionModel().select(1));
+
+        pressCtrlTab(rentalInvoices);
+        assertThat(pane.getSelectionModel().getSelectedItem().getText()).isEqualTo("Objets loués");
+        assertThat(tabs.model().shownKindProperty().get()).as("the last kind shown stays").isEqualTo(BillingKind.RENTALS);
+
+        pressCtrlTab(pane);
+        assertThat(pane.getSelectionModel().getSelectedItem().getId()).isEqualTo("tabFees");
+        await("the fee invoices have the focus",
+                () -> stage.getScene().getFocusOwner() == lookup("#feeInvoicesTable").query());
     }
 
     @Test

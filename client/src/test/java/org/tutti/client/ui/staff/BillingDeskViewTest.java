@@ -14,6 +14,8 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -58,7 +60,7 @@ class BillingDeskViewTest extends FxRobot {
 
     /** The family's tabs: what the desk asked of them, and an invoice selected in them. */
     static final class FakePanel implements FamilyBillingPanel {
-        final Label root = new Label("onglets");
+        final TabPane root = new TabPane(new Tab("onglets", new Label("onglets")));
         final List<String> calls = new ArrayList<>();
         final SimpleObjectProperty<InvoiceSummary> selected = new SimpleObjectProperty<>();
 
@@ -80,6 +82,13 @@ class BillingDeskViewTest extends FxRobot {
         @Override
         public ObservableValue<InvoiceSummary> selectedInvoice() {
             return selected;
+        }
+
+        /** The desk's tab is added and shown at once (the real tabs show it on Ctrl+Tab or a click). */
+        @Override
+        public void addTab(Tab tab) {
+            root.getTabs().add(tab);
+            root.getSelectionModel().select(tab);
         }
 
         @Override
