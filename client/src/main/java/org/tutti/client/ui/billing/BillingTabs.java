@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyEvent;
@@ -168,8 +169,8 @@ public final class BillingTabs implements FamilyBillingPanel {
                 Tables.text("billing.column.label", InvoiceSummary::label),
                 Tables.formatted("billing.column.amount", InvoiceSummary::amount, Formats::money),
                 Tables.formatted("billing.column.settled", InvoiceSummary::settled, Formats::money),
-                Tables.formatted("billing.column.balance", InvoiceSummary::balance, Formats::money),
-                Tables.formatted("billing.column.state", InvoiceSummary::state, BillingViewModel::stateText)));
+                emphasised(Tables.formatted("billing.column.balance", InvoiceSummary::balance, Formats::money)),
+                emphasised(Tables.formatted("billing.column.state", InvoiceSummary::state, BillingViewModel::stateText))));
         invoices.setItems(tab.invoices());
         invoices.setRowFactory(t -> new StateRow());
         Tables.placeholderWhileLoading(invoices, model.loadingProperty(), model.errorProperty());
@@ -224,6 +225,15 @@ public final class BillingTabs implements FamilyBillingPanel {
         fit.run();
         table.setMinHeight(5 * em);
         VBox.setVgrow(table, Priority.ALWAYS);
+    }
+
+    /**
+     * A column whose cells turn bold on an overdue row (the state says it in words too); only
+     * these, so that the other columns, sized to their text, are not wrapped by a bolder font.
+     */
+    private static <T extends TableColumn<?, ?>> T emphasised(T column) {
+        column.getStyleClass().add("billing-emphasis");
+        return column;
     }
 
     /**

@@ -278,8 +278,9 @@ public final class BillingFormsViewModel {
         }
 
         public void removeLine(LineModel line) {
-            if (lines.size() > 1) {
-                lines.remove(line);
+            if (lines.size() > 1 && lines.remove(line)) {
+                // a refusal names lines by number: after a removal it may name the wrong one
+                errorProperty().set("");
             }
         }
 

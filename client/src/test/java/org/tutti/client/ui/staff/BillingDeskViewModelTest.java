@@ -105,6 +105,11 @@ class BillingDeskViewModelTest {
         second.unitPriceProperty().set("12,50 €");
         submit(form);
         assertThat(form.errorProperty().get()).startsWith("Ligne 2 : « 0 » n’est pas une quantité");
+        LineModel empty = form.addLine();
+        submit(form);
+        assertThat(form.errorProperty().get()).startsWith("Ligne 2 : « 0 » n’est pas une quantité");
+        form.removeLine(empty);
+        assertThat(form.errorProperty().get()).as("a line removed: the numbers named may be wrong").isEmpty();
         second.quantityProperty().set("1,5");
         assertThat(form.totalProperty().get()).as("live: 1 234,50 + 18,75").isEqualTo("1\u202f253,25\u00a0€");
         form.dueDateProperty().set("2026-11-21");
