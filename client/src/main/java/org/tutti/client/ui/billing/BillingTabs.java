@@ -176,6 +176,16 @@ public final class BillingTabs implements FamilyBillingPanel {
         Tables.placeholderWhileLoading(invoices, model.loadingProperty(), model.errorProperty());
         invoices.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
                 tab.selectedProperty().set(item));
+        // and back: the lists read again keep the invoice selected (as read now), highlighted
+        tab.selectedProperty().addListener((obs, old, item) -> {
+            if (invoices.getSelectionModel().getSelectedItem() != item) {
+                if (item == null) {
+                    invoices.getSelectionModel().clearSelection();
+                } else {
+                    invoices.getSelectionModel().select(item);
+                }
+            }
+        });
         RowOpening.install(invoices, invoice -> {
             String key = BillingViewModel.invoiceKey(invoice);
             if (!viewers.toFront(key)) {

@@ -234,6 +234,31 @@ class BillingTabsTest extends FxRobot {
     }
 
     @Test
+    void theInvoiceSelectedStaysSelectedAndHighlightedWhenTheListsAreReadAgain() throws Exception {
+        show();
+        TableView<InvoiceSummary> invoices = lookup("#feeInvoicesTable").queryTableView();
+        select(invoices, FakeBillingService.PARTIAL);
+        long overviews = service.calls().stream().filter(c -> c.startsWith("overview")).count();
+        // meanwhile the front desk recorded 234,56 € on it: the same invoice, read with its new balance
+        InvoiceSummary was = FakeBillingService.PARTIAL;
+        InvoiceSummary now = new InvoiceSummary(was.id(), was.number(), was.kind(), was.issueDate(), was.dueDate(),
+                was.label(), was.amount(), new java.math.BigDecimal("500.00"), new java.math.BigDecimal("1000.00"),
+                was.state(), null);
+        BillingOverview fees = service.overviews.get(BillingKind.FEES);
+        service.overviews.put(BillingKind.FEES, new BillingOverview(BillingKind.FEES,
+                fees.invoices().stream().map(i -> i.id() == was.id() ? now : i).toList(), fees.payments(),
+                fees.balanceDue(), fees.onlinePaymentOffered()));
+
+        press(invoices, KeyCode.F5);
+        await("read again", () -> service.calls().stream().filter(c -> c.startsWith("overview")).count() > overviews
+                && !lookup("#billingLoading").query().isVisible());
+
+        assertThat(tabs.selectedInvoiceProperty().get()).isEqualTo(now);
+        assertThat(invoices.getSelectionModel().getSelectedItem()).as("the row the front desk acts on, highlighted")
+                .isEqualTo(now);
+    }
+
+    @Test
     void theInvoicesReachedByTheKeyboardSelectTheRowTheyShowFocused() throws Exception {
         show();
         TableView<InvoiceSummary> invoices = lookup("#feeInvoicesTable").queryTableView();
