@@ -445,6 +445,8 @@ final class BillingDialogs {
         field.setEditable(false);
         field.setFocusTraversable(false);
         field.getStyleClass().add("read-only-value");
+        // as wide as its text asks: the dialog grows rather than cut "… reste 2 164,00 €"
+        field.setPrefColumnCount(Math.max(12, text.length() + 2));
         field.setMaxWidth(Double.MAX_VALUE);
         return field;
     }
