@@ -352,7 +352,7 @@ final class BillingDialogs {
         Label hint = Forms.wrapped(I18n.get("billingDesk.credit.hint"), "hint");
         VBox content = new VBox(grid, hint);
         content.getStyleClass().add("dialog-form");
-        return new Shell(form, owner, "creditNote", "billingDesk.credit.title", "billingDesk.credit.confirm", content, 40)
+        return new Shell(form, owner, "creditNote", "billingDesk.credit.title", "billingDesk.credit.confirm", content, 50)
                 .focus(amount);
     }
 
@@ -404,7 +404,7 @@ final class BillingDialogs {
         VBox content = new VBox(grid, hint);
         content.getStyleClass().add("dialog-form");
         return new Shell(form, owner, "endRental", "billingDesk.rentalEnd.title", "billingDesk.rentalEnd.confirm",
-                content, 36).focus(end);
+                content, 50).focus(end);
     }
 
     // ------------------------------------------------------------------------------ helpers
@@ -445,8 +445,6 @@ final class BillingDialogs {
         field.setEditable(false);
         field.setFocusTraversable(false);
         field.getStyleClass().add("read-only-value");
-        // as wide as its text asks: the dialog grows rather than cut "… reste 2 164,00 €"
-        field.setPrefColumnCount(Math.max(12, text.length() + 2));
         field.setMaxWidth(Double.MAX_VALUE);
         return field;
     }
