@@ -248,7 +248,7 @@ public final class BillingViewModel {
 
     /** "Chèque", "Virement", "Espèces", "Carte bancaire", "Prélèvement", "Paiement en ligne". */
     public static String methodText(PaymentMethod method) {
-        return I18n.get("billing.method." + method.name());
+        return Formats.paymentMethod(method);
     }
 
     /** "Reste à payer : 1 234,56 €", or "Rien à payer" when nothing is due. */

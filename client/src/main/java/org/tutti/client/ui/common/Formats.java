@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import org.tutti.client.domain.PaymentMethod;
 
 /** Dates, times and slots as the user reads them, from the bundle's patterns. */
 public final class Formats {
@@ -151,6 +152,11 @@ public final class Formats {
         number.setMaximumFractionDigits(2);
         String text = I18n.get("format.money", number.format(rounded.abs()));
         return rounded.signum() < 0 ? "\u2212" + text : text;
+    }
+
+    /** "Chèque", "Virement", "Espèces", "Carte bancaire", "Prélèvement", "Paiement en ligne"; nothing for null. */
+    public static String paymentMethod(PaymentMethod method) {
+        return method == null ? "" : I18n.get("billing.method." + method.name());
     }
 
     // issue 13 — staff: when a request was sent

@@ -26,6 +26,7 @@ import org.tutti.client.domain.InvoiceSummary;
 import org.tutti.client.domain.RentalLine;
 import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.FamilyBillingPanel;
+import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.common.RowOpening;
@@ -153,10 +154,10 @@ public final class BillingDeskView {
                 Tables.text("billingDesk.rentals.item", RentalLine::itemLabel),
                 Tables.text("billingDesk.rentals.inventory", RentalLine::inventoryCode),
                 Tables.text("billingDesk.rentals.student", RentalLine::studentName),
-                Tables.formatted("billingDesk.rentals.start", RentalLine::startDate, BillingDeskViewModel::date),
-                Tables.formatted("billingDesk.rentals.end", RentalLine::endDate, BillingDeskViewModel::date),
-                Tables.formatted("billingDesk.rentals.fee", RentalLine::monthlyFee, BillingDeskViewModel::money),
-                Tables.formatted("billingDesk.rentals.deposit", RentalLine::deposit, BillingDeskViewModel::money),
+                Tables.formatted("billingDesk.rentals.start", RentalLine::startDate, Formats::date),
+                Tables.formatted("billingDesk.rentals.end", RentalLine::endDate, Formats::date),
+                Tables.formatted("billingDesk.rentals.fee", RentalLine::monthlyFee, Formats::money),
+                Tables.formatted("billingDesk.rentals.deposit", RentalLine::deposit, Formats::money),
                 Tables.text("billingDesk.rentals.invoice", RentalLine::invoiceNumber),
                 Tables.formatted("billingDesk.rentals.active", RentalLine::active, BillingDeskViewModel::yesNo));
         rentals.setItems(model.rentals());

@@ -1,6 +1,5 @@
 package org.tutti.client.ui.staff;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.tutti.client.service.BillingService;
 import org.tutti.client.service.StaffBillingService;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.common.Failures;
-import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.staff.BillingFormsViewModel.CreditNoteForm;
 import org.tutti.client.ui.staff.BillingFormsViewModel.EndRentalForm;
@@ -205,16 +203,6 @@ public final class BillingDeskViewModel {
     }
 
     // ------------------------------------------------------------------------------ texts
-
-    /** "12/03/2026" (a null date shows nothing). */
-    public static String date(LocalDate date) {
-        return date == null ? "" : Formats.date(date);
-    }
-
-    /** "1 234,56 €". */
-    public static String money(BigDecimal amount) {
-        return amount == null ? "" : Formats.money(amount);
-    }
 
     /** "Oui" / "Non". */
     public static String yesNo(Boolean value) {

@@ -33,6 +33,7 @@ import org.tutti.client.domain.RentalItemOption;
 import org.tutti.client.domain.StudentOption;
 import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.DatePickers;
+import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.common.ThemeManager;
@@ -273,7 +274,7 @@ final class BillingDialogs {
     static Shell payment(PaymentForm form, Window owner) {
         DatePicker date = DatePickers.strict(form.dateProperty());
         date.setId("paymentDate");
-        ComboBox<PaymentMethod> method = combo("paymentMethod", form.methodProperty(), BillingFormsViewModel::methodText);
+        ComboBox<PaymentMethod> method = combo("paymentMethod", form.methodProperty(), Formats::paymentMethod);
         method.getItems().setAll(PaymentMethod.values());
         TextField amount = amountField("paymentAmount", form.amountProperty());
         TextField reference = new TextField();

@@ -358,11 +358,6 @@ public final class BillingFormsViewModel {
         return kind == null ? "" : I18n.get("billingDesk.kind." + kind.name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** "Chèque", "Virement"… */
-    public static String methodText(PaymentMethod method) {
-        return method == null ? "" : I18n.get("billing.method." + method.name());
-    }
-
     // ------------------------------------------------------------------------------ payment
 
     /** One invoice with a balance in the payment form, and the part of the payment allocated to it. */
