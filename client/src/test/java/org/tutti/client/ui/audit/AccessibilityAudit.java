@@ -116,7 +116,8 @@ import javafx.stage.Window;
  * entirely outside the window or its clip.
  *
  * <p>Limits (what is not read): corner radii, background images, effects, and nodes painted
- * beneath a text other than its ancestors and their earlier siblings.
+ * beneath a text other than its ancestors and the siblings painted before them (list order and
+ * viewOrder).
  *
  * <p>Side effects: the focus rule and the keyboard walk move the focus as a keyboard user would
  * (a screen's focus listeners run: a table reached by the keyboard may select its first row);
@@ -429,10 +430,11 @@ public final class AccessibilityAudit {
         List<List<Color>> layers = new ArrayList<>();
         Node child = node;
         for (Parent parent = node.getParent(); parent != null; child = parent, parent = parent.getParent()) {
-            List<Node> siblings = parent.getChildrenUnmodifiable();
             boolean opaque = false;
-            for (int i = siblings.indexOf(child) - 1; i >= 0 && !opaque; i--) {
-                Node sibling = siblings.get(i);
+            for (Node sibling : beneath(parent, child)) {
+                if (opaque) {
+                    break;
+                }
                 if (sibling.isVisible() && (shapes || !(sibling instanceof Shape))) {
                     opaque = paintedAt(sibling, point, layers);
                 }
@@ -443,6 +445,26 @@ public final class AccessibilityAudit {
         }
         List<Color> sceneFill = WcagColours.colours(scene.getFill());
         return composite(layers, sceneFill.isEmpty() ? List.of(Color.WHITE) : sceneFill);
+    }
+
+    /**
+     * The siblings painted before {@code child}, topmost first: JavaFX paints children by
+     * decreasing viewOrder, then in list order (a header drawn beneath a link given viewOrder -1).
+     */
+    private static List<Node> beneath(Parent parent, Node child) {
+        List<Node> siblings = parent.getChildrenUnmodifiable();
+        int index = siblings.indexOf(child);
+        List<Node> below = new ArrayList<>();
+        for (int i = 0; i < siblings.size(); i++) {
+            Node sibling = siblings.get(i);
+            if (sibling.getViewOrder() > child.getViewOrder()
+                    || sibling.getViewOrder() == child.getViewOrder() && i < index) {
+                below.add(sibling);
+            }
+        }
+        below.sort(java.util.Comparator.comparingDouble(Node::getViewOrder).reversed().thenComparing(siblings::indexOf));
+        java.util.Collections.reverse(below);
+        return below;
     }
 
     /** Adds the layers {@code node} paints at {@code point}, topmost first; true once one is opaque. */

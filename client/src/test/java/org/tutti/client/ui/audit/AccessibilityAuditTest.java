@@ -288,6 +288,14 @@ class AccessibilityAuditTest {
         backdrop.setStyle("-fx-background-color: black;");
         assertThat(audit(new VBox(new StackPane(backdrop, label("Bienvenue", "white"))), Level.AAA_HIGH_CONTRAST))
                 .noneMatch(f -> f.contains("contrast"));
+
+        // a region listed after the label but painted beneath it (the label has the lower viewOrder)
+        Label inFront = label("Aller au contenu", "white");
+        inFront.setViewOrder(-1);
+        Region band = new Region();
+        band.setStyle("-fx-background-color: #1f3a5f;");
+        assertThat(audit(new VBox(new StackPane(inFront, band)), Level.AAA_HIGH_CONTRAST))
+                .noneMatch(f -> f.contains("contrast"));
     }
 
     @Test
