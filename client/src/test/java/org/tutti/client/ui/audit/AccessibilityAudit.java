@@ -168,41 +168,30 @@ public final class AccessibilityAudit {
 
     /** Findings in every showing window (stages and dialogs; popups are skipped). */
     public static List<String> inShowingWindows(Level level) {
-        List<String> findings = new ArrayList<>();
-        for (Scene scene : showingScenes()) {
-            findings.addAll(check(scene, level));
-        }
-        return findings;
+        return inShowingWindows(scene -> check(scene, level));
     }
 
     /** {@link #keyboardReach} in every showing window (stages and dialogs). */
     public static List<String> keyboardReachInShowingWindows() {
+        return inShowingWindows(AccessibilityAudit::keyboardReach);
+    }
+
+    private static List<String> inShowingWindows(java.util.function.Function<Scene, List<String>> audit) {
         List<String> findings = new ArrayList<>();
-        for (Scene scene : showingScenes()) {
-            findings.addAll(keyboardReach(scene));
+        for (Window window : List.copyOf(Window.getWindows())) {
+            if (window.isShowing() && window.getScene() != null && window instanceof Stage
+                    && window.getScene().getRoot() != null) {
+                findings.addAll(audit.apply(window.getScene()));
+            }
         }
         return findings;
     }
 
-    private static List<Scene> showingScenes() {
-        List<Scene> scenes = new ArrayList<>();
-        for (Window window : List.copyOf(Window.getWindows())) {
-            if (window.isShowing() && window.getScene() != null && window instanceof Stage
-                    && window.getScene().getRoot() != null) {
-                scenes.add(window.getScene());
-            }
-        }
-        return scenes;
-    }
-
     /** Findings in one scene, each "window title: rule — node — figures". */
     public static List<String> check(Scene scene, Level level) {
-        Parent root = scene.getRoot();
-        if (root == null) {
+        if (scene.getRoot() == null) {
             return new ArrayList<>();
         }
-        root.applyCss();
-        root.layout();
         Scan scan = new Scan(scene);
         Set<String> findings = new LinkedHashSet<>();
         names(scan, findings);
@@ -210,8 +199,15 @@ public final class AccessibilityAudit {
         boundaries(scan, level, findings);
         focusIndicators(scan, level, findings);
         mnemonics(scan, findings);
+        return titled(scene, findings);
+    }
+
+    /** Each finding as "window title: finding". */
+    private static List<String> titled(Scene scene, Set<String> findings) {
         String window = windowName(scene);
-        return findings.stream().map(f -> window + ": " + f).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        List<String> lines = new ArrayList<>();
+        findings.forEach(f -> lines.add(window + ": " + f));
+        return lines;
     }
 
     // ---------------------------------------------------------------- the scene as it is shown
@@ -224,8 +220,11 @@ public final class AccessibilityAudit {
         /** Each node named by a shown label's labelFor, with that label. */
         final Map<Node, Label> labelled = new IdentityHashMap<>();
 
+        /** Styles and lays the scene out, then reads it. */
         Scan(Scene scene) {
             this.scene = scene;
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
             collect(scene.getRoot());
             for (Node node : nodes) {
                 if (node instanceof Label label && label.getLabelFor() != null && !blank(label.getText())) {
@@ -599,13 +598,15 @@ public final class AccessibilityAudit {
         }
     }
 
+    /** A check box's box or a radio button's circle: what draws its boundary and its focus. */
+    private static Region mark(Control control) {
+        return control.lookup(control instanceof CheckBox ? ".box" : ".radio") instanceof Region mark ? mark : null;
+    }
+
     /** The region that draws a control's boundary, or null when the rule does not apply. */
     private static Region boundaryTarget(Control control) {
-        if (control instanceof CheckBox) {
-            return control.lookup(".box") instanceof Region box ? box : null;
-        }
-        if (control instanceof RadioButton) {
-            return control.lookup(".radio") instanceof Region radio ? radio : null;
+        if (control instanceof CheckBox || control instanceof RadioButton) {
+            return mark(control);
         }
         if (control instanceof Hyperlink) {
             return null;
@@ -790,11 +791,8 @@ public final class AccessibilityAudit {
 
     /** The region that draws a control's focus indicator. */
     private static Region focusTarget(Control control) {
-        if (control instanceof CheckBox) {
-            return control.lookup(".box") instanceof Region box ? box : null;
-        }
-        if (control instanceof RadioButton) {
-            return control.lookup(".radio") instanceof Region radio ? radio : null;
+        if (control instanceof CheckBox || control instanceof RadioButton) {
+            return mark(control);
         }
         if (control instanceof TabPane) {
             // (lookup ignores pseudo-classes: find the selected tab's header by its state)
@@ -827,12 +825,15 @@ public final class AccessibilityAudit {
                 + clip + ")";
     }
 
+    /** Something drawn differently when a control has the focus: how thick, and its worst contrast. */
+    private record Change(double thickness, Worst worst) {
+    }
+
     private static String ring(Control control, Region target, Look unfocused, Look focused, Scan scan, Level level) {
         Point2D centre = centre(target.localToScene(target.getLayoutBounds()));
         List<Color> behind = behind(target, centre, scan.scene);
         double opacity = cumulativeOpacity(target);
-        String best = null;
-        double bestScore = -1;
+        List<Change> changes = new ArrayList<>();
         List<BackgroundFill> fills = focused.fills().stream().filter(f -> !WcagColours.transparent(f.getFill())).toList();
         double[] unfocusedOuter = outer(painted(unfocused.fills()));
         for (int i = 0; i < fills.size(); i++) {
@@ -849,17 +850,8 @@ public final class AccessibilityAudit {
                 double band = band(fills, i, s, target);
                 thickness = Math.min(thickness, newColour ? band : Math.min(band, unfocusedOuter[s] - sides[s]));
             }
-            if (thickness <= EPSILON) {
-                continue;
-            }
-            Worst worst = worst(WcagColours.colours(fill.getFill()), opacity, behind);
-            if (thickness >= MIN_FOCUS_THICKNESS - EPSILON && worst.ratio >= level.nonText() - EPSILON) {
-                return null;
-            }
-            double score = Math.min(thickness / MIN_FOCUS_THICKNESS, 1) + Math.min(worst.ratio / level.nonText(), 1);
-            if (score > bestScore) {
-                bestScore = score;
-                best = weakRing(control, thickness, worst, level);
+            if (thickness > EPSILON) {
+                changes.add(new Change(thickness, worst(WcagColours.colours(fill.getFill()), opacity, behind)));
             }
         }
         List<Paint> unfocusedStrokes = strokePaints(new Border(unfocused.strokes().toArray(BorderStroke[]::new)));
@@ -868,24 +860,28 @@ public final class AccessibilityAudit {
             if (paints.isEmpty() || unfocusedStrokes.containsAll(paints)) {
                 continue;
             }
-            double thickness = Math.min(Math.min(stroke.getWidths().getTop(), stroke.getWidths().getRight()),
-                    Math.min(stroke.getWidths().getBottom(), stroke.getWidths().getLeft()));
-            if (strokePaintsBySide(stroke) < 4) {
-                thickness = 0;
-            }
+            double thickness = strokePaintsBySide(stroke) < 4 ? 0
+                    : Math.min(Math.min(stroke.getWidths().getTop(), stroke.getWidths().getRight()),
+                            Math.min(stroke.getWidths().getBottom(), stroke.getWidths().getLeft()));
             List<Color> colours = new ArrayList<>();
             paints.forEach(p -> colours.addAll(WcagColours.colours(p)));
-            Worst worst = worst(colours, opacity, behind);
-            if (thickness >= MIN_FOCUS_THICKNESS - EPSILON && worst.ratio >= level.nonText() - EPSILON) {
+            changes.add(new Change(thickness, worst(colours, opacity, behind)));
+        }
+        Change best = null;
+        double bestScore = -1;
+        for (Change change : changes) {
+            if (change.thickness() >= MIN_FOCUS_THICKNESS - EPSILON && change.worst().ratio >= level.nonText() - EPSILON) {
                 return null;
             }
-            double score = Math.min(thickness / MIN_FOCUS_THICKNESS, 1) + Math.min(worst.ratio / level.nonText(), 1);
+            double score = Math.min(change.thickness() / MIN_FOCUS_THICKNESS, 1)
+                    + Math.min(change.worst().ratio / level.nonText(), 1);
             if (score > bestScore) {
                 bestScore = score;
-                best = weakRing(control, thickness, worst, level);
+                best = change;
             }
         }
-        return best != null ? best : "no focus indicator — " + describe(control) + " (nothing is drawn differently when it has the focus)";
+        return best != null ? weakRing(control, best.thickness(), best.worst(), level)
+                : "no focus indicator — " + describe(control) + " (nothing is drawn differently when it has the focus)";
     }
 
     /** How many sides of a stroke are drawn (a width and a visible colour). */
@@ -1011,8 +1007,6 @@ public final class AccessibilityAudit {
         if (root == null) {
             return new ArrayList<>();
         }
-        root.applyCss();
-        root.layout();
         Scan scan = new Scan(scene);
         List<Node> targets = new ArrayList<>();
         for (Node node : scan.nodes) {
@@ -1041,8 +1035,7 @@ public final class AccessibilityAudit {
             root.applyCss();
             root.layout();
         }
-        String window = windowName(scene);
-        return findings.stream().map(f -> window + ": " + f).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        return titled(scene, findings);
     }
 
     private static void walk(Scene scene, List<Node> targets, boolean backwards, Set<String> findings) {
