@@ -12,6 +12,7 @@ import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tutti.client.config.DataFolder;
+import org.tutti.client.config.DisplayPreferences;
 import org.tutti.client.data.BackendFactory;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.Backend;
@@ -19,6 +20,7 @@ import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.common.Dialogs;
 import org.tutti.client.ui.common.ExternalBrowser;
 import org.tutti.client.ui.common.I18n;
+import org.tutti.client.ui.common.SystemContrast;
 import org.tutti.client.ui.common.ThemeManager;
 import org.tutti.client.ui.login.LoginView;
 import org.tutti.client.ui.login.LoginViewModel;
@@ -55,7 +57,15 @@ public class TuttiApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(TuttiApp.class);
 
+    private static final java.util.concurrent.ExecutorService PREFERENCES_WRITER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "tutti-preferences");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     private final AtomicBoolean errorDialogShowing = new AtomicBoolean();
+    private javafx.beans.InvalidationListener displayListener;
     private Stage stage;
     private BackgroundTasks tasks;
     private LoginViewModel loginModel;
@@ -81,17 +91,19 @@ public class TuttiApp extends Application {
         this.stage = primaryStage;
         Thread.setDefaultUncaughtExceptionHandler(this::uncaught);
         Thread.currentThread().setUncaughtExceptionHandler(this::uncaught);
+        Path dataFolder = DataFolder.resolve();
+        applyDisplayPreferences(dataFolder);
         ThemeManager.get().install();
         // online payment opens the provider's page in the system browser (or the capture file in tests)
         ExternalBrowser.install(getHostServices());
 
-        Path dataFolder = DataFolder.resolve();
         tasks = BackgroundTasks.withUiExecutor(Platform::runLater);
         loginModel = new LoginViewModel(tasks, listener -> openBackend(dataFolder, listener));
         loginModel.setOnLoggedIn(this::showMain);
         demoMailboxes = new DemoMailboxWindows(tasks);
         loginView = new LoginView(loginModel, this::openDemoMailbox);
         loginScene = new Scene(loginView.root(), LOGIN_WIDTH, LOGIN_HEIGHT);
+        loginView.installAccelerators(loginScene);
         ThemeManager.get().apply(loginScene);
 
         long sceneBuilt = System.currentTimeMillis();
@@ -115,6 +127,31 @@ public class TuttiApp extends Application {
             // once start() has returned; the database work itself runs on a background thread
             Platform.runLater(loginModel::start);
         }
+    }
+
+    /**
+     * The display this person chose on this computer (a first start follows the system's
+     * high-contrast setting, on Windows), then each change saved as it is made.
+     */
+    private void applyDisplayPreferences(Path dataFolder) {
+        ThemeManager theme = ThemeManager.get();
+        DisplayPreferences saved = DisplayPreferences.load(dataFolder).orElseGet(() -> SystemContrast.detect()
+                .map(c -> new DisplayPreferences(true, DisplayPreferences.Contrast.valueOf(c.name()), 125))
+                .orElse(DisplayPreferences.DEFAULTS));
+        theme.contrastProperty().set(ThemeManager.Contrast.valueOf(saved.contrast().name()));
+        theme.textSizeProperty().set(saved.textSizePercent());
+        theme.accessibleProperty().set(saved.accessible());
+        javafx.beans.InvalidationListener save = obs -> {
+            DisplayPreferences now = new DisplayPreferences(theme.accessibleProperty().get(),
+                    DisplayPreferences.Contrast.valueOf(theme.contrastProperty().get().name()),
+                    theme.textSizeProperty().get());
+            // one writer thread at a time, in order: the last choice is the one kept
+            PREFERENCES_WRITER.execute(() -> now.save(dataFolder));
+        };
+        theme.accessibleProperty().addListener(save);
+        theme.contrastProperty().addListener(save);
+        theme.textSizeProperty().addListener(save);
+        displayListener = save;
     }
 
     /** Kept out of {@link #start}: the first reference to the data layer happens off the FX thread. */
@@ -212,6 +249,14 @@ public class TuttiApp extends Application {
 
     @Override
     public void stop() throws InterruptedException {
+        if (displayListener != null) {
+            // tests start the application again in the same JVM: the next one saves in its own folder
+            ThemeManager theme = ThemeManager.get();
+            theme.accessibleProperty().removeListener(displayListener);
+            theme.contrastProperty().removeListener(displayListener);
+            theme.textSizeProperty().removeListener(displayListener);
+            displayListener = null;
+        }
         if (mainView != null) {
             // the shown module stops its timers and listeners before the background executor goes
             mainView.discard();

@@ -22,6 +22,13 @@ public enum Actions {
     NAV_STUDENTS("navStudents", "students.nav", "shortcut+3"),
     // issue 14 — Facturation (family, and the front desk's in staff mode)
     NAV_BILLING("navBilling", "billing.nav", "shortcut+4"),
+    // issue 15 — accessibility core: Accessibilité (a switch, not a page), F1 shortcuts, F6 to the content
+    NAV_ACCESSIBILITY("navAccessibility", "accessibility.nav", "shortcut+5"),
+    /** The login window's switch of the same mode, same key. */
+    ACCESSIBILITY_TOGGLE("accessibilityToggle", "accessibility.toggle", "shortcut+5"),
+    SHORTCUTS_HELP("shortcutsHelp", "shortcuts.open", "F1"),
+    /** The main window's first stop (a link) and F6: the focus goes to the current screen's first field. */
+    SKIP_TO_CONTENT("skipToContent", "main.skipToContent", "F6"),
     NAV_PASSWORD("navPassword", "action.password", "shortcut+6"),
     /** Staff mode: Validations, after Accueil. */
     NAV_VALIDATIONS("navValidations", "validations.nav", "shortcut+7"),

@@ -10,6 +10,7 @@ import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -53,6 +54,37 @@ public final class Forms {
                 }
             }
         });
+    }
+
+    /**
+     * Gives the focus to the first control under {@code parent} that the keyboard can reach
+     * (visible, enabled, focus-traversable), in the order Tab would follow; false when none.
+     */
+    public static boolean focusFirstIn(Parent parent) {
+        Node first = firstFocusable(parent);
+        if (first == null) {
+            return false;
+        }
+        first.requestFocus();
+        return true;
+    }
+
+    private static Node firstFocusable(Node node) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return null;
+        }
+        if (node.isFocusTraversable()) {
+            return node;
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Node found = firstFocusable(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** A grid with a label column and a field column that takes the remaining width. */

@@ -1,50 +1,95 @@
 package org.tutti.client.ui.common;
 
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 
 /**
- * Applies the application stylesheet and root font size to every window as it opens (including
- * dialogs), like JabRef's ThemeManager. Sizes in the stylesheet are in em, so the font size
- * scales the whole interface.
+ * Applies the stylesheets, the accessibility mode and the text size to every window as it opens
+ * (including dialogs), like JabRef's ThemeManager, and again to every open window when one of
+ * them changes: nothing needs a restart. Sizes in the stylesheets are in em, so the root font
+ * size scales the whole interface.
  *
- * <p>{@link #setTheme(Theme)} switches every open window at once; the high-contrast theme of
- * the accessibility mode will be a second stylesheet.
+ * <p>While the accessibility mode is on, every scene also has {@code accessible.css} (the
+ * high-contrast theme), its root carries the style classes {@code accessible} and
+ * {@code contrast-light} or {@code contrast-dark}, and mnemonics stay underlined. The text size
+ * works in both modes; switching the mode on raises it to 125 % if it was at 100 %. F1 in any
+ * window opens the shortcuts window.
  */
 public final class ThemeManager {
 
-    /** The stylesheets; each is a resource next to the bundle. */
-    public enum Theme {
-        STANDARD("/org/tutti/client/ui/tutti.css");
+    /** The high-contrast variant used while the accessibility mode is on. */
+    public enum Contrast {
+        LIGHT("contrast-light"), DARK("contrast-dark");
 
-        private final String resource;
+        private final String styleClass;
 
-        Theme(String resource) {
-            this.resource = resource;
+        Contrast(String styleClass) {
+            this.styleClass = styleClass;
         }
 
-        public String stylesheet() {
-            URL url = Objects.requireNonNull(ThemeManager.class.getResource(resource), resource);
-            return url.toExternalForm();
+        public String styleClass() {
+            return styleClass;
         }
     }
 
+    /** The text sizes offered, in percent of the normal size. */
+    public static final List<Integer> TEXT_SIZES = List.of(100, 125, 150, 175, 200);
+    public static final String ACCESSIBLE_CLASS = "accessible";
+    /** The normal size: 11 pt, everything else in em. */
+    private static final double BASE_FONT_PT = 11;
+    private static final int MODE_MINIMUM_SIZE = 125;
+    private static final String STANDARD_SHEET = "/org/tutti/client/ui/tutti.css";
+    private static final String ACCESSIBLE_SHEET = "/org/tutti/client/ui/accessible.css";
+    private static final KeyCombination HELP_KEY = Actions.SHORTCUTS_HELP.keyCombination();
+
     private static final ThemeManager INSTANCE = new ThemeManager();
 
-    private Theme theme = Theme.STANDARD;
-    private double fontSizePt = 11;
+    private final BooleanProperty accessible = new SimpleBooleanProperty(this, "accessible");
+    private final ObjectProperty<Contrast> contrast = new SimpleObjectProperty<>(this, "contrast", Contrast.LIGHT);
+    private final IntegerProperty textSize = new SimpleIntegerProperty(this, "textSize", 100);
+    private final String standardSheet = resource(STANDARD_SHEET);
+    private final String accessibleSheet = resource(ACCESSIBLE_SHEET);
     private boolean installed;
 
     private ThemeManager() {
+        accessible.addListener((obs, was, on) -> {
+            if (on && textSize.get() < MODE_MINIMUM_SIZE) {
+                textSize.set(MODE_MINIMUM_SIZE);
+            }
+            reapply();
+        });
+        contrast.addListener((obs, old, now) -> {
+            if (now == null) {
+                contrast.set(Contrast.LIGHT);
+            } else {
+                reapply();
+            }
+        });
+        textSize.addListener((obs, old, now) -> reapply());
     }
 
     public static ThemeManager get() {
         return INSTANCE;
+    }
+
+    private static String resource(String name) {
+        URL url = Objects.requireNonNull(ThemeManager.class.getResource(name), name);
+        return url.toExternalForm();
     }
 
     /** Starts watching windows; call once on the JavaFX thread before the first window is shown. */
@@ -68,53 +113,69 @@ public final class ThemeManager {
         window.sceneProperty().addListener((obs, old, scene) -> apply(scene));
     }
 
+    /** The accessibility mode (high contrast, larger text, underlined mnemonics). */
+    public BooleanProperty accessibleProperty() {
+        return accessible;
+    }
+
+    /** The high-contrast variant, light or dark, used while the mode is on. */
+    public ObjectProperty<Contrast> contrastProperty() {
+        return contrast;
+    }
+
+    /** The text size in percent of the normal size (one of {@link #TEXT_SIZES}); both modes. */
+    public IntegerProperty textSizeProperty() {
+        return textSize;
+    }
+
     /** Styles one scene now (also used for scenes built before their window opens). */
     public void apply(Scene scene) {
         if (scene == null) {
             return;
         }
-        String sheet = theme.stylesheet();
-        scene.getStylesheets().removeIf(s -> isOurs(s) && !s.equals(sheet));
-        if (!scene.getStylesheets().contains(sheet)) {
-            scene.getStylesheets().add(sheet);
+        if (scene.getProperties().putIfAbsent(ThemeManager.class, Boolean.TRUE) == null) {
+            // a dialog may replace its root (DialogPane) after the window has opened
+            scene.rootProperty().addListener((obs, old, root) -> apply(scene));
+            if (!(scene.getWindow() instanceof PopupWindow)) {
+                scene.getAccelerators().putIfAbsent(HELP_KEY, () -> ShortcutsHelp.show(scene.getWindow()));
+            }
+        }
+        List<String> sheets = new ArrayList<>(List.of(standardSheet));
+        if (accessible.get()) {
+            sheets.add(accessibleSheet);
+        }
+        scene.getStylesheets().removeIf(s -> (s.equals(standardSheet) || s.equals(accessibleSheet)) && !sheets.contains(s));
+        for (String sheet : sheets) {
+            if (!scene.getStylesheets().contains(sheet)) {
+                scene.getStylesheets().add(sheet);
+            }
         }
         Parent root = scene.getRoot();
         if (root != null) {
-            root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpt;", fontSizePt));
-        }
-    }
-
-    private static boolean isOurs(String stylesheet) {
-        for (Theme t : Theme.values()) {
-            if (t.stylesheet().equals(stylesheet)) {
-                return true;
+            root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.2fpt;", fontSizePt()));
+            javafx.collections.ObservableList<String> classes = root.getStyleClass();
+            List<String> wanted = accessible.get() ? List.of(ACCESSIBLE_CLASS, contrast.get().styleClass()) : List.of();
+            for (String themeClass : List.of(ACCESSIBLE_CLASS, Contrast.LIGHT.styleClass(), Contrast.DARK.styleClass())) {
+                if (wanted.contains(themeClass) && !classes.contains(themeClass)) {
+                    classes.add(themeClass);
+                } else if (!wanted.contains(themeClass)) {
+                    classes.remove(themeClass);
+                }
             }
         }
-        return false;
+        MnemonicUnderlines.keepShown(scene, accessible.get());
     }
 
-    public Theme theme() {
-        return theme;
-    }
-
-    /** Switches the stylesheet of every open window. */
-    public void setTheme(Theme theme) {
-        this.theme = Objects.requireNonNull(theme);
-        reapply();
-    }
-
-    /** Sets the root font size (points) of every open window; everything else follows in em. */
-    public void setFontSize(double points) {
-        this.fontSizePt = points;
-        reapply();
+    private double fontSizePt() {
+        return BASE_FONT_PT * textSize.get() / 100.0;
     }
 
     /** One em of the root font in pixels, for sizes set in code (column widths). */
     public double emInPixels() {
-        return fontSizePt * 96 / 72;
+        return fontSizePt() * 96 / 72;
     }
 
     private void reapply() {
-        Window.getWindows().forEach(w -> apply(w.getScene()));
+        List.copyOf(Window.getWindows()).forEach(w -> apply(w.getScene()));
     }
 }

@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
@@ -14,6 +15,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.tutti.client.domain.SiteSummary;
 import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.common.DisplayControls;
 import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
 
@@ -67,6 +70,11 @@ public final class LoginView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Ctrl+5 switches the accessibility mode, as in the main window. */
+    public void installAccelerators(Scene scene) {
+        scene.getAccelerators().put(Actions.ACCESSIBILITY_TOGGLE.keyCombination(), DisplayControls::toggleMode);
     }
 
     /** Puts the keyboard focus where the user starts typing. */
@@ -186,11 +194,19 @@ public final class LoginView {
             }
         });
 
-        VBox card = new VBox(heading, intro, tlsWarning(), form, error, actions, notice, lostRow, startupPane(), demoHint());
+        VBox card = new VBox(displayRow(), heading, intro, tlsWarning(), form, error, actions, notice, lostRow, startupPane(), demoHint());
         card.getStyleClass().addAll("card", "login-card");
         card.setMaxWidth(Region.USE_PREF_SIZE);
         card.setMaxHeight(Region.USE_PREF_SIZE);
         return card;
+    }
+
+    /** At the top of the card, where it is seen first: the accessibility mode, the text size and the contrast. */
+    private Node displayRow() {
+        FlowPane row = new FlowPane(DisplayControls.modeCheckBox(), DisplayControls.sizeAndContrast());
+        row.getStyleClass().add("login-display");
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     /**

@@ -10,9 +10,11 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.AppModule;
 import org.tutti.client.ui.common.Dialogs;
+import org.tutti.client.ui.common.DisplayControls;
+import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.common.NavigationEvent;
 
@@ -111,6 +115,8 @@ public final class MainView {
             scene.getAccelerators().put(entry.action().keyCombination(), () -> open(entry));
         }
         scene.getAccelerators().put(Actions.NAV_LOGOUT.keyCombination(), this::logout);
+        scene.getAccelerators().put(Actions.NAV_ACCESSIBILITY.keyCombination(), DisplayControls::toggleMode);
+        scene.getAccelerators().put(Actions.SKIP_TO_CONTENT.keyCombination(), this::focusContent);
         if (openDemoMailbox != null) {
             scene.getAccelerators().put(Actions.NAV_DEMO_MAILBOX.keyCombination(), openDemoMailbox);
         }
@@ -202,7 +208,20 @@ public final class MainView {
         return Dialogs.confirm(root.getScene().getWindow(), leaving.question(), leaving.confirmText());
     }
 
+    /** "Aller au contenu" and F6: the focus to the current screen's first control. */
+    public void focusContent() {
+        Forms.focusFirstIn(content);
+    }
+
     private Node header() {
+        Hyperlink skip = new Hyperlink(Actions.SKIP_TO_CONTENT.text());
+        skip.setId(Actions.SKIP_TO_CONTENT.id());
+        skip.setMnemonicParsing(true);
+        skip.getStyleClass().add("skip-link");
+        skip.setOnAction(e -> {
+            skip.setVisited(false);
+            focusContent();
+        });
         Label site = new Label(model.session().siteName());
         site.setId("mainSiteName");
         site.getStyleClass().add("app-title");
@@ -211,26 +230,35 @@ public final class MainView {
         Label user = new Label(model.userText());
         user.setId("mainUser");
         user.getStyleClass().add("app-user");
-        HBox header = new HBox(site, spacer, user);
-        header.setAlignment(Pos.CENTER_LEFT);
+        HBox identity = new HBox(site, spacer, user);
+        identity.setAlignment(Pos.CENTER_LEFT);
+        identity.getStyleClass().add("app-identity");
+        Node display = DisplayControls.sizeAndContrast();
+        HBox.setHgrow(display, Priority.ALWAYS);
+        VBox header = new VBox(skip, identity, display);
         header.getStyleClass().add("app-header");
         return header;
     }
 
     private Node navigation() {
-        HBox bar = new HBox();
+        // a flow: at 200 % text the entries go on a second line instead of being cut
+        FlowPane bar = new FlowPane();
         bar.setId("navBar");
         bar.getStyleClass().add("nav-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         for (ModuleEntry entry : entries) {
+            if (entry.action() == Actions.NAV_PASSWORD) {
+                // Accessibilité before Mot de passe, as in the seed's menu
+                bar.getChildren().add(DisplayControls.modeToggle());
+            }
             Button button = navButton(entry.action());
             button.setOnAction(e -> open(entry));
             buttons.put(entry, button);
             bar.getChildren().add(button);
         }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        bar.getChildren().add(spacer);
+        if (bar.lookup("#" + Actions.NAV_ACCESSIBILITY.id()) == null) {
+            bar.getChildren().add(DisplayControls.modeToggle());
+        }
         if (openDemoMailbox != null) {
             Button mailbox = navButton(Actions.NAV_DEMO_MAILBOX);
             mailbox.getStyleClass().add("nav-demo");

@@ -113,9 +113,34 @@ class LoginViewTest {
     }
 
     @Test
-    void noButtonForLaterFeatures(FxRobot robot) {
-        assertThat(robot.lookup("#accessibilityToggle").tryQuery()).isEmpty();
+    void noRetryButtonOnceStarted(FxRobot robot) {
         assertThat(robot.lookup("#startupRetry").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void theAccessibilityToggleSwitchesTheWindowToTheModeAndBack(FxRobot robot) {
+        javafx.scene.control.CheckBox toggle = robot.lookup("#accessibilityToggle").queryAs(javafx.scene.control.CheckBox.class);
+        assertThat(toggle.getText()).isEqualTo("Mode acce_ssibilité");
+        assertThat(stage.getScene().getRoot().getStyleClass()).doesNotContain("accessible");
+        try {
+            robot.clickOn(toggle);
+            assertThat(stage.getScene().getRoot().getStyleClass()).contains("accessible", "contrast-light");
+            assertThat(stage.getScene().getStylesheets()).anyMatch(s -> s.endsWith("accessible.css"));
+            assertThat(robot.lookup("#contrastVariant").query().getParent().isVisible()).as("the variant, in the mode").isTrue();
+            ComboBox<?> size = robot.lookup("#textSize").queryComboBox();
+            assertThat(size.getValue()).as("the mode's larger text").isEqualTo(125);
+            assertThat(stage.getScene().getRoot().getStyle()).contains("13.75pt");
+
+            robot.clickOn(toggle);
+            assertThat(stage.getScene().getRoot().getStyleClass()).doesNotContain("accessible");
+            assertThat(stage.getScene().getStylesheets()).noneMatch(s -> s.endsWith("accessible.css"));
+            assertThat(robot.lookup("#contrastVariant").query().getParent().isVisible()).isFalse();
+        } finally {
+            robot.interact(() -> {
+                ThemeManager.get().accessibleProperty().set(false);
+                ThemeManager.get().textSizeProperty().set(100);
+            });
+        }
     }
 
     @Test
