@@ -41,7 +41,7 @@ class AccessibilityAuditTest extends FamilyScreens {
 
     @Test
     void everyScreenOfTheFamilyPassesTheAuditInBothModes() throws Exception {
-        ScreenTour tour = new ScreenTour(this, settings(), this::audit);
+        ScreenTour tour = new ScreenTour(this, settings(), this::audit).oneCourseWindow();
         tour.family();
         System.out.println("AccessibilityAuditTest: family tour, " + tour.summary());
         assertThat(findings.distinct()).as("accessibility findings").isEmpty();

@@ -16,6 +16,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -40,7 +41,9 @@ import org.tutti.client.domain.RentalLine;
  * <p>A screen or a window that stays open beside the main window (a course, a PDF) is checked in
  * each setting in place: a user can switch the mode or the text size in the main window while it
  * is open. A modal dialog blocks the main window, where the settings are: it is opened afresh in
- * each setting, as a user would see it.
+ * each setting, as a user would see it. Each switch restyles every window, so the tour walks on
+ * in the setting applied last; it moves by firing buttons and selecting tabs, not by robot clicks
+ * (at 200 % a button or a tab may lie out of view).
  */
 final class ScreenTour {
 
@@ -65,6 +68,7 @@ final class ScreenTour {
     private final List<Setting> settings;
     private final Stop stop;
     private boolean fullWidth;
+    private boolean oneCourse;
     private int applied = -1;
     private int stops;
     private final long started = System.nanoTime();
@@ -84,6 +88,15 @@ final class ScreenTour {
     /** Also stops at Élèves › Cours and Accueil with the main window as wide as the screen. */
     ScreenTour alsoAtFullWidth() {
         fullWidth = true;
+        return this;
+    }
+
+    /**
+     * Opens only the first course's window (and the next ones until one has an evaluation),
+     * not every course's: they are the same window with other data.
+     */
+    ScreenTour oneCourseWindow() {
+        oneCourse = true;
         return this;
     }
 
@@ -114,7 +127,9 @@ final class ScreenTour {
                 && robot.lookup("#homeStudents").queryAs(Pane.class).getChildren().size() == students);
         screen("Accueil");
 
-        robot.openFamily();
+        fire("#navFamily");
+        AppHarness.await("Famille", () -> robot.exists("#familyAddress1")
+                && !robot.lookup("#familyAddress1").query().isDisabled() && !robot.text("#familyLastName").isEmpty());
         screen("Famille");
         // the message after a change is sent: a new mobile number in each setting
         int[] sent = {0};
@@ -141,14 +156,14 @@ final class ScreenTour {
         screen("Mot de passe");
         dialog("Quitter la page ?", () -> {
             robot.interact(() -> passwordCurrent().setText("bellerive"));
-            fireLater("#navHome");
+            fire("#navHome");
             robot.awaitDialog("#confirmDialog");
         }, () -> {
             closeDialog("#confirmDialog", "Annuler");
             robot.interact(() -> passwordCurrent().setText(""));
         });
 
-        robot.clickOn("#navDemoMailbox");
+        fire("#navDemoMailbox");
         AppHarness.await("the demo mailbox's mails", () -> robot.exists("#demoMailTable")
                 && !robot.mailbox().getItems().isEmpty());
         screen("Boîte mail (démo)");
@@ -157,7 +172,7 @@ final class ScreenTour {
         shortcuts("Raccourcis clavier");
 
         // Déconnexion: the login window and Mot de passe perdu
-        robot.clickOn("#navLogout");
+        fire("#navLogout");
         robot.waitUntilLoginEnabled();
         screen("Connexion");
         dialog("Mot de passe perdu", () -> {
@@ -168,7 +183,7 @@ final class ScreenTour {
 
     /** Élèves: each tab, Historique's sheet and Répertoire's event windows, Réinscription and its import dialog. */
     private void students() throws Exception {
-        robot.clickOn("#navStudents");
+        fire("#navStudents");
         awaitPedagogy();
         for (String tab : List.of("#tabIdentity", "#tabCourses")) {
             selectTab(tab);
@@ -209,25 +224,28 @@ final class ScreenTour {
         });
     }
 
-    /** Each course's follow-up window and its tabs; an evaluation's window from the first that has one. */
+    /**
+     * Each course's follow-up window and its tabs (or the first's, see {@link #oneCourseWindow()});
+     * an evaluation's window from the first course that has one.
+     */
     private void courses() throws Exception {
         selectStudentWith("#coursesTable");
         selectTab("#tabCourses");
         TableView<?> courses = robot.lookup("#coursesTable").queryAs(TableView.class);
         boolean evaluationSeen = false;
-        for (int row = 0; row < courses.getItems().size(); row++) {
+        for (int row = 0; row < courses.getItems().size() && !(oneCourse && evaluationSeen); row++) {
             String course = "Cours, ligne " + (row + 1);
             Stage window = openWindow("#coursesTable", row, "courseWindow");
             Parent root = window.getScene().getRoot();
             AppHarness.await(course, () -> !robot.from(root).lookup("#courseBusy").query().isVisible());
             screen(course);
             for (String tab : List.of("#tabEvaluations", "#tabAbsences")) {
-                robot.clickOn(robot.from(root).lookup(tab).queryAs(Node.class));
+                selectTab(tab);
                 screen(course + " " + tab);
             }
             TableView<?> evaluations = robot.from(root).lookup("#evaluationsTable").queryAs(TableView.class);
             if (!evaluationSeen && !evaluations.getItems().isEmpty()) {
-                robot.clickOn(robot.from(root).lookup("#tabEvaluations").queryAs(Node.class));
+                selectTab("#tabEvaluations");
                 Set<Window> before = robot.showingWindows();
                 enter(evaluations, 0);
                 robot.awaitWindow("detailWindow", before);
@@ -254,7 +272,7 @@ final class ScreenTour {
             stage.setHeight(screen.getHeight());
         });
         screen("Élèves › Cours, pleine largeur");
-        robot.clickOn("#navHome");
+        fire("#navHome");
         screen("Accueil, pleine largeur");
         robot.interact(() -> {
             stage.setX(before[0]);
@@ -266,7 +284,7 @@ final class ScreenTour {
 
     /** Facturation: both tabs, and an invoice in the PDF viewer. */
     private void billing() throws Exception {
-        robot.clickOn("#navBilling");
+        fire("#navBilling");
         AppHarness.await("the family's invoices", () -> robot.exists("#feeInvoicesTable")
                 && !robot.lookup("#feeInvoicesTable").queryTableView().getItems().isEmpty()
                 && !robot.lookup("#billingLoading").query().isVisible());
@@ -276,9 +294,9 @@ final class ScreenTour {
                 && robot.lookup("#pdfPage").queryAs(ImageView.class).getImage() != null);
         screen("Facture (visionneuse PDF)");
         hideWindowOf("#pdfViewer");
-        robot.clickOn("#tabRentals");
+        selectTab("#tabRentals");
         screen("Facturation › Locations");
-        robot.clickOn("#tabFees");
+        selectTab("#tabFees");
     }
 
     // --------------------------------------------------------------------------- front desk
@@ -297,7 +315,7 @@ final class ScreenTour {
         AppHarness.await("the front desk's navigation", () -> robot.exists("#navValidations"));
         screen("Accueil (accueil)");
 
-        robot.clickOn("#navValidations");
+        fire("#navValidations");
         AppHarness.await("the pending requests", () -> robot.exists("#validationsList")
                 && !robot.lookup("#validationsList").queryAs(TreeView.class).getRoot().getChildren().isEmpty());
         robot.interact(() -> {
@@ -314,7 +332,7 @@ final class ScreenTour {
 
     /** Réinscriptions: a request with its documents, one in the viewer, the campaign tab and its dialogs. */
     private void reenrolments() throws Exception {
-        robot.clickOn("#navReenrolments");
+        fire("#navReenrolments");
         AppHarness.await("the reenrolment requests", () -> robot.exists("#reenrolmentsTable")
                 && !robot.lookup("#reenrolmentsTable").queryAs(TableView.class).getItems().isEmpty());
         selectRequestWithDocuments();
@@ -325,17 +343,17 @@ final class ScreenTour {
         screen("Visionneuse de document");
         hideWindowOf("#pdfViewer");
 
-        robot.clickOn("#tabReenrolmentCampaign");
+        selectTab("#tabReenrolmentCampaign");
         AppHarness.await("the document types",
                 () -> !robot.lookup("#documentTypesTable").queryAs(TableView.class).getItems().isEmpty());
         robot.interact(() -> robot.lookup("#documentTypesTable").queryAs(TableView.class).getSelectionModel().select(0));
         screen("Réinscriptions › Campagne et documents");
         dialog("Ajouter un document demandé", () -> {
-            fireLater("#documentTypeAdd");
+            fire("#documentTypeAdd");
             robot.awaitDialog("#documentTypeDialog");
         }, () -> closeDialog("#documentTypeDialog", "Annuler"));
         dialog("Fermer la campagne ?", () -> {
-            fireLater("#campaignClose");
+            fire("#campaignClose");
             robot.awaitDialog("#confirmDialog");
         }, () -> closeDialog("#confirmDialog", "Annuler"));
     }
@@ -368,7 +386,7 @@ final class ScreenTour {
      * location.
      */
     private void billingDesk() throws Exception {
-        robot.clickOn("#navBilling");
+        fire("#navBilling");
         AppHarness.await("the family search", () -> robot.exists("#billingFamilySearch"));
         screen("Facturation (accueil), aucune famille");
         openDeskFamily("F0001");
@@ -392,7 +410,7 @@ final class ScreenTour {
                 default -> "#rentalCreate";
             });
         }
-        robot.clickOn("#tabRentals");
+        selectTab("#tabRentals");
         screen("Facturation (accueil), F0001 › Locations");
 
         String renting = new DemoSql(robot.dataFolder).string("select f.identifier from tutti.rental r"
@@ -400,7 +418,7 @@ final class ScreenTour {
                 + " where s.code = 'BELLERIVE' and (r.end_date is null or r.end_date >= current_date)"
                 + " order by f.identifier fetch first 1 rows only");
         openDeskFamily(renting);
-        robot.clickOn("#tabRentedItems");
+        selectTab("#tabRentedItems");
         TableView<?> rentals = robot.lookup("#rentalsTable").queryAs(TableView.class);
         int active = -1;
         for (int i = 0; i < rentals.getItems().size() && active < 0; i++) {
@@ -418,7 +436,7 @@ final class ScreenTour {
         });
         screen("Facturation (accueil), " + renting + " › Objets loués");
         deskDialog("endRental", "#rentalEnd");
-        robot.clickOn("#tabFees");
+        selectTab("#tabFees");
     }
 
     /** Finds the family by its identifier in the desk's search and opens it (Enter). */
@@ -464,12 +482,11 @@ final class ScreenTour {
     /** A stop at what shows now: each setting applied in place. */
     private void screen(String where) throws Exception {
         stops++;
-        for (int i = 0; i < settings.size(); i++) {
+        for (int i : settingsOrder()) {
             apply(i);
             settle(where);
             check(where + " — " + settings.get(i).name());
         }
-        apply(0);
     }
 
     /**
@@ -478,7 +495,7 @@ final class ScreenTour {
      */
     private void dialog(String where, Step open, Step close) throws Exception {
         stops++;
-        for (int i = 0; i < settings.size(); i++) {
+        for (int i : settingsOrder()) {
             apply(i);
             open.run();
             settle(where);
@@ -486,7 +503,19 @@ final class ScreenTour {
             close.run();
             WaitForAsyncUtils.waitForFxEvents();
         }
-        apply(0);
+    }
+
+    /**
+     * Every setting, the one applied now first: each switch restyles every window, so the tour
+     * walks on in the last one rather than switching back.
+     */
+    private int[] settingsOrder() {
+        int first = Math.max(applied, 0);
+        int[] order = new int[settings.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = (first + k) % order.length;
+        }
+        return order;
     }
 
     private void check(String where) throws Exception {
@@ -542,7 +571,7 @@ final class ScreenTour {
     // ----------------------------------------------------------------------------- helpers
 
     private void navigate(String button, String shown) throws Exception {
-        robot.clickOn(button);
+        fire(button);
         AppHarness.await(shown, () -> robot.exists(shown));
     }
 
@@ -550,15 +579,14 @@ final class ScreenTour {
         return robot.lookup("#passwordCurrent").queryAs(PasswordField.class);
     }
 
-    /** Fires the button now (its action must not wait for a dialog). */
+    /**
+     * Fires the button as a click would, not waiting for its action to end (it may show a dialog
+     * and wait for its answer). Not a robot click: at 200 % a button may be out of view.
+     */
     private void fire(String query) {
-        robot.interact(() -> robot.lookup(query).queryAs(ButtonBase.class).fire());
-    }
-
-    /** Fires the button later, not waiting: its action shows a dialog and waits for its answer. */
-    private void fireLater(String query) {
         ButtonBase button = robot.lookup(query).queryAs(ButtonBase.class);
         WaitForAsyncUtils.asyncFx(button::fire);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Answers the dialog with its button {@code text} and waits until it is gone. */
@@ -614,11 +642,24 @@ final class ScreenTour {
         return owner != null ? owner : stage.getScene().getRoot();
     }
 
+    /** Selects the tab with that id (whichever window and tab pane it is in) and waits until it shows. */
     private void selectTab(String id) throws Exception {
-        robot.clickOn(id);
-        TabPane tabs = robot.from(robot.stage.getScene().getRoot()).lookup("#studentTabs").queryAs(TabPane.class);
-        AppHarness.await(id + " selected", () -> id.equals("#" + tabs.getSelectionModel().getSelectedItem().getId()));
-        WaitForAsyncUtils.waitForFxEvents();
+        Tab[] found = {null};
+        robot.interact(() -> {
+            for (Node node : robot.lookup(".tab-pane").queryAll()) {
+                TabPane pane = (TabPane) node;
+                for (Tab tab : pane.getTabs()) {
+                    if (id.equals("#" + tab.getId())) {
+                        pane.getSelectionModel().select(tab);
+                        found[0] = tab;
+                    }
+                }
+            }
+        });
+        if (found[0] == null) {
+            throw new AssertionError("no tab " + id);
+        }
+        AppHarness.await(id + " selected", () -> found[0].isSelected());
     }
 
     private void awaitPedagogy() throws Exception {
