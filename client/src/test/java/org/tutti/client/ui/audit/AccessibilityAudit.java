@@ -86,8 +86,9 @@ import javafx.stage.Window;
  * pane viewports). Its fill (every stop of a gradient, the worst counts), faded by the opacity of
  * it and its ancestors, against the nearest painted background at its centre: the topmost
  * {@link BackgroundFill} (or a shape or region drawn beneath it) whose rectangle contains the
- * centre, a translucent one composited over what lies beneath, else the scene's fill. Text of 24
- * px, or 18.66 px in bold, is large text.</li>
+ * centre, a translucent one composited over what lies beneath, else the scene's fill. Selected
+ * text (a field's selection) is read in its selection fill over the highlight drawn beneath it.
+ * Text of 24 px, or 18.66 px in bold, is large text.</li>
  * <li><b>Component boundaries</b> (1.4.11 Non-text Contrast): every shown, enabled text field,
  * combo box, date picker, spinner, check box (its box), radio button (its circle), painted button
  * (a button drawn as a link, with transparent fills, is identified by its text) and table, list or
@@ -115,7 +116,12 @@ import javafx.stage.Window;
  * entirely outside the window or its clip.
  *
  * <p>Limits (what is not read): corner radii, background images, effects, and nodes painted
- * beneath a text other than its ancestors and their earlier siblings.
+ * beneath a text other than its ancestors and the siblings painted before them (list order and
+ * viewOrder).
+ *
+ * <p>Side effects: the focus rule and the keyboard walk move the focus as a keyboard user would
+ * (a screen's focus listeners run: a table reached by the keyboard may select its first row);
+ * the focus owner, the scroll positions and any text a Tab typed are put back afterwards.
  */
 public final class AccessibilityAudit {
 
@@ -325,19 +331,61 @@ public final class AccessibilityAudit {
             if (!inScene(scan.scene, centre) || clippedAway(text, centre)) {
                 continue;
             }
-            List<Color> fills = WcagColours.colours(text.getFill());
-            if (fills.isEmpty()) {
+            double needed = large(text) ? level.largeText() : level.text();
+            Shape highlight = selectionHighlight(text, bounds);
+            if (highlight == null) {
+                pair(text, text.getFill(), centre, true, opacity, needed, "", scan, findings);
                 continue;
             }
-            List<Color> behind = behind(text, centre, scan.scene);
-            Worst worst = worst(fills, opacity, behind);
-            double needed = large(text) ? level.largeText() : level.text();
-            if (worst.ratio < needed - EPSILON) {
-                findings.add("contrast " + WcagColours.ratioText(worst.ratio) + " < " + WcagColours.ratioText(needed)
-                        + " — " + describeText(text) + " (" + WcagColours.hex(worst.fore) + " on "
-                        + WcagColours.hex(worst.back) + ")");
+            // selected text (a field's selection): its selection fill over the highlight, and the rest as usual
+            Bounds marked = intersection(bounds, highlight.localToScene(highlight.getBoundsInLocal()));
+            pair(text, text.getSelectionFill(), centre(marked), true, opacity, needed, " selected", scan, findings);
+            if (text.getSelectionStart() > 0 || text.getSelectionEnd() < text.getText().length()) {
+                pair(text, text.getFill(), centre, false, opacity, needed, "", scan, findings);
             }
         }
+    }
+
+    /** Checks one text colour at one point against what lies behind it there. */
+    private static void pair(Text text, Paint fill, Point2D point, boolean shapes, double opacity, double needed,
+            String what, Scan scan, Set<String> findings) {
+        List<Color> fills = WcagColours.colours(fill);
+        if (fills.isEmpty()) {
+            return;
+        }
+        Worst worst = worst(fills, opacity, behind(text, point, scan.scene, shapes));
+        if (worst.ratio < needed - EPSILON) {
+            findings.add("contrast " + WcagColours.ratioText(worst.ratio) + " < " + WcagColours.ratioText(needed)
+                    + " — " + describeText(text) + what + " (" + WcagColours.hex(worst.fore) + " on "
+                    + WcagColours.hex(worst.back) + ")");
+        }
+    }
+
+    /** The shown selection highlight drawn beneath a text with a selection (a text field's), or null. */
+    private static Shape selectionHighlight(Text text, Bounds bounds) {
+        if (text.getSelectionStart() < 0 || text.getSelectionEnd() <= text.getSelectionStart()
+                || text.getParent() == null) {
+            return null;
+        }
+        List<Node> siblings = text.getParent().getChildrenUnmodifiable();
+        for (int i = siblings.indexOf(text) - 1; i >= 0; i--) {
+            if (siblings.get(i) instanceof Shape shape && !(shape instanceof Text) && shape.isVisible()
+                    && !WcagColours.transparent(shape.getFill())) {
+                Bounds drawn = shape.localToScene(shape.getBoundsInLocal());
+                if (drawn.getWidth() > 0 && drawn.getHeight() > 0 && drawn.intersects(bounds)) {
+                    return shape;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Bounds intersection(Bounds a, Bounds b) {
+        double minX = Math.max(a.getMinX(), b.getMinX());
+        double minY = Math.max(a.getMinY(), b.getMinY());
+        double maxX = Math.min(a.getMaxX(), b.getMaxX());
+        double maxY = Math.min(a.getMaxY(), b.getMaxY());
+        return new BoundingBox(minX, minY, Math.max(0, maxX - minX), Math.max(0, maxY - minY));
     }
 
     /** WCAG's large text: at least 18 pt (24 px), or 14 pt (18.66 px) in bold. */
@@ -374,14 +422,20 @@ public final class AccessibilityAudit {
      * composited. Several colours when a gradient is involved.
      */
     private static List<Color> behind(Node node, Point2D point, Scene scene) {
+        return behind(node, point, scene, true);
+    }
+
+    /** As {@link #behind(Node, Point2D, Scene)}; without the shapes drawn beneath it when {@code shapes} is false. */
+    private static List<Color> behind(Node node, Point2D point, Scene scene, boolean shapes) {
         List<List<Color>> layers = new ArrayList<>();
         Node child = node;
         for (Parent parent = node.getParent(); parent != null; child = parent, parent = parent.getParent()) {
-            List<Node> siblings = parent.getChildrenUnmodifiable();
             boolean opaque = false;
-            for (int i = siblings.indexOf(child) - 1; i >= 0 && !opaque; i--) {
-                Node sibling = siblings.get(i);
-                if (sibling.isVisible()) {
+            for (Node sibling : beneath(parent, child)) {
+                if (opaque) {
+                    break;
+                }
+                if (sibling.isVisible() && (shapes || !(sibling instanceof Shape))) {
                     opaque = paintedAt(sibling, point, layers);
                 }
             }
@@ -391,6 +445,26 @@ public final class AccessibilityAudit {
         }
         List<Color> sceneFill = WcagColours.colours(scene.getFill());
         return composite(layers, sceneFill.isEmpty() ? List.of(Color.WHITE) : sceneFill);
+    }
+
+    /**
+     * The siblings painted before {@code child}, topmost first: JavaFX paints children by
+     * decreasing viewOrder, then in list order (a header drawn beneath a link given viewOrder -1).
+     */
+    private static List<Node> beneath(Parent parent, Node child) {
+        List<Node> siblings = parent.getChildrenUnmodifiable();
+        int index = siblings.indexOf(child);
+        List<Node> below = new ArrayList<>();
+        for (int i = 0; i < siblings.size(); i++) {
+            Node sibling = siblings.get(i);
+            if (sibling.getViewOrder() > child.getViewOrder()
+                    || sibling.getViewOrder() == child.getViewOrder() && i < index) {
+                below.add(sibling);
+            }
+        }
+        below.sort(java.util.Comparator.comparingDouble(Node::getViewOrder).reversed().thenComparing(siblings::indexOf));
+        java.util.Collections.reverse(below);
+        return below;
     }
 
     /** Adds the layers {@code node} paints at {@code point}, topmost first; true once one is opaque. */

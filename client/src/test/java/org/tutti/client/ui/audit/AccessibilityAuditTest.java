@@ -100,6 +100,97 @@ class AccessibilityAuditTest {
         return label;
     }
 
+    // ---------------------------------------------------------------- a well-made form
+
+    /** Borders of 7:1 and a 3 px ring of 6.6:1 on every kind of control of the form below. */
+    private static final String WELL_MADE = """
+            .root { -fx-accent: #1f4e8c; }
+            .button, .text-field, .password-field, .combo-box-base, .table-view, .list-view,
+            .check-box > .box, .radio-button > .radio {
+                -fx-background-color: #595959, white; -fx-background-insets: 0, 1;
+            }
+            .button:focused, .text-field:focused, .password-field:focused, .combo-box-base:focused,
+            .table-view:focused, .list-view:focused, .check-box:focused > .box, .radio-button:focused > .radio {
+                -fx-background-color: #0b5cad, #595959, white; -fx-background-insets: -3, 0, 1;
+            }
+            .tab-pane:focused > .tab-header-area > .headers-region > .tab:selected .focus-indicator {
+                -fx-border-color: #0b5cad; -fx-border-width: 2; -fx-border-insets: -3;
+            }
+            """;
+
+    @Test
+    void aWellMadeFormOfEveryKindOfControlHasNoFinding() throws Exception {
+        Parent form = fx(() -> {
+            javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+            grid.setHgap(8);
+            grid.setVgap(8);
+            grid.setPadding(new javafx.geometry.Insets(8));
+            TextField name = new TextField("Ferrari");
+            javafx.scene.control.PasswordField secret = new javafx.scene.control.PasswordField();
+            javafx.scene.control.ComboBox<String> site = new javafx.scene.control.ComboBox<>(
+                    javafx.collections.FXCollections.observableArrayList("Bellerive", "Montfleury"));
+            site.getSelectionModel().select(0);
+            DatePicker birth = new DatePicker(java.time.LocalDate.of(2015, 1, 16));
+            String[] texts = {"_Nom", "Mot de _passe", "_Site", "_Date de naissance"};
+            javafx.scene.control.Control[] fields = {name, secret, site, birth};
+            for (int i = 0; i < fields.length; i++) {
+                Label label = new Label(texts[i]);
+                label.setMnemonicParsing(true);
+                label.setLabelFor(fields[i]);
+                grid.addRow(i, label, fields[i]);
+            }
+            CheckBox stay = new CheckBox("_Rester connecté");
+            javafx.scene.control.RadioButton yes = new javafx.scene.control.RadioButton("_Oui");
+            Button save = new Button("_Valider");
+            grid.addRow(4, stay, yes, save);
+            TableView<String> table = new TableView<>(javafx.collections.FXCollections.observableArrayList("Piano", "Violon"));
+            table.setAccessibleText("Cours");
+            TableColumn<String, String> course = new TableColumn<>("Discipline");
+            course.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue()));
+            table.getColumns().add(course);
+            table.setPrefHeight(120);
+            javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>(
+                    javafx.collections.FXCollections.observableArrayList("Julie", "Robin"));
+            list.setAccessibleText("Élèves");
+            list.setPrefHeight(80);
+            javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(
+                    new javafx.scene.control.Tab("Cours", table), new javafx.scene.control.Tab("Élèves", list));
+            tabs.setAccessibleText("Onglets");
+            tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+            grid.add(tabs, 0, 5, 3, 1);
+            return grid;
+        });
+        Scene scene = show(form, WELL_MADE);
+        assertThat(fx(() -> AccessibilityAudit.check(scene, Level.AA))).isEmpty();
+        assertThat(fx(() -> AccessibilityAudit.keyboardReach(scene))).isEmpty();
+    }
+
+    @Test
+    void everyShowingWindowIsAuditedUnderItsTitle() throws Exception {
+        show(new VBox(label("Identifiant", "#777777")), "");
+        Stage second = fx(() -> {
+            Stage window = new Stage();
+            window.initOwner(stage);
+            window.setTitle("Détail");
+            TextField nameless = new TextField();
+            nameless.setId("nameless");
+            window.setScene(new Scene(new VBox(nameless), 200, 100));
+            window.show();
+            return window;
+        });
+        try {
+            assertThat(fx(() -> AccessibilityAudit.inShowingWindows(Level.AA)))
+                    .contains("Essai: contrast 4.47:1 < 4.5:1 — Label 'Identifiant' (#777777 on #ffffff)")
+                    .anyMatch(f -> f.startsWith("Détail: no accessible name — TextField#nameless"));
+            assertThat(fx(AccessibilityAudit::keyboardReachInShowingWindows)).isEmpty();
+        } finally {
+            fx(() -> {
+                second.hide();
+                return null;
+            });
+        }
+    }
+
     // ---------------------------------------------------------------- 1. names
 
     @Test
@@ -197,6 +288,14 @@ class AccessibilityAuditTest {
         backdrop.setStyle("-fx-background-color: black;");
         assertThat(audit(new VBox(new StackPane(backdrop, label("Bienvenue", "white"))), Level.AAA_HIGH_CONTRAST))
                 .noneMatch(f -> f.contains("contrast"));
+
+        // a region listed after the label but painted beneath it (the label has the lower viewOrder)
+        Label inFront = label("Aller au contenu", "white");
+        inFront.setViewOrder(-1);
+        Region band = new Region();
+        band.setStyle("-fx-background-color: #1f3a5f;");
+        assertThat(audit(new VBox(new StackPane(inFront, band)), Level.AAA_HIGH_CONTRAST))
+                .noneMatch(f -> f.contains("contrast"));
     }
 
     @Test
@@ -250,6 +349,33 @@ class AccessibilityAuditTest {
         assertThat(fx(() -> AccessibilityAudit.check(field.getScene(), Level.AA)))
                 .contains("Essai: contrast 2.32:1 < 4.5:1 — TextField#email [E-mail] text 'anne@exemple.fr' (#aaaaaa on #ffffff)")
                 .noneMatch(f -> f.contains("prompt"));
+    }
+
+    @Test
+    void selectedTextIsReadInItsSelectionColoursOverTheHighlight() throws Exception {
+        TextField name = field("name");
+        Scene scene = show(new VBox(name), "");
+        fx(() -> {
+            name.setText("Ferrari");
+            name.requestFocus();
+            name.selectAll();
+            return null;
+        });
+        // Modena's highlight (#0096c9) under white selected text: 3.38:1
+        assertThat(fx(() -> AccessibilityAudit.check(scene, Level.AA))).filteredOn(f -> f.contains("contrast"))
+                .containsExactly("Essai: contrast 3.38:1 < 4.5:1 — TextField#name [name] text 'Ferrari' selected (#ffffff on #0096c9)");
+
+        fx(() -> {
+            scene.getRoot().setStyle("-fx-accent: #1f4e8c;");
+            return null;
+        });
+        assertThat(fx(() -> AccessibilityAudit.check(scene, Level.AA))).noneMatch(f -> f.contains("contrast"));
+        fx(() -> {
+            name.selectRange(0, 3);
+            return null;
+        });
+        assertThat(fx(() -> AccessibilityAudit.check(scene, Level.AA))).as("part selected: both parts read")
+                .noneMatch(f -> f.contains("contrast"));
     }
 
     // ---------------------------------------------------------------- 3. boundaries
