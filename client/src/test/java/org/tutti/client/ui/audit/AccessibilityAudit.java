@@ -439,12 +439,27 @@ public final class AccessibilityAudit {
                     opaque = paintedAt(sibling, point, layers);
                 }
             }
-            if (opaque || paintedAt(parent, point, layers)) {
+            if (opaque || paintedAt(parent, clampedInto(parent, point), layers)) {
                 return composite(layers, List.of());
             }
         }
         List<Color> sceneFill = WcagColours.colours(scene.getFill());
         return composite(layers, sceneFill.isEmpty() ? List.of(Color.WHITE) : sceneFill);
+    }
+
+    /**
+     * {@code point} (scene) moved into an ancestor's bounds: a node scrolled out of a scroll pane's
+     * viewport, or laid out beyond its container, is judged against the background it shows when
+     * scrolled into view.
+     */
+    private static Point2D clampedInto(Parent ancestor, Point2D point) {
+        if (!(ancestor instanceof Region region)) {
+            return point;
+        }
+        Point2D local = region.sceneToLocal(point);
+        double x = Math.max(0, Math.min(region.getWidth(), local.getX()));
+        double y = Math.max(0, Math.min(region.getHeight(), local.getY()));
+        return x == local.getX() && y == local.getY() ? point : region.localToScene(x, y);
     }
 
     /**

@@ -398,6 +398,23 @@ class AccessibilityAuditTest {
     }
 
     @Test
+    void aFieldScrolledOutOfViewIsJudgedAgainstTheBackgroundItScrollsInto() throws Exception {
+        TextField below = new TextField();
+        below.setId("below");
+        below.setAccessibleText("En bas");
+        below.getStyleClass().add("below");
+        Region spacer = new Region();
+        spacer.setMinHeight(1000);
+        ScrollPane scroll = new ScrollPane(new VBox(field("top"), spacer, below));
+        scroll.setPrefViewportHeight(100);
+        // a white edge and a yellow ring: both stand out on the black viewport, not on white
+        String dark = ".scroll-pane > .viewport { -fx-background-color: black; }"
+                + ".below { -fx-background-color: white, #333333; -fx-background-insets: 0, 2; }"
+                + ".below:focused { -fx-background-color: #ffd479, white, #333333; -fx-background-insets: -3, 0, 2; }";
+        assertThat(audit(new VBox(scroll), dark, Level.AA)).noneMatch(f -> f.contains("TextField#below"));
+    }
+
+    @Test
     void aFocusedFieldIsJudgedByItsBorderNotByItsFocusRing() throws Exception {
         TextField pale = new TextField();
         pale.setId("pale");
