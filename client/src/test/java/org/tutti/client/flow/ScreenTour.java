@@ -289,11 +289,7 @@ final class ScreenTour {
                 && !robot.lookup("#feeInvoicesTable").queryTableView().getItems().isEmpty()
                 && !robot.lookup("#billingLoading").query().isVisible());
         screen("Facturation › Cotisations");
-        openWindow("#feeInvoicesTable", "pdfViewer");
-        AppHarness.await("the invoice's page drawn", () -> robot.exists("#pdfPage")
-                && robot.lookup("#pdfPage").queryAs(ImageView.class).getImage() != null);
-        screen("Facture (visionneuse PDF)");
-        hideWindowOf("#pdfViewer");
+        viewer("#feeInvoicesTable", "Facture (visionneuse PDF)");
         selectTab("#tabRentals");
         screen("Facturation › Locations");
         selectTab("#tabFees");
@@ -337,11 +333,7 @@ final class ScreenTour {
                 && !robot.lookup("#reenrolmentsTable").queryAs(TableView.class).getItems().isEmpty());
         selectRequestWithDocuments();
         screen("Réinscriptions");
-        openWindow("#reenrolmentDocuments", "pdfViewer");
-        AppHarness.await("the document's page drawn", () -> robot.exists("#pdfPage")
-                && robot.lookup("#pdfPage").queryAs(ImageView.class).getImage() != null);
-        screen("Visionneuse de document");
-        hideWindowOf("#pdfViewer");
+        viewer("#reenrolmentDocuments", "Visionneuse de document");
 
         selectTab("#tabReenrolmentCampaign");
         AppHarness.await("the document types",
@@ -397,11 +389,7 @@ final class ScreenTour {
             invoices.getSelectionModel().select(0);
         });
         screen("Facturation (accueil), F0001 › Cotisations");
-        openWindow("#feeInvoicesTable", "pdfViewer");
-        AppHarness.await("the invoice's page drawn", () -> robot.exists("#pdfPage")
-                && robot.lookup("#pdfPage").queryAs(ImageView.class).getImage() != null);
-        screen("Facture (accueil, visionneuse PDF)");
-        hideWindowOf("#pdfViewer");
+        viewer("#feeInvoicesTable", "Facture (accueil, visionneuse PDF)");
         for (String id : List.of("invoice", "payment", "creditNote", "rental")) {
             deskDialog(id, switch (id) {
                 case "invoice" -> "#invoiceCreate";
@@ -607,6 +595,15 @@ final class ScreenTour {
         Window window = robot.lookup(query).query().getScene().getWindow();
         robot.interact(window::hide);
         AppHarness.await(query + " closed", () -> !window.isShowing());
+    }
+
+    /** Enter on the table's first row: its document in the PDF viewer, a stop once a page is drawn; closed. */
+    private void viewer(String table, String where) throws Exception {
+        openWindow(table, "pdfViewer");
+        AppHarness.await("a page drawn in the viewer", () -> robot.exists("#pdfPage")
+                && robot.lookup("#pdfPage").queryAs(ImageView.class).getImage() != null);
+        screen(where);
+        hideWindowOf("#pdfViewer");
     }
 
     /** Enter on the table's first row: the window with that root id. */
