@@ -55,7 +55,6 @@ class ThemesTest {
     @Start
     void start(Stage stage) {
         French.use();
-        ThemeManager.get().install();
         scene = new Scene(specimen(), 1200, 860);
         ThemeManager.get().apply(scene);
         stage.setScene(scene);
