@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tutti.client.ui.CutTexts;
+import org.tutti.client.ui.MnemonicClashes;
 
 /**
  * Every screen, table and dialog of the demo, as a family (F0001) and as the front desk
@@ -30,6 +31,8 @@ import org.tutti.client.ui.CutTexts;
 class TextFitTest extends FamilyScreens {
 
     private final List<String> cut = new ArrayList<>();
+    // issue 15 — keyboard: each window's Alt+letters, checked on the same walk
+    private final List<String> mnemonics = new ArrayList<>();
 
     /**
      * The primary stage is shared by the tests of this JVM and keeps the size the last one left;
@@ -156,6 +159,7 @@ class TextFitTest extends FamilyScreens {
         check("Mot de passe perdu");
 
         assertThat(cut).as("texts shown cut short").isEmpty();
+        assertThat(mnemonics).as("Alt+letters missing or shared").isEmpty();
     }
 
     @Test
@@ -246,6 +250,7 @@ class TextFitTest extends FamilyScreens {
         }
 
         assertThat(cut).as("texts shown cut short").isEmpty();
+        assertThat(mnemonics).as("Alt+letters missing or shared").isEmpty();
     }
 
     /** Selects the first request that has documents; returns the table of its documents. */
@@ -275,6 +280,9 @@ class TextFitTest extends FamilyScreens {
         WaitForAsyncUtils.waitForFxEvents();
         List<String> found = WaitForAsyncUtils.asyncFx(CutTexts::inShowingWindows).get();
         found.forEach(c -> cut.add(where + " — " + c));
+        List<String> clashes = WaitForAsyncUtils.asyncFx(MnemonicClashes::inShowingWindows).get();
+        clashes.stream().filter(c -> mnemonics.stream().noneMatch(m -> m.endsWith(" — " + c)))
+                .forEach(c -> mnemonics.add(where + " — " + c));
     }
 
     private static Button button(DialogPane dialog, String text) {

@@ -73,7 +73,8 @@ public final class Forms {
         if (!node.isVisible() || node.isDisabled()) {
             return null;
         }
-        if (node.isFocusTraversable()) {
+        // a scroll pane takes the focus only to scroll: its first control is what the user wants
+        if (node.isFocusTraversable() && !(node instanceof javafx.scene.control.ScrollPane)) {
             return node;
         }
         if (node instanceof Parent parent) {

@@ -130,7 +130,7 @@ class ReenrolmentsViewTest extends FxRobot {
         assertThat(disabled("#reenrolmentReject")).isFalse();
         Label commentLabel = lookup(n -> n instanceof Label l && l.getLabelFor() != null
                 && "reenrolmentComment".equals(l.getLabelFor().getId())).queryAs(Label.class);
-        assertThat(commentLabel.getText()).isEqualTo("_Commentaire pour la famille");
+        assertThat(commentLabel.getText()).isEqualTo("C_ommentaire pour la famille");
 
         // Refuser without a comment says it is required
         clickOn("#reenrolmentReject");
