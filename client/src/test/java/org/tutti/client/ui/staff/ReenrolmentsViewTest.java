@@ -285,7 +285,7 @@ class ReenrolmentsViewTest extends FxRobot {
         WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> exists("#confirmDialog"));
         DialogPane confirm = lookup("#confirmDialog").queryAs(DialogPane.class);
         Button closeIt = confirm.getButtonTypes().stream().map(t -> (Button) confirm.lookupButton(t))
-                .filter(b -> b.getText().equals("Fermer la campagne")).findFirst().orElseThrow();
+                .filter(b -> b.getText().replace("_", "").equals("Fermer la campagne")).findFirst().orElseThrow();
         clickOn(closeIt);
         await("#campaignState", "Fermée");
         assertThat(service.calls).contains("save 8 2026-11-15 2027-06-30 close");
