@@ -85,8 +85,8 @@ public final class ValidationFormView {
         editor.refused().addListener((ListChangeListener<RefusedChange>) change -> showRefused(editor, idPrefix));
         showRefused(editor, idPrefix);
 
-        notice = Forms.message(idPrefix + "Notice", editor.noticeProperty(), "notice-text");
-        formError = Forms.error(idPrefix + "Error", editor.formErrorProperty());
+        notice = Forms.announce(Forms.message(idPrefix + "Notice", editor.noticeProperty(), "notice-text"), true);
+        formError = Forms.announce(Forms.error(idPrefix + "Error", editor.formErrorProperty()), true);
         Button button = new Button(submit.text());
         button.setId(submit.id());
         button.setMnemonicParsing(true);
