@@ -328,6 +328,23 @@ public final class Forms {
         return row + 1;
     }
 
+    /**
+     * Tab and Shift+Tab leave {@code area} as they leave any field (a text area would insert a
+     * tab character: a keyboard trap for who does not know Ctrl+Tab, WCAG 2.1.2). The text is
+     * typed without tab characters; Ctrl+Tab still moves on too.
+     */
+    public static void tabLeaves(TextArea area) {
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown() && !e.isAltDown()
+                    && !e.isMetaDown()) {
+                e.consume();
+                // the text area's own Ctrl+Tab: to the next (Shift: previous) control
+                area.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                        javafx.scene.input.KeyCode.TAB, e.isShiftDown(), true, false, false));
+            }
+        });
+    }
+
     /** Like {@link #valueRow}, for a long text (an appreciation) shown in full, wrapped. */
     public static int longValueRow(GridPane form, int row, String labelKey, String id, ObservableStringValue value) {
         TextArea area = new TextArea();
@@ -337,6 +354,7 @@ public final class Forms {
         area.setPrefRowCount(4);
         area.getStyleClass().add("read-only-value");
         area.textProperty().bind(Bindings.createStringBinding(() -> orDash(value.get()), value));
+        tabLeaves(area);
         GridPane.setVgrow(area, Priority.ALWAYS);
         Label label = label(labelKey, area);
         GridPane.setValignment(label, VPos.TOP);

@@ -106,6 +106,7 @@ final class ReenrolmentTab {
         HBox removeRow = Forms.buttonRow(remove);
 
         TextArea comment = new TextArea();
+        Forms.tabLeaves(comment);
         comment.setId("reenrolComment");
         comment.setWrapText(true);
         comment.setPrefRowCount(4);
