@@ -343,7 +343,7 @@ class AccountFlowTest extends AppHarness {
     static Button button(DialogPane pane, String text) {
         for (ButtonType type : pane.getButtonTypes()) {
             Button button = (Button) pane.lookupButton(type);
-            if (button.getText().equals(text)) {
+            if (button.getText().replace("_", "").equals(text)) {
                 return button;
             }
         }
@@ -351,7 +351,7 @@ class AccountFlowTest extends AppHarness {
     }
 
     static List<String> buttonTexts(DialogPane pane) {
-        return pane.getButtonTypes().stream().map(t -> ((Button) pane.lookupButton(t)).getText()).toList();
+        return pane.getButtonTypes().stream().map(t -> ((Button) pane.lookupButton(t)).getText().replace("_", "")).toList();
     }
 
     TableView<MailRow> mailbox() {

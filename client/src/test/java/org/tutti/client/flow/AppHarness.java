@@ -47,6 +47,13 @@ class AppHarness extends FxRobot {
         if (stage != null) {
             FxToolkit.cleanupStages();
         }
+        // issue 15: the display is per process; the next test (or start) reads its own display.properties
+        FxToolkit.setupFixture(() -> {
+            org.tutti.client.ui.common.ThemeManager theme = org.tutti.client.ui.common.ThemeManager.get();
+            theme.accessibleProperty().set(false);
+            theme.contrastProperty().set(org.tutti.client.ui.common.ThemeManager.Contrast.LIGHT);
+            theme.textSizeProperty().set(100);
+        });
         System.clearProperty(DataFolder.PROPERTY);
     }
 

@@ -70,7 +70,7 @@ public final class BillingTabs implements FamilyBillingPanel {
         this.model = model;
         this.tasks = tasks;
 
-        Label error = Forms.error("billingError", model.errorProperty());
+        Label error = Forms.announce(Forms.error("billingError", model.errorProperty()), true);
         Button retry = Forms.button(Actions.BILLING_RETRY, model::reload);
         retry.visibleProperty().bind(error.visibleProperty());
         retry.managedProperty().bind(retry.visibleProperty());
@@ -115,8 +115,8 @@ public final class BillingTabs implements FamilyBillingPanel {
         onlineBox.managedProperty().bind(onlineBox.visibleProperty());
 
         Node opening = Forms.busyIndicator("billingOpening", "billing.opening", model.openingProperty());
-        Label message = Forms.error("billingMessage", model.messageProperty());
-        Label notice = Forms.message("billingNotice", model.noticeProperty(), "notice-text");
+        Label message = Forms.announce(Forms.error("billingMessage", model.messageProperty()), true);
+        Label notice = Forms.announce(Forms.message("billingNotice", model.noticeProperty(), "notice-text"), true);
         HBox messages = Forms.buttonRow(opening, message, notice);
 
         root = new VBox(errorRow, tabs, onlineBox, messages);

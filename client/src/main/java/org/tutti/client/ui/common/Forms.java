@@ -73,7 +73,8 @@ public final class Forms {
         if (!node.isVisible() || node.isDisabled()) {
             return null;
         }
-        if (node.isFocusTraversable()) {
+        // a scroll pane takes the focus only to scroll: its first control is what the user wants
+        if (node.isFocusTraversable() && !(node instanceof javafx.scene.control.ScrollPane)) {
             return node;
         }
         if (node instanceof Parent parent) {
@@ -143,6 +144,71 @@ public final class Forms {
     }
 
     /**
+     * Makes a status message readable where a screen reader (Narrator, NVDA, JAWS on Windows,
+     * VoiceOver on macOS) reads it: while shown, it is a read-only stop of the keyboard (style
+     * class {@code announce}, the stylesheet draws its focus ring) whose accessible text is the
+     * message. One rule for every screen (issue 15, WCAG 4.1.3):
+     * <ul>
+     * <li>an error about one field: the focus goes to that field, whose accessible help is the
+     * message ({@link #describeErrors}), read with the field's name;</li>
+     * <li>an error or a notice about the whole form or screen (the send failed, nothing was
+     * changed, the payment page opened): {@code focusWhenShown}, the message takes the focus
+     * when it appears, and Tab goes on from there;</li>
+     * <li>a lasting state (the file awaits validation): the message is reached with Tab and read
+     * then ({@code focusWhenShown} false);</li>
+     * <li>a success that ends an action (sent, saved, password changed): a dialog
+     * ({@link Dialogs#showMessage}), which readers read.</li>
+     * </ul>
+     *
+     * @return {@code message}
+     */
+    public static <T extends Label> T announce(T message, boolean focusWhenShown) {
+        message.getStyleClass().add("announce");
+        message.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        message.accessibleTextProperty().bind(message.textProperty());
+        message.focusTraversableProperty().bind(message.visibleProperty().and(message.textProperty().isNotEmpty()));
+        if (focusWhenShown) {
+            message.textProperty().addListener((obs, old, text) -> {
+                if (text != null && !text.isEmpty() && !text.equals(old)) {
+                    // after the handlers that put the focus in a field (a field's error wins: it is read with it)
+                    javafx.application.Platform.runLater(() -> {
+                        if (message.getScene() != null && message.isVisible() && !fieldHasError(message.getScene())) {
+                            message.requestFocus();
+                        }
+                    });
+                }
+            });
+        }
+        return message;
+    }
+
+    /** True when the focus is in a field that shows an error (its accessible help is set by {@link #describeErrors}). */
+    private static boolean fieldHasError(Scene scene) {
+        Node owner = scene.getFocusOwner();
+        return owner != null && Boolean.TRUE.equals(owner.getProperties().get(FIELD_ERROR_KEY));
+    }
+
+    private static final Object FIELD_ERROR_KEY = new Object();
+
+    /**
+     * The field's accessible help is its error while there is one (a reader says it with the
+     * field's name when the focus goes there), else {@code otherwise} (may be null).
+     */
+    public static void describeErrors(Control field, ObservableStringValue error, ObservableStringValue otherwise) {
+        InvalidationListener update = obs -> {
+            String text = error.get();
+            boolean failing = text != null && !text.isEmpty();
+            field.getProperties().put(FIELD_ERROR_KEY, failing);
+            field.setAccessibleHelp(failing ? text : otherwise == null ? null : otherwise.get());
+        };
+        error.addListener(update);
+        if (otherwise != null) {
+            otherwise.addListener(update);
+        }
+        update.invalidated(error);
+    }
+
+    /**
      * One row of an editable file (Famille, Identité): the label, the field with its pending
      * marker beside it, and its message under it. While {@code pending} is true the field has
      * the style class {@code pending} and the marker shows a symbol and the text "en attente de
@@ -170,11 +236,12 @@ public final class Forms {
             } else if (!on) {
                 field.getStyleClass().remove("pending");
             }
-            field.setAccessibleHelp(on ? tip.getText() : null);
         };
         pending.addListener(mark);
         pendingValue.addListener(mark);
         mark.invalidated(pending);
+        describeErrors(field, error, Bindings.createStringBinding(() -> pending.get() ? tip.getText() : null,
+                pending, tip.textProperty()));
         HBox.setHgrow(field, Priority.ALWAYS);
         field.setMaxWidth(Double.MAX_VALUE);
         HBox cell = new HBox(field, marker);
@@ -235,6 +302,7 @@ public final class Forms {
         pending.setId(id);
         pending.visibleProperty().bind(anyPending);
         pending.managedProperty().bind(pending.visibleProperty());
+        announce(pending, false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox row = new HBox(spacer, pending);
@@ -260,6 +328,23 @@ public final class Forms {
         return row + 1;
     }
 
+    /**
+     * Tab and Shift+Tab leave {@code area} as they leave any field (a text area would insert a
+     * tab character: a keyboard trap for who does not know Ctrl+Tab, WCAG 2.1.2). The text is
+     * typed without tab characters; Ctrl+Tab still moves on too.
+     */
+    public static void tabLeaves(TextArea area) {
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown() && !e.isAltDown()
+                    && !e.isMetaDown()) {
+                e.consume();
+                // the text area's own Ctrl+Tab: to the next (Shift: previous) control
+                area.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                        javafx.scene.input.KeyCode.TAB, e.isShiftDown(), true, false, false));
+            }
+        });
+    }
+
     /** Like {@link #valueRow}, for a long text (an appreciation) shown in full, wrapped. */
     public static int longValueRow(GridPane form, int row, String labelKey, String id, ObservableStringValue value) {
         TextArea area = new TextArea();
@@ -269,6 +354,7 @@ public final class Forms {
         area.setPrefRowCount(4);
         area.getStyleClass().add("read-only-value");
         area.textProperty().bind(Bindings.createStringBinding(() -> orDash(value.get()), value));
+        tabLeaves(area);
         GridPane.setVgrow(area, Priority.ALWAYS);
         Label label = label(labelKey, area);
         GridPane.setValignment(label, VPos.TOP);

@@ -85,8 +85,8 @@ public final class ValidationFormView {
         editor.refused().addListener((ListChangeListener<RefusedChange>) change -> showRefused(editor, idPrefix));
         showRefused(editor, idPrefix);
 
-        notice = Forms.message(idPrefix + "Notice", editor.noticeProperty(), "notice-text");
-        formError = Forms.error(idPrefix + "Error", editor.formErrorProperty());
+        notice = Forms.announce(Forms.message(idPrefix + "Notice", editor.noticeProperty(), "notice-text"), true);
+        formError = Forms.announce(Forms.error(idPrefix + "Error", editor.formErrorProperty()), true);
         Button button = new Button(submit.text());
         button.setId(submit.id());
         button.setMnemonicParsing(true);
@@ -107,6 +107,17 @@ public final class ValidationFormView {
         pendingRow = Forms.pendingMessageRow(idPrefix + "PendingMessage", pendingMessageKey, editor.anyPendingProperty());
 
         editor.setOnFocus(this::focus);
+        // the action's key (Ctrl+S) sends from any field or button of the form, as the button would
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> submitKey = e -> {
+            if (submit.keyCombination().match(e)) {
+                e.consume();
+                if (!button.isDisabled()) {
+                    button.fire();
+                }
+            }
+        };
+        grid.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, submitKey);
+        buttons.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, submitKey);
         editor.setOnSubmitted(message -> Dialogs.showMessage(grid.getScene().getWindow(), message));
         editor.setOnFocusReturn(this::returnFocus);
     }

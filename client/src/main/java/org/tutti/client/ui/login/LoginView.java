@@ -141,6 +141,10 @@ public final class LoginView {
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        // the field the focus goes to (empty, or the refused password) says the error; else the message takes the focus
+        Forms.describeErrors(identifier, model.errorProperty(), null);
+        Forms.describeErrors(password, model.errorProperty(), null);
+        Forms.announce(error, true);
 
         submit.setId(Actions.LOGIN.id());
         submit.setText(Actions.LOGIN.text());

@@ -30,6 +30,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.common.ThemeManager;
 import org.tutti.client.ui.mailbox.DemoMailboxViewModel.MailRow;
@@ -199,6 +200,7 @@ public final class DemoMailboxWindow {
         body.getStyleClass().add("mail-body");
         body.setPromptText(I18n.get("mailbox.body.none"));
         body.textProperty().bind(model.bodyProperty());
+        Forms.tabLeaves(body);
         body.setAccessibleText(I18n.get("mailbox.body"));
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox pane = new VBox(title, body);

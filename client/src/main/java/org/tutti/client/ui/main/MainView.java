@@ -162,7 +162,60 @@ public final class MainView {
             b.setAccessibleHelp(selected ? I18n.get("nav.current") : null);
         });
         module.activate();
+        focusContentUnlessTaken();
         return true;
+    }
+
+    /**
+     * The screen's first control takes the focus when the screen opens (WCAG 2.4.3), unless the
+     * module gave it somewhere of its own in {@link AppModule#activate()} (Validations: the list).
+     * A screen whose controls come with its data (Accueil, Famille) gets it when they are shown,
+     * as long as the user has not moved the focus elsewhere meanwhile.
+     */
+    private void focusContentUnlessTaken() {
+        Scene scene = root.getScene();
+        if (scene == null) {
+            // the first screen opens before the window shows it
+            root.sceneProperty().addListener(new javafx.beans.value.ChangeListener<Scene>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Scene> obs, Scene old, Scene now) {
+                    if (now != null) {
+                        root.sceneProperty().removeListener(this);
+                        focusContentUnlessTaken();
+                    }
+                }
+            });
+            return;
+        }
+        ModuleEntry opened = current;
+        Node focusAtOpen = scene.getFocusOwner();
+        Runnable[] attempt = new Runnable[1];
+        boolean[] done = new boolean[1];
+        attempt[0] = () -> {
+            if (done[0]) {
+                return;
+            }
+            Node owner = scene.getFocusOwner();
+            // the window's own first focus (the skip link) is not the user's move
+            boolean untouched = owner == null || owner == focusAtOpen || owner.getScene() != scene
+                    || Actions.SKIP_TO_CONTENT.id().equals(owner.getId());
+            if (current != opened || !untouched || isInContent(owner) || Forms.focusFirstIn(content)) {
+                done[0] = true;
+                // not while the scene runs its listeners
+                javafx.application.Platform.runLater(() -> scene.removePostLayoutPulseListener(attempt[0]));
+            }
+        };
+        scene.addPostLayoutPulseListener(attempt[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    private boolean isInContent(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == content) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Leaves the current module (if it agrees) and logs out. */

@@ -58,7 +58,7 @@ public final class PasswordView {
         form.addRow(row++, Forms.label("password.confirm", confirm), confirm);
         form.add(Forms.error("passwordConfirmError", model.confirmErrorProperty()), 1, row);
 
-        Label formError = Forms.error("passwordError", model.formErrorProperty());
+        Label formError = Forms.announce(Forms.error("passwordError", model.formErrorProperty()), true);
 
         Button submit = new Button(Actions.PASSWORD_SUBMIT.text());
         submit.setId(Actions.PASSWORD_SUBMIT.id());
@@ -84,6 +84,9 @@ public final class PasswordView {
         root.setFitToWidth(true);
         root.getStyleClass().add("page-scroll");
 
+        Forms.describeErrors(current, model.currentErrorProperty(), null);
+        Forms.describeErrors(next, model.nextErrorProperty(), null);
+        Forms.describeErrors(confirm, model.confirmErrorProperty(), null);
         model.setOnFocus(this::focus);
         model.setOnChanged(message -> {
             Dialogs.showMessage(root.getScene().getWindow(), message);

@@ -58,8 +58,8 @@ public final class BillingDeskView {
         this.panel = panel;
         Label title = new Label(I18n.get("billingDesk.title"));
         title.getStyleClass().add("h1");
-        Label status = Forms.message("billingStatus", model.statusProperty(), "notice-text");
-        Label error = Forms.error("billingError", model.errorProperty());
+        Label status = Forms.announce(Forms.message("billingStatus", model.statusProperty(), "notice-text"), true);
+        Label error = Forms.announce(Forms.error("billingError", model.errorProperty()), true);
 
         SplitPane split = new SplitPane(searchPane(), familyPane());
         split.setOrientation(Orientation.HORIZONTAL);
@@ -110,7 +110,7 @@ public final class BillingDeskView {
         HBox searchRow = new HBox(search, busy);
         searchRow.getStyleClass().add("field-cell");
         searchRow.setAlignment(Pos.CENTER_LEFT);
-        Label searchError = Forms.error("billingSearchError", model.searchErrorProperty());
+        Label searchError = Forms.announce(Forms.error("billingSearchError", model.searchErrorProperty()), false);
 
         // one column ("F0001 — FERRARI Apolline"): the family's billing keeps the width
         results.getColumns().setAll(Tables.text("billingDesk.results.family", FamilyOption::toString));

@@ -138,8 +138,8 @@ public final class ReenrolmentsView {
         split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
 
-        Label error = Forms.error("reenrolmentError", model.errorProperty());
-        Label status = Forms.message("reenrolmentStatus", model.statusProperty(), "notice-text");
+        Label error = Forms.announce(Forms.error("reenrolmentError", model.errorProperty()), true);
+        Label status = Forms.announce(Forms.message("reenrolmentStatus", model.statusProperty(), "notice-text"), true);
 
         VBox page = new VBox(title, filterRow, status, error, split);
         page.getStyleClass().addAll("page", "reenrolments-page");
@@ -326,8 +326,8 @@ public final class ReenrolmentsView {
         ProgressIndicator saving = Forms.busyIndicator("campaignBusy", "reenrolments.busy",
                 model.savingCampaignProperty());
         HBox campaignButtons = Forms.buttonRow(open, close, saving);
-        Label message = Forms.message("campaignMessage", model.campaignMessageProperty(), "notice-text");
-        Label error = Forms.error("campaignError", model.campaignErrorProperty());
+        Label message = Forms.announce(Forms.message("campaignMessage", model.campaignMessageProperty(), "notice-text"), true);
+        Label error = Forms.announce(Forms.error("campaignError", model.campaignErrorProperty()), true);
 
         Label typesTitle = Forms.heading("reenrolments.types.title");
         typesTable.getColumns().setAll(
@@ -383,8 +383,8 @@ public final class ReenrolmentsView {
         noCampaign.setId("documentTypesNoCampaign");
         noCampaign.visibleProperty().bind(model.campaignProperty().isNull());
         noCampaign.managedProperty().bind(noCampaign.visibleProperty());
-        Label typesMessage = Forms.message("documentTypesMessage", model.typesMessageProperty(), "notice-text");
-        Label typesError = Forms.error("documentTypesError", model.typesErrorProperty());
+        Label typesMessage = Forms.announce(Forms.message("documentTypesMessage", model.typesMessageProperty(), "notice-text"), true);
+        Label typesError = Forms.announce(Forms.error("documentTypesError", model.typesErrorProperty()), true);
 
         VBox page = new VBox(title, intro, form, campaignButtons, message, error, typesTitle, noCampaign, typesListLabel,
                 typesTable, typeButtons, reason, typesMessage, typesError);

@@ -138,8 +138,9 @@ public final class ValidationsView implements ValidationsViewModel.Prompts {
         status.setId("validationStatus");
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
+        Forms.announce(status, true);
 
-        Label error = Forms.error("validationError", model.errorProperty());
+        Label error = Forms.announce(Forms.error("validationError", model.errorProperty()), true);
 
         root = new VBox(title, intro, filterRow, listLabel, tree, empty, noMatch, commentLabel, comment, buttons, status, error);
         root.setId("validationsRoot");

@@ -134,6 +134,7 @@ final class CourseSheetView {
 
     private VBox evaluationsTab() {
         TableView<EvaluationLine> table = Tables.table("evaluationsTable", "pedagogy.evaluations.empty");
+        table.setAccessibleText(I18n.get("pedagogy.tab.evaluations"));
         table.getColumns().addAll(List.of(
                 Tables.formatted("pedagogy.column.date", EvaluationLine::date, Formats::date),
                 Tables.text("pedagogy.column.evaluationKind",
@@ -150,6 +151,7 @@ final class CourseSheetView {
 
     private VBox absencesTab() {
         TableView<AbsenceLine> table = Tables.table("absencesTable", "pedagogy.absences.empty");
+        table.setAccessibleText(I18n.get("pedagogy.tab.absences"));
         table.getColumns().addAll(List.of(
                 Tables.formatted("pedagogy.column.date", AbsenceLine::date, Formats::date),
                 Tables.<AbsenceLine, LocalTime>formatted("pedagogy.column.time",

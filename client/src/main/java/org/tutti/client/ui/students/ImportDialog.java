@@ -70,7 +70,7 @@ final class ImportDialog {
         grid.addRow(1, Forms.label("reenrolment.import.type", type), type);
         Label hint = Forms.wrapped(I18n.get("reenrolment.limits", Formats.size(model.maxDocumentBytes())), "muted");
         hint.setId("importHint");
-        Label error = Forms.error("importError", model.errorProperty());
+        Label error = Forms.announce(Forms.error("importError", model.errorProperty()), true);
         // a refusal's text (or its end) changes the dialog's height: the window follows, the
         // buttons stay whole under it
         error.visibleProperty().addListener((obs, was, shown) -> Platform.runLater(() -> {

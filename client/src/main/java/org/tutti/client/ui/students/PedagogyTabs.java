@@ -66,6 +66,10 @@ final class PedagogyTabs {
                 historyNavigator.first();
             }
         });
+        // issue 15: each list says what it lists (its tab's title) to a screen reader
+        courses.setAccessibleText(I18n.get("students.tab.courses"));
+        history.setAccessibleText(I18n.get("students.tab.history"));
+        repertoire.setAccessibleText(I18n.get("students.tab.repertoire"));
         courseColumns();
         historyColumns();
         repertoireColumns();

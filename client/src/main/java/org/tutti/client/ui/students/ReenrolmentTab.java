@@ -48,7 +48,7 @@ final class ReenrolmentTab {
         this.model = model;
         Label campaign = Forms.message("reenrolCampaign", Bindings.createStringBinding(model::campaignLine,
                 model.campaignProperty()), "campaign-line");
-        Label loadError = Forms.error("reenrolLoadError", model.loadErrorProperty());
+        Label loadError = Forms.announce(Forms.error("reenrolLoadError", model.loadErrorProperty()), true);
         Button retry = Forms.button(Actions.REENROL_RETRY, model::retry);
         retry.visibleProperty().bind(loadError.visibleProperty());
         retry.managedProperty().bind(retry.visibleProperty());
@@ -106,6 +106,7 @@ final class ReenrolmentTab {
         HBox removeRow = Forms.buttonRow(remove);
 
         TextArea comment = new TextArea();
+        Forms.tabLeaves(comment);
         comment.setId("reenrolComment");
         comment.setWrapText(true);
         comment.setPrefRowCount(4);
@@ -120,7 +121,7 @@ final class ReenrolmentTab {
                 "notice-text");
         Label decision = Forms.message("reenrolDecisionComment",
                 Bindings.createStringBinding(model::decisionComment, model.sentProperty()));
-        Label error = Forms.error("reenrolError", model.errorProperty());
+        Label error = Forms.announce(Forms.error("reenrolError", model.errorProperty()), true);
 
         Button submit = Forms.button(Actions.REENROL_SUBMIT, model::submit);
         submit.getStyleClass().add("accent");

@@ -68,7 +68,7 @@ class ValidationFormViewTest {
         Node postalCode = robot.lookup("#familyPostalCode").query();
         Label label = robot.lookup(".field-label").queryAllAs(Label.class).stream()
                 .filter(l -> l.getLabelFor() == postalCode).findFirst().orElseThrow();
-        assertThat(label.getText()).isEqualTo("Code p_ostal");
+        assertThat(label.getText()).isEqualTo("Code pos_tal");
         assertThat(label.isMnemonicParsing()).isTrue();
         assertThat(robot.lookup("#familyModify").queryButton().getText()).isEqualTo("_Modifier");
     }

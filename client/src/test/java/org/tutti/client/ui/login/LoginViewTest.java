@@ -56,7 +56,7 @@ class LoginViewTest {
             Label label = robot.lookup(".field-label").queryAllAs(Label.class).stream()
                     .filter(l -> l.getLabelFor() == field).findFirst().orElseThrow(() -> new AssertionError(id));
             assertThat(label.isMnemonicParsing()).as(id).isTrue();
-            assertThat(label.getText()).as(id).startsWith("_");
+            assertThat(label.getText()).as(id).contains("_");
         }
         assertThat(robot.lookup("#loginSubmit").queryButton().getText()).isEqualTo("Se _connecter");
         assertThat(robot.lookup("#loginSubmit").queryButton().isDefaultButton()).isTrue();
@@ -196,7 +196,7 @@ class LoginViewTest {
             Label label = robot.from(dialog.getScene().getRoot()).lookup(".field-label").queryAllAs(Label.class).stream()
                     .filter(l -> l.getLabelFor() == field).findFirst().orElseThrow(() -> new AssertionError(id));
             assertThat(label.isMnemonicParsing()).as(id).isTrue();
-            assertThat(label.getText()).as(id).startsWith("_");
+            assertThat(label.getText()).as(id).contains("_");
         }
         Button submit = robot.lookup("#lostSubmit").queryButton();
         assertThat(submit.getText()).isEqualTo("_Valider");

@@ -167,9 +167,9 @@ class MainViewTest {
     void theLeaveQuestionsSayWhatHappens() {
         assertThat(MainView.Leaving.LOGOUT.question())
                 .isEqualTo("Des modifications ne sont pas enregistrées. Se déconnecter quand même ?");
-        assertThat(MainView.Leaving.LOGOUT.confirmText()).isEqualTo("Se déconnecter");
-        assertThat(MainView.Leaving.CLOSE.confirmText()).isEqualTo("Fermer Tutti");
-        assertThat(MainView.Leaving.NAVIGATE.confirmText()).isEqualTo("Quitter la page");
+        assertThat(MainView.Leaving.LOGOUT.confirmText()).isEqualTo("Se _déconnecter");
+        assertThat(MainView.Leaving.CLOSE.confirmText()).isEqualTo("_Fermer Tutti");
+        assertThat(MainView.Leaving.NAVIGATE.confirmText()).isEqualTo("_Quitter la page");
     }
 
     @Test

@@ -104,15 +104,24 @@ class FieldNamesOnEverySurfaceTest {
 
     @Test
     void eachFormHasOneMnemonicPerField(FxRobot robot) {
+        // issue 15: the letters of the main window's buttons (Accueil, Famille, Élèves, Facturation,
+        // Accessibilité, Mot de passe, Boîte mail, Déconnexion, Aller au contenu, Modifier) are kept
+        // for them; Famille's twelve fields share the ten letters left, so two pairs of fields share
+        // one (Alt+letter then moves between the two, in turn). The student's form has one each.
         for (ValidationFormView form : List.of(familyForm, studentForm)) {
-            Set<Character> letters = new HashSet<>();
+            java.util.Map<Character, Integer> letters = new java.util.HashMap<>();
             for (Label label : robot.lookup(".field-label").queryAllAs(Label.class)) {
                 if (form.grid().getChildren().contains(label)) {
                     String text = label.getText();
+                    assertThat(text).as("a letter for " + text).contains("_");
                     char letter = Character.toLowerCase(text.charAt(text.indexOf('_') + 1));
-                    assertThat(letters.add(letter)).as("mnemonic of " + text.toLowerCase(Locale.ROOT)).isTrue();
+                    assertThat("abcdflmpsu".indexOf(letter)).as("a button's letter on " + text).isNegative();
+                    letters.merge(letter, 1, Integer::sum);
                 }
             }
+            int shared = (int) letters.values().stream().filter(n -> n > 1).count();
+            assertThat(letters.values()).as("letters of the form").allMatch(n -> n <= 2);
+            assertThat(shared).as("letters shared in " + letters).isLessThanOrEqualTo(form == familyForm ? 2 : 0);
         }
     }
 

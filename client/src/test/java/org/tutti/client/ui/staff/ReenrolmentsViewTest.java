@@ -130,7 +130,7 @@ class ReenrolmentsViewTest extends FxRobot {
         assertThat(disabled("#reenrolmentReject")).isFalse();
         Label commentLabel = lookup(n -> n instanceof Label l && l.getLabelFor() != null
                 && "reenrolmentComment".equals(l.getLabelFor().getId())).queryAs(Label.class);
-        assertThat(commentLabel.getText()).isEqualTo("_Commentaire pour la famille");
+        assertThat(commentLabel.getText()).isEqualTo("C_ommentaire pour la famille");
 
         // Refuser without a comment says it is required
         clickOn("#reenrolmentReject");
@@ -285,7 +285,7 @@ class ReenrolmentsViewTest extends FxRobot {
         WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> exists("#confirmDialog"));
         DialogPane confirm = lookup("#confirmDialog").queryAs(DialogPane.class);
         Button closeIt = confirm.getButtonTypes().stream().map(t -> (Button) confirm.lookupButton(t))
-                .filter(b -> b.getText().equals("Fermer la campagne")).findFirst().orElseThrow();
+                .filter(b -> b.getText().replace("_", "").equals("Fermer la campagne")).findFirst().orElseThrow();
         clickOn(closeIt);
         await("#campaignState", "Fermée");
         assertThat(service.calls).contains("save 8 2026-11-15 2027-06-30 close");
