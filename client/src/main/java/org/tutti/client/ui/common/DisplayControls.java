@@ -60,6 +60,14 @@ public final class DisplayControls {
 
     /** "Taille du texte [150 %]" and, while the mode is on, "Contraste élevé [clair]", wrapping when narrow. */
     public static Node sizeAndContrast() {
+        FlowPane pane = new FlowPane(textSizeRow(), contrastRow());
+        pane.getStyleClass().add("display-controls");
+        pane.setAlignment(Pos.CENTER_RIGHT);
+        return pane;
+    }
+
+    /** "Taille du texte [150 %]": the label and its combo box. */
+    public static HBox textSizeRow() {
         ThemeManager theme = ThemeManager.get();
         ComboBox<Integer> size = new ComboBox<>();
         size.setId(TEXT_SIZE_ID);
@@ -75,6 +83,12 @@ public final class DisplayControls {
         keep(size, sizeFollows);
         theme.textSizeProperty().addListener(new WeakChangeListener<>(sizeFollows));
 
+        return row(Forms.label("display.textSize", size), size);
+    }
+
+    /** "Contraste élevé [clair]", shown while the mode is on. */
+    public static HBox contrastRow() {
+        ThemeManager theme = ThemeManager.get();
         ComboBox<ThemeManager.Contrast> contrast = new ComboBox<>();
         contrast.setId(CONTRAST_ID);
         contrast.getItems().setAll(ThemeManager.Contrast.values());
@@ -89,14 +103,10 @@ public final class DisplayControls {
         keep(contrast, contrastFollows);
         theme.contrastProperty().addListener(new WeakChangeListener<>(contrastFollows));
 
-        HBox sizeRow = row(Forms.label("display.textSize", size), size);
         HBox contrastRow = row(Forms.label("display.contrast", contrast), contrast);
         contrastRow.visibleProperty().bind(theme.accessibleProperty());
         contrastRow.managedProperty().bind(contrastRow.visibleProperty());
-        FlowPane pane = new FlowPane(sizeRow, contrastRow);
-        pane.getStyleClass().add("display-controls");
-        pane.setAlignment(Pos.CENTER_RIGHT);
-        return pane;
+        return contrastRow;
     }
 
     private static HBox row(Label label, Node control) {

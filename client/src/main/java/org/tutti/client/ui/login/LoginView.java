@@ -203,7 +203,8 @@ public final class LoginView {
 
     /** At the top of the card, where it is seen first: the accessibility mode, the text size and the contrast. */
     private Node displayRow() {
-        FlowPane row = new FlowPane(DisplayControls.modeCheckBox(), DisplayControls.sizeAndContrast());
+        FlowPane row = new FlowPane(DisplayControls.modeCheckBox(), DisplayControls.textSizeRow(),
+                DisplayControls.contrastRow());
         row.getStyleClass().add("login-display");
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

@@ -213,31 +213,42 @@ public final class MainView {
         Forms.focusFirstIn(content);
     }
 
+    /**
+     * The school and who is logged in, the text size and contrast on the right; the skip link
+     * lies over the top-left corner, shown only while it has the focus (the first Tab stop).
+     * Names wrap rather than being cut at large text sizes.
+     */
     private Node header() {
         Hyperlink skip = new Hyperlink(Actions.SKIP_TO_CONTENT.text());
         skip.setId(Actions.SKIP_TO_CONTENT.id());
         skip.setMnemonicParsing(true);
         skip.getStyleClass().add("skip-link");
+        skip.mouseTransparentProperty().bind(skip.focusedProperty().not());
         skip.setOnAction(e -> {
             skip.setVisited(false);
             focusContent();
         });
+        StackPane.setAlignment(skip, Pos.TOP_LEFT);
         Label site = new Label(model.session().siteName());
         site.setId("mainSiteName");
         site.getStyleClass().add("app-title");
+        site.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label user = new Label(model.userText());
         user.setId("mainUser");
         user.getStyleClass().add("app-user");
-        HBox identity = new HBox(site, spacer, user);
-        identity.setAlignment(Pos.CENTER_LEFT);
-        identity.getStyleClass().add("app-identity");
+        user.setWrapText(true);
         Node display = DisplayControls.sizeAndContrast();
-        HBox.setHgrow(display, Priority.ALWAYS);
-        VBox header = new VBox(skip, identity, display);
-        header.getStyleClass().add("app-header");
-        return header;
+        VBox right = new VBox(user, display);
+        right.setAlignment(Pos.CENTER_RIGHT);
+        right.getStyleClass().add("app-header-right");
+        HBox identity = new HBox(site, spacer, right);
+        identity.setAlignment(Pos.CENTER_LEFT);
+        identity.getStyleClass().add("app-header");
+        // first in the Tab order, drawn above the header
+        skip.setViewOrder(-1);
+        return new StackPane(skip, identity);
     }
 
     private Node navigation() {
