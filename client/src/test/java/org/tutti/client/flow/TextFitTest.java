@@ -2,34 +2,32 @@ package org.tutti.client.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javafx.geometry.Rectangle2D;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.DialogPane;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Pane;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tutti.client.ui.CutTexts;
+import org.tutti.client.ui.common.ThemeManager;
 
 /**
- * Every screen, table and dialog of the demo, as a family (F0001) and as the front desk
- * (ACCUEIL), at the window's default size and at full width: no label, title, column title,
- * cell or button shows less than its text ("Formation m…", "Quitter la ...").
+ * Every screen, table, window and dialog of the demo ({@link ScreenTour}), as a family (F0001)
+ * and as the front desk (ACCUEIL), at the window's default size (and, for the family's courses
+ * and Accueil, at full width): no label, title, column title, cell or button shows less than its
+ * text ("Formation m…", "Quitter la ..."). At 100 % text, and at 200 % with the accessibility
+ * mode off and on (WCAG 1.4.4, 1.4.10), where a data table may scroll sideways (1.4.10 exempts
+ * two-dimensional tables) but its cells must still be whole.
  */
 class TextFitTest extends FamilyScreens {
 
-    private final List<String> cut = new ArrayList<>();
+    private static final int LARGEST = 200;
+
+    private final TourFindings cut = new TourFindings();
+
+    /** At 200 % text a table may scroll sideways. */
+    private boolean tablesMayScroll;
 
     /**
      * The primary stage is shared by the tests of this JVM and keeps the size the last one left;
@@ -45,245 +43,51 @@ class TextFitTest extends FamilyScreens {
         });
     }
 
+    /** The display settings are the application's, for the whole JVM: back to the default. */
+    @AfterEach
+    void defaultDisplay() {
+        interact(() -> {
+            ThemeManager.get().accessibleProperty().set(false);
+            ThemeManager.get().textSizeProperty().set(100);
+        });
+    }
+
     @Test
     void theFamilysScreensShowTheirWholeTexts() throws Exception {
-        startAndLogIn();
-        int students = DemoData.f0001().students().size();
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#homeStudents")
-                && lookup("#homeStudents").queryAs(Pane.class).getChildren().size() == students);
-        check("Accueil");
-
-        openFamily();
-        check("Famille");
-
-        clickOn("#navStudents");
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#coursesTableBusy")
-                && !lookup("#coursesTableBusy").query().isVisible());
-        for (String tab : List.of("#tabIdentity", "#tabCourses", "#tabHistory", "#tabRepertoire")) {
-            clickOn(tab);
-            check("Élèves " + tab);
-        }
-
-        // Réinscription (BELLERIVE's campaign is open), then its import dialog
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#tabReenrolment"));
-        clickOn("#tabReenrolment");
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS,
-                () -> !lookup("#reenrolChoices").queryAs(Pane.class).getChildren().isEmpty());
-        check("Élèves #tabReenrolment");
-        javafx.scene.control.CheckBox administrative = lookup("#reenrolAdministrative").query();
-        if (!administrative.isDisabled()) {
-            interact(() -> administrative.setSelected(true));
-            interact(() -> lookup("#reenrolImport").queryButton().fire());
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#importDialog"));
-            check("Importer un document");
-            interact(() -> lookup("#importDialog").query().getScene().getWindow().hide());
-            interact(() -> administrative.setSelected(false));
-        }
-
-        // a course's follow-up window and its tabs
-        clickOn("#tabCourses");
-        TableView<?> courses = lookup("#coursesTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !courses.getItems().isEmpty());
-        for (int row = 0; row < courses.getItems().size(); row++) {
-            int index = row;
-            interact(() -> {
-                courses.requestFocus();
-                courses.getSelectionModel().select(index);
-            });
-            type(KeyCode.ENTER);
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#courseWindow")
-                    && !lookup("#courseBusy").query().isVisible());
-            Node window = lookup("#courseWindow").query();
-            check("Cours, ligne " + (row + 1));
-            for (String tab : List.of("#tabEvaluations", "#tabAbsences")) {
-                clickOn(from(window).lookup(tab).queryAs(Node.class));
-                check("Cours, ligne " + (row + 1) + " " + tab);
-            }
-            interact(() -> window.getScene().getWindow().hide());
-        }
-
-        // at full width too, then back (the next test's window starts from this stage's size)
-        double[] before = {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()};
-        interact(() -> {
-            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-            stage.setX(screen.getMinX());
-            stage.setY(screen.getMinY());
-            stage.setWidth(screen.getWidth());
-            stage.setHeight(screen.getHeight());
-        });
-        check("Élèves › Cours, pleine largeur");
-        clickOn("#navHome");
-        check("Accueil, pleine largeur");
-        interact(() -> {
-            stage.setX(before[0]);
-            stage.setY(before[1]);
-            stage.setWidth(before[2]);
-            stage.setHeight(before[3]);
-        });
-
-        // issue 14 — Facturation: both tabs, their invoices and payments, Payer en ligne and its note
-        clickOn("#navBilling");
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#feeInvoicesTable")
-                && !lookup("#feeInvoicesTable").queryTableView().getItems().isEmpty()
-                && !lookup("#billingLoading").query().isVisible());
-        check("Facturation cotisations");
-        clickOn("#tabRentals");
-        check("Facturation locations");
-        clickOn("#tabFees");
-
-        // Mot de passe, then the question asked when leaving it half-typed
-        clickOn("#navPassword");
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#passwordCurrent"));
-        check("Mot de passe");
-        interact(() -> lookup("#passwordCurrent").queryAs(PasswordField.class).setText("bellerive"));
-        clickOn("#navHome");
-        DialogPane leave = awaitDialog("#confirmDialog");
-        check("Quitter la page ?");
-        clickOn(button(leave, "Annuler"));
-        interact(() -> lookup("#passwordCurrent").queryAs(PasswordField.class).setText(""));
-
-        clickOn("#navDemoMailbox");
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#demoMailTable"));
-        check("Boîte mail (démo)");
-        interact(() -> lookup("#demoMailbox").query().getScene().getWindow().hide());
-
-        // Déconnexion: the login window and Mot de passe perdu
-        clickOn("#navLogout");
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#loginSubmit"));
-        check("Connexion");
-        clickOn("#lostPassword");
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#lostEmail"));
-        check("Mot de passe perdu");
-
-        assertThat(cut).as("texts shown cut short").isEmpty();
+        ScreenTour tour = new ScreenTour(this, settings(), this::check).alsoAtFullWidth();
+        tour.family();
+        System.out.println("TextFitTest: family tour, " + tour.summary());
+        assertThat(cut.distinct()).as("texts shown cut short").isEmpty();
     }
 
     @Test
     void theFrontDesksScreensShowTheirWholeTexts() throws Exception {
-        DemoData.copyInto(dataFolder);
-        startApp(dataFolder);
-        waitUntilLoginEnabled();
-        logInByKeyboard("ACCUEIL", "bellerive");
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navValidations"));
-        check("Accueil (accueil)");
-
-        clickOn("#navValidations");
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#validationsList")
-                && !lookup("#validationsList").queryAs(javafx.scene.control.TreeView.class).getRoot().getChildren().isEmpty());
-        interact(() -> {
-            javafx.scene.control.TreeView<?> tree = lookup("#validationsList").queryAs(javafx.scene.control.TreeView.class);
-            tree.requestFocus();
-            tree.getSelectionModel().select(1);
-        });
-        check("Validations");
-
-        // Réinscriptions: a request with its documents, one in the viewer, the campaign tab and its dialogs
-        clickOn("#navReenrolments");
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#reenrolmentsTable")
-                && !lookup("#reenrolmentsTable").queryAs(TableView.class).getItems().isEmpty());
-        TableView<?> documents = selectRequestWithDocuments();
-        check("Réinscriptions");
-        interact(() -> {
-            documents.requestFocus();
-            documents.getSelectionModel().select(0);
-        });
-        interact(() -> javafx.event.Event.fireEvent(documents, new javafx.scene.input.KeyEvent(
-                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#pdfPage")
-                && lookup("#pdfPage").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
-        check("Visionneuse de document");
-        interact(() -> lookup("#pdfViewer").query().getScene().getWindow().hide());
-        clickOn("#tabReenrolmentCampaign");
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS,
-                () -> !lookup("#documentTypesTable").queryAs(TableView.class).getItems().isEmpty());
-        interact(() -> lookup("#documentTypesTable").queryAs(TableView.class).getSelectionModel().select(0));
-        check("Réinscriptions › Campagne et documents");
-        clickOn("#documentTypeAdd");
-        DialogPane add = awaitDialog("#documentTypeDialog");
-        check("Ajouter un document demandé");
-        clickOn(button(add, "Annuler"));
-        clickOn("#campaignClose");
-        DialogPane close = awaitDialog("#confirmDialog");
-        check("Fermer la campagne ?");
-        clickOn(button(close, "Annuler"));
-
-        // issue 14 — Facturation at the front desk: F0001 open, and each of its dialogs
-        clickOn("#navBilling");
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#billingFamilySearch"));
-        check("Facturation (accueil), aucune famille");
-        interact(() -> lookup("#billingFamilySearch").queryAs(javafx.scene.control.TextField.class).setText("F0001"));
-        TableView<?> results = lookup("#billingFamilyResults").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> results.getItems().size() == 1);
-        interact(() -> {
-            results.requestFocus();
-            results.getSelectionModel().select(0);
-        });
-        interact(() -> javafx.event.Event.fireEvent(results, new javafx.scene.input.KeyEvent(
-                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false)));
-        TableView<?> invoices = lookup("#feeInvoicesTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !invoices.getItems().isEmpty()
-                && !lookup("#rentalsTable").queryAs(TableView.class).getItems().isEmpty());
-        interact(() -> {
-            invoices.requestFocus();
-            invoices.getSelectionModel().select(0);
-        });
-        check("Facturation (accueil), F0001");
-        for (String id : new String[] {"invoice", "payment", "creditNote", "rental"}) {
-            String opener = switch (id) {
-                case "invoice" -> "#invoiceCreate";
-                case "payment" -> "#paymentRecord";
-                case "creditNote" -> "#creditNoteCreate";
-                default -> "#rentalCreate";
-            };
-            assertThat(lookup(opener).query().isDisabled()).as(opener).isFalse();
-            interact(() -> lookup(opener).queryButton().fire());
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#" + id + "Dialog"));
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> lookup("#" + id + "Dialog").query()
-                    .lookupAll(".progress-indicator").stream().noneMatch(javafx.scene.Node::isVisible));
-            check("Facturation (accueil), dialogue " + id);
-            interact(() -> lookup("#" + id + "Cancel").queryButton().fire());
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> !exists("#" + id + "Dialog"));
-        }
-
-        assertThat(cut).as("texts shown cut short").isEmpty();
+        ScreenTour tour = new ScreenTour(this, settings(), this::check);
+        tour.frontDesk();
+        System.out.println("TextFitTest: front desk tour, " + tour.summary());
+        assertThat(cut.distinct()).as("texts shown cut short").isEmpty();
     }
 
-    /** Selects the first request that has documents; returns the table of its documents. */
-    private TableView<?> selectRequestWithDocuments() throws Exception {
-        TableView<?> requests = lookup("#reenrolmentsTable").queryAs(TableView.class);
-        TableView<?> documents = lookup("#reenrolmentDocuments").queryAs(TableView.class);
-        for (int row = 0; row < requests.getItems().size(); row++) {
-            int index = row;
-            interact(() -> requests.getSelectionModel().select(index));
-            Object chosen = requests.getItems().get(index);
-            try {
-                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> exists("#reenrolmentFamily")
-                        && !lookup("#reenrolmentFamily").queryAs(javafx.scene.control.TextField.class).getText().isBlank()
-                        && !documents.getItems().isEmpty());
-                if (requests.getSelectionModel().getSelectedItem() == chosen) {
-                    return documents;
-                }
-            } catch (java.util.concurrent.TimeoutException none) {
-                // this one has no documents: the next
-            }
-        }
-        throw new AssertionError("no request with documents in the demo");
+    /** 100 %, then 200 % with the mode off, then on (its light high contrast). */
+    private List<ScreenTour.Setting> settings() {
+        return List.of(
+                new ScreenTour.Setting("100 %", () -> display(false, 100)),
+                new ScreenTour.Setting(LARGEST + " %", () -> display(false, LARGEST)),
+                new ScreenTour.Setting(LARGEST + " %, mode accessibilité", () -> display(true, LARGEST)));
+    }
+
+    private void display(boolean accessible, int textSize) {
+        ThemeManager theme = ThemeManager.get();
+        theme.accessibleProperty().set(accessible);
+        theme.contrastProperty().set(ThemeManager.Contrast.LIGHT);
+        theme.textSizeProperty().set(textSize);
+        tablesMayScroll = textSize > 100;
     }
 
     /** Notes every cut text in the windows shown now. */
     private void check(String where) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        List<String> found = WaitForAsyncUtils.asyncFx(CutTexts::inShowingWindows).get();
-        found.forEach(c -> cut.add(where + " — " + c));
-    }
-
-    private static Button button(DialogPane dialog, String text) {
-        for (ButtonType type : dialog.getButtonTypes()) {
-            Button button = (Button) dialog.lookupButton(type);
-            if (button.getText().replace("_", "").equals(text)) {
-                return button;
-            }
-        }
-        throw new AssertionError("no button " + text + " in " + dialog.getId());
+        boolean scrolling = tablesMayScroll;
+        List<String> found = WaitForAsyncUtils.asyncFx(() -> CutTexts.inShowingWindows(scrolling)).get();
+        cut.addAll(where, found);
     }
 }

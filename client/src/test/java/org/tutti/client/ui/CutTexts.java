@@ -12,7 +12,8 @@ import javafx.stage.Window;
  * Finds the texts a user cannot read whole: every shown label, button, tab, column title and
  * table cell whose skin displays less than its text (JavaFX cuts it and ends it with "…" or
  * "...", on one line or on the last line of a wrapped text), and every table that hides columns
- * behind a horizontal scroll bar.
+ * behind a horizontal scroll bar (unless asked to allow that: at 200 % text a data table may
+ * scroll sideways, WCAG 1.4.10 exempts two-dimensional tables; its cells must still be whole).
  */
 public final class CutTexts {
 
@@ -21,11 +22,19 @@ public final class CutTexts {
 
     /** Cut texts in every showing window, as "window title: Class#id 'full' shown as 'displayed'". Call on the FX thread. */
     public static List<String> inShowingWindows() {
+        return inShowingWindows(false);
+    }
+
+    /**
+     * Cut texts in every showing window; {@code tablesMayScroll}: a table whose columns are wider
+     * than it (a horizontal scroll bar) is not counted. Call on the FX thread.
+     */
+    public static List<String> inShowingWindows(boolean tablesMayScroll) {
         List<String> cut = new ArrayList<>();
         for (Window window : Window.getWindows()) {
             if (window.isShowing() && window.getScene() != null) {
                 String name = window instanceof javafx.stage.Stage stage ? stage.getTitle() : window.getClass().getSimpleName();
-                for (String c : in(window.getScene().getRoot())) {
+                for (String c : in(window.getScene().getRoot(), tablesMayScroll)) {
                     cut.add(name + ": " + c);
                 }
             }
@@ -35,21 +44,26 @@ public final class CutTexts {
 
     /** Cut texts under {@code root}. Call on the FX thread, after layout. */
     public static List<String> in(Parent root) {
+        return in(root, false);
+    }
+
+    /** Cut texts under {@code root}; {@code tablesMayScroll} as {@link #inShowingWindows(boolean)}. */
+    public static List<String> in(Parent root, boolean tablesMayScroll) {
         root.applyCss();
         root.layout();
         List<String> cut = new ArrayList<>();
-        collect(root, cut);
+        collect(root, tablesMayScroll, cut);
         return cut;
     }
 
-    private static void collect(Node node, List<String> cut) {
+    private static void collect(Node node, boolean tablesMayScroll, List<String> cut) {
         if (!node.isVisible()) {
             return;
         }
         if (node instanceof Labeled labeled) {
             check(labeled, cut);
         }
-        if (node instanceof javafx.scene.control.TableView<?> table) {
+        if (node instanceof javafx.scene.control.TableView<?> table && !tablesMayScroll) {
             for (Node bar : table.lookupAll(".scroll-bar")) {
                 if (bar instanceof javafx.scene.control.ScrollBar scroll && scroll.isVisible()
                         && scroll.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
@@ -59,7 +73,7 @@ public final class CutTexts {
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
-                collect(child, cut);
+                collect(child, tablesMayScroll, cut);
             }
         }
     }

@@ -465,28 +465,48 @@ public final class AccessibilityAudit {
             if (target == null) {
                 continue;
             }
-            List<Paint> edges = edgePaints(target);
-            if (edges.isEmpty()) {
-                if (!(control instanceof ButtonBase)) {
-                    findings.add("no visible boundary — " + describe(control) + " — no painted fill or border");
+            // judged as it looks without the focus (a focus ring is no boundary)
+            boolean focused = control.getPseudoClassStates().contains(FOCUSED);
+            boolean focusVisible = control.getPseudoClassStates().contains(FOCUS_VISIBLE);
+            if (focused || focusVisible) {
+                control.pseudoClassStateChanged(FOCUSED, false);
+                control.pseudoClassStateChanged(FOCUS_VISIBLE, false);
+                control.applyCss();
+            }
+            try {
+                boundary(control, target, scan, level, findings);
+            } finally {
+                if (focused || focusVisible) {
+                    control.pseudoClassStateChanged(FOCUSED, focused);
+                    control.pseudoClassStateChanged(FOCUS_VISIBLE, focusVisible);
+                    control.applyCss();
                 }
-                continue;
             }
-            Point2D centre = centre(target.localToScene(target.getLayoutBounds()));
-            List<Color> behind = behind(target, centre, scan.scene);
-            double opacity = cumulativeOpacity(target);
-            Worst best = null;
-            for (Paint edge : edges) {
-                Worst worst = worst(WcagColours.colours(edge), opacity, behind);
-                if (best == null || worst.ratio > best.ratio) {
-                    best = worst;
-                }
+        }
+    }
+
+    private static void boundary(Control control, Region target, Scan scan, Level level, Set<String> findings) {
+        List<Paint> edges = edgePaints(target);
+        if (edges.isEmpty()) {
+            if (!(control instanceof ButtonBase)) {
+                findings.add("no visible boundary — " + describe(control) + " — no painted fill or border");
             }
-            if (best.ratio < level.nonText() - EPSILON) {
-                findings.add("boundary contrast " + WcagColours.ratioText(best.ratio) + " < "
-                        + WcagColours.ratioText(level.nonText()) + " — " + describe(control) + " ("
-                        + WcagColours.hex(best.fore) + " on " + WcagColours.hex(best.back) + ")");
+            return;
+        }
+        Point2D centre = centre(target.localToScene(target.getLayoutBounds()));
+        List<Color> behind = behind(target, centre, scan.scene);
+        double opacity = cumulativeOpacity(target);
+        Worst best = null;
+        for (Paint edge : edges) {
+            Worst worst = worst(WcagColours.colours(edge), opacity, behind);
+            if (best == null || worst.ratio > best.ratio) {
+                best = worst;
             }
+        }
+        if (best.ratio < level.nonText() - EPSILON) {
+            findings.add("boundary contrast " + WcagColours.ratioText(best.ratio) + " < "
+                    + WcagColours.ratioText(level.nonText()) + " — " + describe(control) + " ("
+                    + WcagColours.hex(best.fore) + " on " + WcagColours.hex(best.back) + ")");
         }
     }
 

@@ -272,6 +272,26 @@ class AccessibilityAuditTest {
     }
 
     @Test
+    void aFocusedFieldIsJudgedByItsBorderNotByItsFocusRing() throws Exception {
+        TextField pale = new TextField();
+        pale.setId("pale");
+        pale.setAccessibleText("Pâle");
+        pale.getStyleClass().add("pale");
+        String css = ".pale { -fx-background-color: #cccccc, white; -fx-background-insets: 0, 1; }"
+                + ".pale:focused { -fx-background-color: #0b5cad, #cccccc, white; -fx-background-insets: -3, 0, 1; }";
+        Scene scene = show(new VBox(pale), css);
+        fx(() -> {
+            pale.requestFocus();
+            return null;
+        });
+        assertThat(fx(() -> AccessibilityAudit.check(scene, Level.AA)))
+                .contains("Essai: boundary contrast 1.6:1 < 3:1 — TextField#pale [Pâle] (#cccccc on #ffffff)")
+                .noneMatch(f -> f.contains("focus"));
+        boolean ringStillShown = fx(() -> pale.getBackground().getFills().get(0).getFill().equals(javafx.scene.paint.Color.web("#0b5cad")));
+        assertThat(ringStillShown).as("the focused field keeps its ring after the audit").isTrue();
+    }
+
+    @Test
     void aCheckBoxIsJudgedByItsBoxAndALinkLikeButtonByItsText() throws Exception {
         CheckBox box = new CheckBox("_Rester connecté");
         Button link = new Button("_Mot de passe oublié");

@@ -87,6 +87,8 @@ class TablesTest extends FxRobot {
         interact(() -> stage.setWidth(120));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> CutTexts.in(table))).anyMatch(c -> c.contains("scrolls sideways"));
+        // unless a table may scroll (200 % text, WCAG 1.4.10): its cells are whole
+        assertThat(onFx(() -> CutTexts.in(table, true))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,648 @@
+package org.tutti.client.flow;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.event.Event;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeView;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Pane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.testfx.util.WaitForAsyncUtils;
+import org.tutti.client.domain.FamilyOption;
+import org.tutti.client.domain.RentalLine;
+
+/**
+ * The walk through every screen, tab, window and dialog of the demo, as a family (F0001) and as
+ * the front desk (ACCUEIL), shared by the tests that look at each of them (cut texts, the
+ * accessibility audit). At each stop the tour waits until nothing is loading any more, then,
+ * for each display {@link Setting} in turn, applies it and calls {@link Stop#check}.
+ *
+ * <p>A screen or a window that stays open beside the main window (a course, a PDF) is checked in
+ * each setting in place: a user can switch the mode or the text size in the main window while it
+ * is open. A modal dialog blocks the main window, where the settings are: it is opened afresh in
+ * each setting, as a user would see it.
+ */
+final class ScreenTour {
+
+    /** What is done at each stop, with its windows showing and the stop's setting applied. */
+    @FunctionalInterface
+    interface Stop {
+        /** {@code where}: the stop and the setting, e.g. "Famille — 200 %". */
+        void check(String where) throws Exception;
+    }
+
+    /** A display setting (mode, contrast, text size); {@code apply} runs on the FX thread. */
+    record Setting(String name, Runnable apply) {
+    }
+
+    /** A step of the walk, run on the test thread. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private final FamilyScreens robot;
+    private final List<Setting> settings;
+    private final Stop stop;
+    private boolean fullWidth;
+    private int applied = -1;
+    private int stops;
+    private final long started = System.nanoTime();
+    private final long startedCpu = processCpu();
+    private long applying;
+    private long checking;
+
+    ScreenTour(FamilyScreens robot, List<Setting> settings, Stop stop) {
+        if (settings.isEmpty()) {
+            throw new IllegalArgumentException("at least one setting");
+        }
+        this.robot = robot;
+        this.settings = List.copyOf(settings);
+        this.stop = stop;
+    }
+
+    /** Also stops at Élèves › Cours and Accueil with the main window as wide as the screen. */
+    ScreenTour alsoAtFullWidth() {
+        fullWidth = true;
+        return this;
+    }
+
+    /** How many stops the tour made, and the time spent switching settings and checking. */
+    String summary() {
+        return String.format(java.util.Locale.ROOT, "%d stops in %d settings, %.1f s (%.1f s of CPU): %.1f s switching"
+                + " settings, %.1f s checking", stops, settings.size(), (System.nanoTime() - started) / 1e9,
+                (processCpu() - startedCpu) / 1e9, applying / 1e9, checking / 1e9);
+    }
+
+    private static long processCpu() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
+    // ------------------------------------------------------------------------------- family
+
+    /**
+     * F0001 on a copy of the demo: Accueil, Famille and the message of a sent change, Élèves and
+     * its tabs with their windows, Facturation with an invoice in the PDF viewer, Mot de passe
+     * and the question when leaving it, the demo mailbox, the shortcuts window, then the login
+     * window (after Déconnexion) and Mot de passe perdu.
+     */
+    void family() throws Exception {
+        robot.startAndLogIn();
+        int students = DemoData.f0001().students().size();
+        AppHarness.await("Accueil's students", () -> robot.exists("#homeStudents")
+                && robot.lookup("#homeStudents").queryAs(Pane.class).getChildren().size() == students);
+        screen("Accueil");
+
+        robot.openFamily();
+        screen("Famille");
+        // the message after a change is sent: a new mobile number in each setting
+        int[] sent = {0};
+        dialog("Famille, modification envoyée", () -> {
+            sent[0]++;
+            robot.replaceText("#familyPhoneMobile", "07 98 76 54 3" + sent[0]);
+            fire("#familyModify");
+            robot.awaitDialog("#messageDialog");
+        }, () -> closeDialog("#messageDialog", "OK"));
+        AppHarness.await("the pending marker", () -> robot.isPending("#familyPhoneMobile"));
+        screen("Famille, en attente de validation");
+
+        students();
+        courses();
+
+        if (fullWidth) {
+            atFullWidth();
+        }
+
+        billing();
+
+        // Mot de passe, then the question asked when leaving it half-typed
+        navigate("#navPassword", "#passwordCurrent");
+        screen("Mot de passe");
+        dialog("Quitter la page ?", () -> {
+            robot.interact(() -> passwordCurrent().setText("bellerive"));
+            fireLater("#navHome");
+            robot.awaitDialog("#confirmDialog");
+        }, () -> {
+            closeDialog("#confirmDialog", "Annuler");
+            robot.interact(() -> passwordCurrent().setText(""));
+        });
+
+        robot.clickOn("#navDemoMailbox");
+        AppHarness.await("the demo mailbox's mails", () -> robot.exists("#demoMailTable")
+                && !robot.mailbox().getItems().isEmpty());
+        screen("Boîte mail (démo)");
+        hideWindowOf("#demoMailbox");
+
+        shortcuts("Raccourcis clavier");
+
+        // Déconnexion: the login window and Mot de passe perdu
+        robot.clickOn("#navLogout");
+        robot.waitUntilLoginEnabled();
+        screen("Connexion");
+        dialog("Mot de passe perdu", () -> {
+            fire("#lostPassword");
+            AppHarness.await("Mot de passe perdu", () -> robot.exists("#lostEmail"));
+        }, () -> hideWindowOf("#lostPasswordDialog"));
+    }
+
+    /** Élèves: each tab, Historique's sheet and Répertoire's event windows, Réinscription and its import dialog. */
+    private void students() throws Exception {
+        robot.clickOn("#navStudents");
+        awaitPedagogy();
+        for (String tab : List.of("#tabIdentity", "#tabCourses")) {
+            selectTab(tab);
+            screen("Élèves " + tab);
+        }
+
+        selectStudentWith("#historyTable");
+        selectTab("#tabHistory");
+        screen("Élèves #tabHistory");
+        openWindow("#historyTable", "courseWindow");
+        screen("Fiche de cours (Historique)");
+        hideWindowOf("#courseWindow");
+
+        selectStudentWith("#repertoireTable");
+        selectTab("#tabRepertoire");
+        screen("Élèves #tabRepertoire");
+        openWindow("#repertoireTable", "detailWindow");
+        screen("Événement (Répertoire)");
+        hideWindowOf("#detailWindow");
+
+        // Réinscription (BELLERIVE's campaign is open), then its import dialog
+        AppHarness.await("the Réinscription tab", () -> robot.exists("#tabReenrolment"));
+        selectTab("#tabReenrolment");
+        AppHarness.await("the courses to choose from",
+                () -> !robot.lookup("#reenrolChoices").queryAs(Pane.class).getChildren().isEmpty());
+        screen("Élèves #tabReenrolment");
+        CheckBox administrative = robot.lookup("#reenrolAdministrative").query();
+        if (administrative.isDisabled()) {
+            throw new AssertionError("Réinscription is read-only for this student: the import dialog cannot be visited");
+        }
+        dialog("Importer un document", () -> {
+            robot.interact(() -> administrative.setSelected(true));
+            robot.interact(() -> robot.lookup("#reenrolImport").queryButton().fire());
+            AppHarness.await("the import dialog", () -> robot.exists("#importDialog"));
+        }, () -> {
+            hideWindowOf("#importDialog");
+            robot.interact(() -> administrative.setSelected(false));
+        });
+    }
+
+    /** Each course's follow-up window and its tabs; an evaluation's window from the first that has one. */
+    private void courses() throws Exception {
+        selectStudentWith("#coursesTable");
+        selectTab("#tabCourses");
+        TableView<?> courses = robot.lookup("#coursesTable").queryAs(TableView.class);
+        boolean evaluationSeen = false;
+        for (int row = 0; row < courses.getItems().size(); row++) {
+            String course = "Cours, ligne " + (row + 1);
+            Stage window = openWindow("#coursesTable", row, "courseWindow");
+            Parent root = window.getScene().getRoot();
+            AppHarness.await(course, () -> !robot.from(root).lookup("#courseBusy").query().isVisible());
+            screen(course);
+            for (String tab : List.of("#tabEvaluations", "#tabAbsences")) {
+                robot.clickOn(robot.from(root).lookup(tab).queryAs(Node.class));
+                screen(course + " " + tab);
+            }
+            TableView<?> evaluations = robot.from(root).lookup("#evaluationsTable").queryAs(TableView.class);
+            if (!evaluationSeen && !evaluations.getItems().isEmpty()) {
+                robot.clickOn(robot.from(root).lookup("#tabEvaluations").queryAs(Node.class));
+                Set<Window> before = robot.showingWindows();
+                enter(evaluations, 0);
+                robot.awaitWindow("detailWindow", before);
+                screen("Évaluation (" + course + ")");
+                hideWindowOf("#detailWindow");
+                evaluationSeen = true;
+            }
+            robot.interact(() -> window.hide());
+        }
+        if (!evaluationSeen) {
+            throw new AssertionError("no course with an evaluation: its window cannot be visited");
+        }
+    }
+
+    /** At full width, then back (the next test's window starts from this stage's size). */
+    private void atFullWidth() throws Exception {
+        Stage stage = robot.stage;
+        double[] before = {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()};
+        robot.interact(() -> {
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        });
+        screen("Élèves › Cours, pleine largeur");
+        robot.clickOn("#navHome");
+        screen("Accueil, pleine largeur");
+        robot.interact(() -> {
+            stage.setX(before[0]);
+            stage.setY(before[1]);
+            stage.setWidth(before[2]);
+            stage.setHeight(before[3]);
+        });
+    }
+
+    /** Facturation: both tabs, and an invoice in the PDF viewer. */
+    private void billing() throws Exception {
+        robot.clickOn("#navBilling");
+        AppHarness.await("the family's invoices", () -> robot.exists("#feeInvoicesTable")
+                && !robot.lookup("#feeInvoicesTable").queryTableView().getItems().isEmpty()
+                && !robot.lookup("#billingLoading").query().isVisible());
+        screen("Facturation › Cotisations");
+        openWindow("#feeInvoicesTable", "pdfViewer");
+        AppHarness.await("the invoice's page drawn", () -> robot.exists("#pdfPage")
+                && robot.lookup("#pdfPage").queryAs(ImageView.class).getImage() != null);
+        screen("Facture (visionneuse PDF)");
+        hideWindowOf("#pdfViewer");
+        robot.clickOn("#tabRentals");
+        screen("Facturation › Locations");
+        robot.clickOn("#tabFees");
+    }
+
+    // --------------------------------------------------------------------------- front desk
+
+    /**
+     * ACCUEIL on a copy of the demo: Accueil, Validations with a request selected, Réinscriptions
+     * (a request with its documents, one in the viewer, the campaign tab and its dialogs),
+     * Facturation with no family, then F0001 open (its tabs, an invoice in the viewer, each
+     * dialog), and the shortcuts window.
+     */
+    void frontDesk() throws Exception {
+        DemoData.copyInto(robot.dataFolder);
+        robot.startApp(robot.dataFolder);
+        robot.waitUntilLoginEnabled();
+        robot.logInByKeyboard("ACCUEIL", "bellerive");
+        AppHarness.await("the front desk's navigation", () -> robot.exists("#navValidations"));
+        screen("Accueil (accueil)");
+
+        robot.clickOn("#navValidations");
+        AppHarness.await("the pending requests", () -> robot.exists("#validationsList")
+                && !robot.lookup("#validationsList").queryAs(TreeView.class).getRoot().getChildren().isEmpty());
+        robot.interact(() -> {
+            TreeView<?> tree = robot.lookup("#validationsList").queryAs(TreeView.class);
+            tree.requestFocus();
+            tree.getSelectionModel().select(1);
+        });
+        screen("Validations");
+
+        reenrolments();
+        billingDesk();
+        shortcuts("Raccourcis clavier (accueil)");
+    }
+
+    /** Réinscriptions: a request with its documents, one in the viewer, the campaign tab and its dialogs. */
+    private void reenrolments() throws Exception {
+        robot.clickOn("#navReenrolments");
+        AppHarness.await("the reenrolment requests", () -> robot.exists("#reenrolmentsTable")
+                && !robot.lookup("#reenrolmentsTable").queryAs(TableView.class).getItems().isEmpty());
+        selectRequestWithDocuments();
+        screen("Réinscriptions");
+        openWindow("#reenrolmentDocuments", "pdfViewer");
+        AppHarness.await("the document's page drawn", () -> robot.exists("#pdfPage")
+                && robot.lookup("#pdfPage").queryAs(ImageView.class).getImage() != null);
+        screen("Visionneuse de document");
+        hideWindowOf("#pdfViewer");
+
+        robot.clickOn("#tabReenrolmentCampaign");
+        AppHarness.await("the document types",
+                () -> !robot.lookup("#documentTypesTable").queryAs(TableView.class).getItems().isEmpty());
+        robot.interact(() -> robot.lookup("#documentTypesTable").queryAs(TableView.class).getSelectionModel().select(0));
+        screen("Réinscriptions › Campagne et documents");
+        dialog("Ajouter un document demandé", () -> {
+            fireLater("#documentTypeAdd");
+            robot.awaitDialog("#documentTypeDialog");
+        }, () -> closeDialog("#documentTypeDialog", "Annuler"));
+        dialog("Fermer la campagne ?", () -> {
+            fireLater("#campaignClose");
+            robot.awaitDialog("#confirmDialog");
+        }, () -> closeDialog("#confirmDialog", "Annuler"));
+    }
+
+    /** Selects the first request that has documents. */
+    private void selectRequestWithDocuments() throws Exception {
+        TableView<?> requests = robot.lookup("#reenrolmentsTable").queryAs(TableView.class);
+        TableView<?> documents = robot.lookup("#reenrolmentDocuments").queryAs(TableView.class);
+        for (int row = 0; row < requests.getItems().size(); row++) {
+            int index = row;
+            robot.interact(() -> requests.getSelectionModel().select(index));
+            Object chosen = requests.getItems().get(index);
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.exists("#reenrolmentFamily")
+                        && !robot.lookup("#reenrolmentFamily").queryAs(TextField.class).getText().isBlank()
+                        && !documents.getItems().isEmpty());
+                if (requests.getSelectionModel().getSelectedItem() == chosen) {
+                    return;
+                }
+            } catch (TimeoutException none) {
+                // this one has no documents: the next
+            }
+        }
+        throw new AssertionError("no request with documents in the demo");
+    }
+
+    /**
+     * Facturation at the front desk: no family, then F0001 (its tabs, an invoice in the viewer,
+     * each dialog), then a family with an item rented now (F0001's rental has ended) and Fin de
+     * location.
+     */
+    private void billingDesk() throws Exception {
+        robot.clickOn("#navBilling");
+        AppHarness.await("the family search", () -> robot.exists("#billingFamilySearch"));
+        screen("Facturation (accueil), aucune famille");
+        openDeskFamily("F0001");
+        TableView<?> invoices = robot.lookup("#feeInvoicesTable").queryAs(TableView.class);
+        AppHarness.await("F0001's invoices", () -> !invoices.getItems().isEmpty());
+        robot.interact(() -> {
+            invoices.requestFocus();
+            invoices.getSelectionModel().select(0);
+        });
+        screen("Facturation (accueil), F0001 › Cotisations");
+        openWindow("#feeInvoicesTable", "pdfViewer");
+        AppHarness.await("the invoice's page drawn", () -> robot.exists("#pdfPage")
+                && robot.lookup("#pdfPage").queryAs(ImageView.class).getImage() != null);
+        screen("Facture (accueil, visionneuse PDF)");
+        hideWindowOf("#pdfViewer");
+        for (String id : List.of("invoice", "payment", "creditNote", "rental")) {
+            deskDialog(id, switch (id) {
+                case "invoice" -> "#invoiceCreate";
+                case "payment" -> "#paymentRecord";
+                case "creditNote" -> "#creditNoteCreate";
+                default -> "#rentalCreate";
+            });
+        }
+        robot.clickOn("#tabRentals");
+        screen("Facturation (accueil), F0001 › Locations");
+
+        String renting = new DemoSql(robot.dataFolder).string("select f.identifier from tutti.rental r"
+                + " join tutti.family f on f.id = r.family_id join tutti.site s on s.id = f.site_id"
+                + " where s.code = 'BELLERIVE' and (r.end_date is null or r.end_date >= current_date)"
+                + " order by f.identifier fetch first 1 rows only");
+        openDeskFamily(renting);
+        robot.clickOn("#tabRentedItems");
+        TableView<?> rentals = robot.lookup("#rentalsTable").queryAs(TableView.class);
+        int active = -1;
+        for (int i = 0; i < rentals.getItems().size() && active < 0; i++) {
+            if (((RentalLine) rentals.getItems().get(i)).active()) {
+                active = i;
+            }
+        }
+        if (active < 0) {
+            throw new AssertionError(renting + " shows no active rental: Fin de location cannot be visited");
+        }
+        int row = active;
+        robot.interact(() -> {
+            rentals.requestFocus();
+            rentals.getSelectionModel().select(row);
+        });
+        screen("Facturation (accueil), " + renting + " › Objets loués");
+        deskDialog("endRental", "#rentalEnd");
+        robot.clickOn("#tabFees");
+    }
+
+    /** Finds the family by its identifier in the desk's search and opens it (Enter). */
+    private void openDeskFamily(String identifier) throws Exception {
+        robot.interact(() -> robot.lookup("#billingFamilySearch").queryAs(TextField.class).setText(identifier));
+        TableView<?> results = robot.lookup("#billingFamilyResults").queryAs(TableView.class);
+        AppHarness.await(identifier + " found", () -> results.getItems().size() == 1
+                && ((FamilyOption) results.getItems().get(0)).identifier().equals(identifier));
+        enter(results, 0);
+        AppHarness.await(identifier + " open with its rentals", () -> robot.lookup("#billingFamilyTitle")
+                .queryAs(javafx.scene.control.Label.class).getText().startsWith(identifier + " ")
+                && !robot.lookup("#rentalsTable").queryAs(TableView.class).getItems().isEmpty());
+    }
+
+    /** One of the desk's billing dialogs, opened by its button, closed by its Annuler. */
+    private void deskDialog(String id, String opener) throws Exception {
+        dialog("Facturation (accueil), dialogue " + id, () -> {
+            if (robot.lookup(opener).query().isDisabled()) {
+                throw new AssertionError(opener + " is disabled: its dialog cannot be visited");
+            }
+            robot.interact(() -> robot.lookup(opener).queryButton().fire());
+            AppHarness.await("the " + id + " dialog", () -> robot.exists("#" + id + "Dialog"));
+        }, () -> {
+            robot.interact(() -> robot.lookup("#" + id + "Cancel").queryButton().fire());
+            AppHarness.await("the " + id + " dialog closed", () -> !robot.exists("#" + id + "Dialog"));
+        });
+    }
+
+    // ---------------------------------------------------------------------------- both modes
+
+    /** F1 in the main window: the shortcuts window; closed again. */
+    private void shortcuts(String where) throws Exception {
+        dialog(where, () -> {
+            Set<Window> before = robot.showingWindows();
+            Node target = focusOwnerOrRoot(robot.stage);
+            WaitForAsyncUtils.asyncFx(() -> Event.fireEvent(target, key(KeyCode.F1)));
+            robot.awaitWindow("shortcutsHelp", before);
+        }, () -> hideWindowOf("#shortcutsHelp"));
+    }
+
+    // ------------------------------------------------------------------------------- stops
+
+    /** A stop at what shows now: each setting applied in place. */
+    private void screen(String where) throws Exception {
+        stops++;
+        for (int i = 0; i < settings.size(); i++) {
+            apply(i);
+            settle(where);
+            check(where + " — " + settings.get(i).name());
+        }
+        apply(0);
+    }
+
+    /**
+     * A stop at a modal dialog: in each setting (applied while it is closed), {@code open} shows
+     * it, the stop checks it, {@code close} closes it.
+     */
+    private void dialog(String where, Step open, Step close) throws Exception {
+        stops++;
+        for (int i = 0; i < settings.size(); i++) {
+            apply(i);
+            open.run();
+            settle(where);
+            check(where + " — " + settings.get(i).name());
+            close.run();
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        apply(0);
+    }
+
+    private void check(String where) throws Exception {
+        long start = System.nanoTime();
+        stop.check(where);
+        checking += System.nanoTime() - start;
+    }
+
+    private void apply(int index) {
+        long start = System.nanoTime();
+        if (applied != index) {
+            robot.interact(settings.get(index).apply);
+            applied = index;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        applying += System.nanoTime() - start;
+    }
+
+    /** Waits until no busy indicator turns in any window (data loaded, PDF drawn, file checked). */
+    private void settle(String where) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        AppHarness.await("nothing loading any more at " + where,
+                () -> !WaitForAsyncUtils.asyncFx((Callable<Boolean>) ScreenTour::busy).get());
+    }
+
+    /** A busy indicator shows in a showing window. Call on the FX thread. */
+    private static boolean busy() {
+        for (Window window : List.copyOf(Window.getWindows())) {
+            if (window.isShowing() && window.getScene() != null && busy(window.getScene().getRoot())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean busy(Node node) {
+        if (!node.isVisible()) {
+            return false;
+        }
+        if (node instanceof ProgressIndicator progress && progress.isIndeterminate()) {
+            return true;
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                if (busy(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ----------------------------------------------------------------------------- helpers
+
+    private void navigate(String button, String shown) throws Exception {
+        robot.clickOn(button);
+        AppHarness.await(shown, () -> robot.exists(shown));
+    }
+
+    private PasswordField passwordCurrent() {
+        return robot.lookup("#passwordCurrent").queryAs(PasswordField.class);
+    }
+
+    /** Fires the button now (its action must not wait for a dialog). */
+    private void fire(String query) {
+        robot.interact(() -> robot.lookup(query).queryAs(ButtonBase.class).fire());
+    }
+
+    /** Fires the button later, not waiting: its action shows a dialog and waits for its answer. */
+    private void fireLater(String query) {
+        ButtonBase button = robot.lookup(query).queryAs(ButtonBase.class);
+        WaitForAsyncUtils.asyncFx(button::fire);
+    }
+
+    /** Answers the dialog with its button {@code text} and waits until it is gone. */
+    private void closeDialog(String query, String text) throws Exception {
+        DialogPane dialog = robot.lookup(query).queryAs(DialogPane.class);
+        for (ButtonType type : dialog.getButtonTypes()) {
+            ButtonBase button = (ButtonBase) dialog.lookupButton(type);
+            if (button.getText().replace("_", "").equals(text)) {
+                robot.interact(button::fire);
+                AppHarness.await(query + " closed", () -> !robot.exists(query));
+                return;
+            }
+        }
+        throw new AssertionError("no button " + text + " in " + dialog.getId());
+    }
+
+    private void hideWindowOf(String query) throws Exception {
+        Window window = robot.lookup(query).query().getScene().getWindow();
+        robot.interact(window::hide);
+        AppHarness.await(query + " closed", () -> !window.isShowing());
+    }
+
+    /** Enter on the table's first row: the window with that root id. */
+    private Stage openWindow(String table, String rootId) throws Exception {
+        return openWindow(table, 0, rootId);
+    }
+
+    private Stage openWindow(String table, int row, String rootId) throws Exception {
+        TableView<?> rows = robot.from(robot.stage.getScene().getRoot()).lookup(table).queryAs(TableView.class);
+        AppHarness.await(table + "'s rows", () -> rows.getItems().size() > row);
+        Set<Window> before = robot.showingWindows();
+        enter(rows, row);
+        return robot.awaitWindow(rootId, before);
+    }
+
+    /** Selects the row, gives the table the focus and presses Enter on it. */
+    private void enter(TableView<?> table, int row) {
+        robot.interact(() -> {
+            table.getScene().getWindow().requestFocus();
+            table.requestFocus();
+            table.getSelectionModel().clearAndSelect(row);
+            table.getFocusModel().focus(row);
+        });
+        robot.interact(() -> Event.fireEvent(table, key(KeyCode.ENTER)));
+    }
+
+    private static KeyEvent key(KeyCode code) {
+        return new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false);
+    }
+
+    private static Node focusOwnerOrRoot(Stage stage) {
+        Node owner = stage.getScene().getFocusOwner();
+        return owner != null ? owner : stage.getScene().getRoot();
+    }
+
+    private void selectTab(String id) throws Exception {
+        robot.clickOn(id);
+        TabPane tabs = robot.from(robot.stage.getScene().getRoot()).lookup("#studentTabs").queryAs(TabPane.class);
+        AppHarness.await(id + " selected", () -> id.equals("#" + tabs.getSelectionModel().getSelectedItem().getId()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void awaitPedagogy() throws Exception {
+        AppHarness.await("the pedagogical file", () -> robot.exists("#coursesTableBusy")
+                && !robot.lookup("#coursesTableBusy").query().isVisible()
+                && !robot.lookup("#studentSelector").query().isDisabled());
+    }
+
+    /** Picks, in the selector, the first student whose {@code table} has rows. */
+    private void selectStudentWith(String table) throws Exception {
+        ComboBox<?> selector = robot.lookup("#studentSelector").queryAs(ComboBox.class);
+        TableView<?> rows = robot.from(robot.stage.getScene().getRoot()).lookup(table).queryAs(TableView.class);
+        if (!rows.getItems().isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < selector.getItems().size(); i++) {
+            int index = i;
+            robot.interact(() -> selector.getSelectionModel().select(index));
+            WaitForAsyncUtils.waitForFxEvents();
+            awaitPedagogy();
+            if (!rows.getItems().isEmpty()) {
+                return;
+            }
+        }
+        throw new AssertionError("no F0001 student with rows in " + table);
+    }
+}
