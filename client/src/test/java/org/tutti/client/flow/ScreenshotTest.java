@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -17,12 +19,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
+import org.tutti.client.ui.common.ThemeManager;
 
 /**
  * The README's screenshots, taken from the real application (login.png, home.png, password.png,
  * lost-password.png, demo-mailbox.png, validations.png, family.png, student-courses.png,
  * course-follow-up.png, student-reenrolment.png, staff-reenrolments.png, document-viewer.png,
- * family-billing.png, pdf-viewer.png, staff-billing.png, staff-invoice.png) in
+ * family-billing.png, pdf-viewer.png, staff-billing.png, staff-invoice.png, and in the
+ * accessibility mode accessible-light-login.png, accessible-dark-login.png, accessible-light-student-courses.png,
+ * accessible-dark-student-courses.png, accessible-light-billing.png, accessible-dark-billing.png) in
  * the folder of the system property {@code tutti.screenshots.dir}, which
  * surefire sets to {@code client/target/screenshots}: a test run leaves the tracked pictures alone.
  * {@code mvn -B verify -Pscreenshots} runs this class only and copies its pictures into
@@ -318,6 +323,71 @@ class ScreenshotTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         Path invoice = snapshot(lookup("#invoiceDialog").query().getScene(), out.resolve("staff-invoice.png"));
         assertThat(Files.size(invoice)).isGreaterThan(5_000);
+    }
+
+    // issue 15 — docs: the accessibility mode's screenshots (src-docs/accessibility.md), light and dark
+
+    /** Issue 15: the login window, Élèves › Cours and Facturation in the accessibility mode's light variant. */
+    @Test
+    void accessibleLightScreenshots() throws Exception {
+        accessibleScreenshots(ThemeManager.Contrast.LIGHT, "accessible-light");
+    }
+
+    /** Issue 15: the same three screens in the dark variant. */
+    @Test
+    void accessibleDarkScreenshots() throws Exception {
+        accessibleScreenshots(ThemeManager.Contrast.DARK, "accessible-dark");
+    }
+
+    /**
+     * Switches the mode on as a user does on the login window (the Mode accessibilité box, then
+     * the variant in Contraste élevé), then takes {@code prefix}-login.png, -student-courses.png
+     * and -billing.png (F0001) at the mode's text size.
+     */
+    private void accessibleScreenshots(ThemeManager.Contrast variant, String prefix) throws Exception {
+        Path out = Path.of(System.getProperty("tutti.screenshots.dir", "target/screenshots"));
+        Files.createDirectories(out);
+        DemoData.copyInto(dataFolder);
+        startApp(dataFolder);
+        waitUntilLoginEnabled();
+        clickOn("#accessibilityToggle");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#contrastVariant")
+                && lookup("#contrastVariant").query().isVisible());
+        interact(() -> lookup("#contrastVariant").<ComboBox<ThemeManager.Contrast>>query().setValue(variant));
+        interact(() -> lookup("#loginIdentifier").query().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getScene().getRoot().getStyleClass()).as("the mode on the login window")
+                .contains(ThemeManager.ACCESSIBLE_CLASS, variant.styleClass());
+        assertThat(ThemeManager.get().textSizeProperty().get()).as("the mode's text size").isEqualTo(125);
+        Path login = snapshot(out.resolve(prefix + "-login.png"));
+
+        logInByKeyboard("F0001", "bellerive");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navStudents"));
+        // room for the larger text: the header, the menu and a few rows of each table
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(900);
+        });
+        clickOn("#navStudents");
+        clickOn("#tabCourses");
+        TableView<?> courses = lookup("#coursesTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !courses.getItems().isEmpty());
+        interact(() -> {
+            courses.requestFocus();
+            courses.getSelectionModel().select(0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getScene().getRoot().getStyleClass()).as("the mode in the main window")
+                .contains(ThemeManager.ACCESSIBLE_CLASS, variant.styleClass());
+        Path studentCourses = snapshot(out.resolve(prefix + "-student-courses.png"));
+
+        clickOn("#navBilling");
+        firstFeeInvoiceSelected();
+        Path billing = snapshot(out.resolve(prefix + "-billing.png"));
+
+        for (Path picture : List.of(login, studentCourses, billing)) {
+            assertThat(Files.size(picture)).as(picture.getFileName().toString()).isGreaterThan(5_000);
+        }
     }
 
     /** Facturation's fee invoices read, the first one selected; returns their table. */
