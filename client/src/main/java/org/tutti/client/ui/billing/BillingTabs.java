@@ -9,6 +9,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -221,7 +222,12 @@ public final class BillingTabs implements FamilyBillingPanel {
         selectWhenFocused(payments);
         VBox content = new VBox(balance, invoicesLabel, invoices, paymentsLabel, payments, hint);
         content.getStyleClass().add("billing-tab");
-        return Forms.tab(tabId, titleKey, content);
+        // larger text (125 % in the mode, up to 200 %): the tab scrolls rather than hiding its payments
+        ScrollPane scroller = new ScrollPane(content);
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.getStyleClass().add("page-scroll");
+        return Forms.tab(tabId, titleKey, scroller);
     }
 
     /**
@@ -229,11 +235,13 @@ public final class BillingTabs implements FamilyBillingPanel {
      * many payments and few invoices sees its payments without scrolling.
      */
     private static void fitRows(TableView<?> table) {
-        double em = ThemeManager.get().emInPixels();
-        Runnable fit = () -> table.setPrefHeight((Math.max(2, table.getItems().size()) * 1.8 + 2.6) * em);
+        Runnable fit = () -> {
+            double em = ThemeManager.get().emInPixels();
+            table.setPrefHeight((Math.max(2, table.getItems().size()) * 1.8 + 2.6) * em);
+            table.setMinHeight(5 * em);
+        };
         table.getItems().addListener((javafx.collections.ListChangeListener<Object>) c -> fit.run());
-        fit.run();
-        table.setMinHeight(5 * em);
+        ThemeManager.get().whileShown(table, fit);
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 

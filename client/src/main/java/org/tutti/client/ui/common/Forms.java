@@ -109,6 +109,8 @@ public final class Forms {
         label.setMnemonicParsing(true);
         label.setLabelFor(field);
         label.getStyleClass().add("field-label");
+        // at 200 % text the field beside it gives way, never the label
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -6,7 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 
 /**
  * The first / previous / next / last arrows of a {@link RecordNavigator}, their key bindings,
@@ -23,7 +23,7 @@ public final class NavigatorBar {
      * action's (e.g. {@code sheet} gives {@code sheetNavFirst}), so that a second bar in a
      * detail window does not take the list's ids.
      */
-    public static HBox create(RecordNavigator<?> navigator, String idPrefix) {
+    public static FlowPane create(RecordNavigator<?> navigator, String idPrefix) {
         Button first = button(Actions.FIRST, "«", idPrefix, navigator::first);
         Button previous = button(Actions.PREVIOUS, "‹", idPrefix, navigator::previous);
         Button next = button(Actions.NEXT, "›", idPrefix, navigator::next);
@@ -32,7 +32,7 @@ public final class NavigatorBar {
         previous.disableProperty().bind(navigator.atFirstProperty());
         next.disableProperty().bind(navigator.atLastProperty());
         last.disableProperty().bind(navigator.atLastProperty());
-        HBox bar = new HBox(first, previous, next, last);
+        FlowPane bar = new FlowPane(first, previous, next, last);
         bar.getStyleClass().addAll("button-row", "record-navigator");
         return bar;
     }
@@ -45,6 +45,7 @@ public final class NavigatorBar {
         button.setAccessibleText(action.plainText());
         button.setTooltip(new Tooltip(action.plainText() + " (" + action.keyCombination().getDisplayText() + ")"));
         button.setOnAction(e -> move.run());
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return button;
     }
 

@@ -122,12 +122,14 @@ public final class Tables {
         };
         table.itemsProperty().addListener(itemsReplaced);
         itemsReplaced.invalidated(table.itemsProperty());
+        // the text size changes live (Accessibilité): the columns follow
+        ThemeManager.get().whileShown(table, () -> fit(table));
     }
 
     private static <S> void fit(TableView<S> table) {
         Measure measure = new Measure();
         for (TableColumn<S, ?> column : leaves(table.getColumns())) {
-            fit(column, table.getItems() == null ? 0 : table.getItems().size(), measure);
+            fit(column, table.getItems() == null ? 0 : table.getItems().size(), measure, table.getFixedCellSize() > 0);
         }
         share(new TableView.ResizeFeatures<>(table, null, 0.0));
     }
@@ -180,7 +182,8 @@ public final class Tables {
         return true;
     }
 
-    private static void fit(TableColumn<?, ?> column, int rows, Measure measure) {
+    /** @param oneLine rows of a fixed height cannot wrap: the column's minimum is its whole text (the table scrolls sideways) */
+    private static void fit(TableColumn<?, ?> column, int rows, Measure measure, boolean oneLine) {
         double cellPadding = CELL_PADDING_EM * measure.em;
         double title = measure.width(column.getText(), true) + HEADER_PADDING_EM * measure.em;
         double longest = 0;
@@ -196,7 +199,7 @@ public final class Tables {
         }
         // short texts ("Cycle 2", "Piano — 2C1") stay on one line: only long ones wrap
         double whole = longest + cellPadding;
-        double min = Math.ceil(Math.max(title, whole <= SHORT_TEXT_EM * measure.em ? whole : longestWord + cellPadding));
+        double min = Math.ceil(Math.max(title, oneLine || whole <= SHORT_TEXT_EM * measure.em ? whole : longestWord + cellPadding));
         column.setMinWidth(min);
         column.setPrefWidth(Math.max(min, Math.ceil(longest + cellPadding)));
     }

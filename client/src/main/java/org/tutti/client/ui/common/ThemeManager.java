@@ -128,6 +128,19 @@ public final class ThemeManager {
         return textSize;
     }
 
+    /**
+     * Runs {@code action} now and again whenever the text size or the mode changes, for sizes a
+     * view computes in code from {@link #emInPixels()}; the theme holds it weakly, for as long
+     * as {@code owner} lives.
+     */
+    public void whileShown(javafx.scene.Node owner, Runnable action) {
+        javafx.beans.value.ChangeListener<Object> listener = (obs, old, now) -> action.run();
+        owner.getProperties().put(new Object(), listener);
+        textSize.addListener(new javafx.beans.value.WeakChangeListener<>(listener));
+        accessible.addListener(new javafx.beans.value.WeakChangeListener<>(listener));
+        action.run();
+    }
+
     /** Styles one scene now (also used for scenes built before their window opens). */
     public void apply(Scene scene) {
         if (scene == null) {

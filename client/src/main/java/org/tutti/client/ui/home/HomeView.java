@@ -112,6 +112,7 @@ public final class HomeView {
         pending.textProperty().bind(model.pendingTextProperty());
         Hyperlink open = new Hyperlink(I18n.get("home.staff.openValidations"));
         open.setId("homeOpenValidations");
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         open.setMnemonicParsing(true);
         open.getStyleClass().add("home-link");
         open.setAccessibleText(open.getText().replace("_", ""));
@@ -191,8 +192,18 @@ public final class HomeView {
         table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(rows + 1.0));
         table.skinProperty().addListener((obs, old, skin) -> {
             if (table.lookup(".column-header-background") instanceof javafx.scene.layout.Region header) {
+                // at large text the columns keep their whole texts and the table scrolls sideways:
+                // its scroll bar gets a line of its own, under the last course
+                javafx.beans.binding.DoubleBinding sideways = javafx.beans.binding.Bindings.createDoubleBinding(() -> 0.0);
+                for (javafx.scene.Node node : table.lookupAll(".scroll-bar")) {
+                    if (node instanceof javafx.scene.control.ScrollBar bar
+                            && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                        sideways = javafx.beans.binding.Bindings.createDoubleBinding(
+                                () -> bar.isVisible() ? bar.getHeight() : 0.0, bar.visibleProperty(), bar.heightProperty());
+                    }
+                }
                 table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(rows)
-                        .add(header.heightProperty())
+                        .add(header.heightProperty()).add(sideways)
                         .add(table.snappedTopInset() + table.snappedBottomInset() + 1));
             }
         });

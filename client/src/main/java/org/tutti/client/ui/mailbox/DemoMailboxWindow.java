@@ -1,10 +1,8 @@
 package org.tutti.client.ui.mailbox;
 
-import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -14,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -32,6 +29,7 @@ import javafx.util.Duration;
 import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
+import org.tutti.client.ui.common.Tables;
 import org.tutti.client.ui.common.ThemeManager;
 import org.tutti.client.ui.mailbox.DemoMailboxViewModel.MailRow;
 
@@ -134,12 +132,11 @@ public final class DemoMailboxWindow {
         table.getStyleClass().add("mail-table");
         table.setAccessibleText(I18n.get("mailbox.table"));
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        TableColumn<MailRow, String> received = column("mailbox.receivedAt", MailRow::receivedAt, 11);
-        received.setMinWidth(10.5 * ThemeManager.get().emInPixels());
-        table.getColumns().add(received);
-        table.getColumns().add(column("mailbox.recipient", MailRow::recipient, 11));
-        table.getColumns().add(column("mailbox.subject", MailRow::subject, 22));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns sized to their texts, long subjects wrapped, at every text size
+        table.getColumns().add(Tables.text("mailbox.receivedAt", MailRow::receivedAt));
+        table.getColumns().add(Tables.text("mailbox.recipient", MailRow::recipient));
+        table.getColumns().add(Tables.text("mailbox.subject", MailRow::subject));
+        Tables.fitToContent(table);
         table.setPlaceholder(new Label(I18n.get("mailbox.empty")));
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
@@ -206,14 +203,5 @@ public final class DemoMailboxWindow {
         VBox pane = new VBox(title, body);
         pane.getStyleClass().add("mail-body-pane");
         return pane;
-    }
-
-    private static TableColumn<MailRow, String> column(String key, Function<MailRow, String> value, double widthEm) {
-        TableColumn<MailRow, String> column = new TableColumn<>(I18n.get(key));
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(widthEm * ThemeManager.get().emInPixels());
-        column.setSortable(false);
-        column.setReorderable(false);
-        return column;
     }
 }

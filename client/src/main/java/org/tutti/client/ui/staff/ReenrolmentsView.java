@@ -345,6 +345,7 @@ public final class ReenrolmentsView {
         });
         CheckBox required = new CheckBox(I18n.get("reenrolments.types.requiredToggle"));
         required.setId("documentTypeRequired");
+        required.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         required.setMnemonicParsing(true);
         model.selectedTypeProperty().addListener((obs, old, type) -> {
             selectingType[0] = true;

@@ -62,6 +62,7 @@ public final class ValidationsView implements ValidationsViewModel.Prompts {
         Label filterLabel = Forms.label("validations.filter", filter);
         Label count = new Label();
         count.setId("validationsCount");
+        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         count.getStyleClass().add("validations-count");
         count.textProperty().bind(model.countProperty());
         HBox filterRow = new HBox(filterLabel, filter, count);

@@ -8,7 +8,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -83,7 +82,7 @@ final class PedagogyTabs {
     }
 
     Tab historyTab() {
-        HBox arrows = NavigatorBar.create(historyNavigator, null);
+        javafx.scene.layout.FlowPane arrows = NavigatorBar.create(historyNavigator, null);
         VBox pane = listPane(history, arrows);
         NavigatorBar.installKeys(pane, historyNavigator);
         return Forms.tab("tabHistory", "students.tab.history", pane);
@@ -98,7 +97,7 @@ final class PedagogyTabs {
         windows.closeAll();
     }
 
-    private VBox listPane(TableView<?> table, HBox below) {
+    private VBox listPane(TableView<?> table, javafx.scene.layout.Region below) {
         ProgressIndicator busy = Forms.busyIndicator(table.getId() + "Busy", "pedagogy.busy", model.busyProperty());
         Label error = Forms.error(table.getId() + "Error", model.errorProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
