@@ -20,7 +20,7 @@ class FamilyFlowTest extends FamilyScreens {
     @Test
     void familyEditsTwoFieldsAndSeesTheMarkersTheMessageAndTheAcknowledgement() throws Exception {
         startAndLogIn();
-        assertThat(navOrder()).startsWith("navHome", "navFamily", "navStudents", "navBilling", "navPassword");
+        assertThat(navOrder()).startsWith("navHome", "navFamily", "navStudents", "navBilling", "navAccessibility", "navPassword");
         openFamily();
         assertThat(lookup("#familyModify").queryAs(Button.class).isDisabled()).as("nothing changed yet").isTrue();
         long requestsBefore = count(F0001_REQUESTS);
