@@ -23,9 +23,15 @@ import org.tutti.client.ui.common.ThemeManager;
  * and write); {@code interact} only reads what is shown. What the user sees and what lands in the
  * database are checked.
  *
- * <p>Keys used (for the documentation): login window: Ctrl+5 (mode), typing, Tab, Enter; Élèves:
- * Ctrl+3, F6 (to the screen's first control), Tab, arrows, Enter (open the course), Ctrl+Tab
- * (next tab), Escape (close, the focus back on the row); Famille: Ctrl+2, Alt+R… see the test.
+ * <p>Keys used (for the documentation). Family: on the login window Ctrl+5 (the mode), the
+ * identifier, Tab, the password, Enter; Ctrl+3 (Élèves: the focus on its first control), Tab to
+ * the tabs, Right (Cours), Tab (the list), Enter (the course's window), Ctrl+Tab (Évaluations),
+ * Tab (the list), Enter (the evaluation), Escape, Escape (the focus back on the course's row);
+ * Ctrl+2 (Famille: the focus on Civilité), Alt+H (Téléphone portable), Ctrl+A and the number,
+ * Ctrl+S (send), Enter (OK on the confirmation); Ctrl+4 (Facturation: the focus on the
+ * invoices), Enter (the PDF viewer), Escape (the focus back on the invoice); Ctrl+Shift+Q.
+ * Front desk: Ctrl+5, the identifier, Tab, the password, Enter; Ctrl+7 (Validations: the focus
+ * on the list), Down, Down (a family's first change), Alt+R (Accepter).
  */
 class KeyboardWalkThroughTest extends FamilyScreens {
 
