@@ -83,6 +83,7 @@ public final class BillingTabs implements FamilyBillingPanel {
                 page(BillingKind.FEES, "tabFees", "billing.tab.fees", "fee"),
                 page(BillingKind.RENTALS, "tabRentals", "billing.tab.rentals", "rental"));
         tabs.setId("billingTabs");
+        tabs.setAccessibleText(I18n.get("tabs.billing"));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
             // a tab added by the screen using these ({@link #addTab}) is not a kind of invoice

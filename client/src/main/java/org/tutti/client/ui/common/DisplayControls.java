@@ -9,7 +9,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 
 /**
@@ -60,9 +59,8 @@ public final class DisplayControls {
 
     /** "Taille du texte [150 %]" and, while the mode is on, "Contraste élevé [clair]", wrapping when narrow. */
     public static Node sizeAndContrast() {
-        FlowPane pane = new FlowPane(textSizeRow(), contrastRow());
+        HBox pane = new HBox(textSizeRow(), contrastRow());
         pane.getStyleClass().add("display-controls");
-        pane.setAlignment(Pos.CENTER_RIGHT);
         return pane;
     }
 
@@ -83,7 +81,7 @@ public final class DisplayControls {
         keep(size, sizeFollows);
         theme.textSizeProperty().addListener(new WeakChangeListener<>(sizeFollows));
 
-        return row(Forms.label("display.textSize", size), size);
+        return row(caption("display.textSize", size), size);
     }
 
     /** "Contraste élevé [clair]", shown while the mode is on. */
@@ -103,10 +101,24 @@ public final class DisplayControls {
         keep(contrast, contrastFollows);
         theme.contrastProperty().addListener(new WeakChangeListener<>(contrastFollows));
 
-        HBox contrastRow = row(Forms.label("display.contrast", contrast), contrast);
+        HBox contrastRow = row(caption("display.contrast", contrast), contrast);
         contrastRow.visibleProperty().bind(theme.accessibleProperty());
         contrastRow.managedProperty().bind(contrastRow.visibleProperty());
         return contrastRow;
+    }
+
+    /**
+     * The caption of a display setting. No Alt+letter: these two lists sit beside every screen's
+     * own fields and buttons, whose letters come first; they are the second and third Tab stops
+     * of the main window (after "Aller au contenu") and are named for screen readers by their
+     * accessible text.
+     */
+    private static Label caption(String key, javafx.scene.control.Control control) {
+        Label label = new Label(I18n.get(key).replace("_", ""));
+        label.getStyleClass().add("field-label");
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        control.setAccessibleText(label.getText());
+        return label;
     }
 
     private static HBox row(Label label, Node control) {

@@ -109,6 +109,8 @@ public final class Tables {
         table.setColumnResizePolicy(Tables::share);
         InvalidationListener fit = o -> fit(table);
         table.getColumns().addListener(fit);
+        // a one-line table's fixed row height comes with the stylesheet: its columns then keep whole texts
+        table.fixedCellSizeProperty().addListener(fit);
         // an invalidation listener: a change listener misses a new list equal to the old (both empty)
         List<javafx.collections.ObservableList<?>> watched = new ArrayList<>(List.of());
         InvalidationListener itemsReplaced = o -> {

@@ -189,6 +189,7 @@ public final class DemoMailboxWindow {
 
     private Node bodyPane() {
         Label title = new Label(I18n.get("mailbox.body"));
+        title.setMnemonicParsing(true);
         title.getStyleClass().add("field-label");
         title.setLabelFor(body);
         body.setId("demoMailBody");
@@ -198,7 +199,7 @@ public final class DemoMailboxWindow {
         body.setPromptText(I18n.get("mailbox.body.none"));
         body.textProperty().bind(model.bodyProperty());
         Forms.tabLeaves(body);
-        body.setAccessibleText(I18n.get("mailbox.body"));
+        body.setAccessibleText(I18n.get("mailbox.body").replace("_", ""));
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox pane = new VBox(title, body);
         pane.getStyleClass().add("mail-body-pane");

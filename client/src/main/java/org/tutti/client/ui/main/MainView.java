@@ -293,7 +293,8 @@ public final class MainView {
         user.getStyleClass().add("app-user");
         user.setWrapText(true);
         Node display = DisplayControls.sizeAndContrast();
-        VBox right = new VBox(user, display);
+        // one line with the names: the header stays as low as before the display settings came
+        HBox right = new HBox(user, display);
         right.setAlignment(Pos.CENTER_RIGHT);
         right.getStyleClass().add("app-header-right");
         HBox identity = new HBox(site, spacer, right);

@@ -264,6 +264,8 @@ final class BillingDialogs {
         GridPane.setHalignment(amount, HPos.RIGHT);
         Button remove = new Button(I18n.get("billingDesk.invoice.removeLine"));
         remove.setMinWidth(Region.USE_PREF_SIZE);
+        // the same button on every line: reached by Tab within its line, no Alt+letter
+        remove.getStyleClass().add("row-action");
         remove.setAccessibleText(I18n.get("billingDesk.invoice.removeLine.accessible"));
         remove.setOnAction(e -> form.removeLine(line));
         return new Node[] {label, student, quantity, price, amount, remove};
@@ -303,6 +305,8 @@ final class BillingDialogs {
                 part.setPrefColumnCount(8);
                 Label label = new Label(a.text());
                 label.setLabelFor(part);
+                // named by its invoice: no Alt+letter (one per invoice due)
+                label.getStyleClass().add("data-named");
                 label.setWrapText(true);
                 label.setMinHeight(Region.USE_PREF_SIZE);
                 part.setAccessibleText(a.text());

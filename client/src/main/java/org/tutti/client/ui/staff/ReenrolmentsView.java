@@ -80,6 +80,7 @@ public final class ReenrolmentsView {
         root = new TabPane(requestsTab, campaignTab);
         root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setId("reenrolmentsRoot");
+        root.setAccessibleText(I18n.get("tabs.reenrolments"));
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F5) {
                 e.consume();
@@ -310,6 +311,7 @@ public final class ReenrolmentsView {
         state.textProperty().bind(model.campaignStateProperty());
         Label stateLabel = new Label(I18n.get("reenrolments.campaign.state"));
         stateLabel.getStyleClass().add("field-label");
+        stateLabel.setMnemonicParsing(true);
         stateLabel.setLabelFor(state);
         GridPane form = Forms.grid("detail-form");
         form.addRow(0, Forms.label("reenrolments.campaign.year", year), year);

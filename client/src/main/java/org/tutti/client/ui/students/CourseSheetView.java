@@ -52,6 +52,7 @@ final class CourseSheetView {
         Tab absences = Forms.tab("tabAbsences", "pedagogy.tab.absences", absencesTab());
         TabPane tabs = new TabPane(course, evaluations, absences);
         tabs.setId("courseTabs");
+        tabs.setAccessibleText(I18n.get("tabs.course"));
         evaluations.textProperty().bind(Bindings.createStringBinding(
                 () -> I18n.get("pedagogy.tab.evaluationsCount", model.evaluations().size()), model.evaluations()));
         absences.textProperty().bind(Bindings.createStringBinding(

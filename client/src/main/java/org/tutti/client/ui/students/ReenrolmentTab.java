@@ -222,7 +222,8 @@ final class ReenrolmentTab {
             box.setMnemonicParsing(false);
             box.setWrapText(true);
             box.setMinHeight(Region.USE_PREF_SIZE);
-            box.getStyleClass().add("reenrol-course");
+            // named by the course: no Alt+letter (there are many, and they change); reached by Tab
+            box.getStyleClass().addAll("reenrol-course", "data-named");
             box.selectedProperty().bindBidirectional(choice.chosenProperty());
             box.disableProperty().bind(model.readOnlyProperty());
             choices.getChildren().add(box);

@@ -73,6 +73,7 @@ public final class StudentsView {
         IdentityTabPane tabs = new IdentityTabPane(identityTab, identity, pedagogyTabs.coursesTab(),
                 pedagogyTabs.historyTab(), pedagogyTabs.repertoireTab());
         tabs.setId("studentTabs");
+        tabs.setAccessibleText(I18n.get("tabs.student"));
         // Réinscription: only while the site's campaign is open (checked each time Élèves is shown)
         ReenrolmentTab reenrolmentTab = new ReenrolmentTab(reenrolment);
         tabs.fitHeightTo(reenrolmentTab.tab(), reenrolmentTab.content());

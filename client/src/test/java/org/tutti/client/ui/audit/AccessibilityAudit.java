@@ -107,8 +107,12 @@ import javafx.stage.Window;
  * button, toggle button, check box, radio button, hyperlink and menu button with a text, and every
  * label with {@code labelFor}, has mnemonic parsing on and a "_" before a letter; not needed by
  * the default and cancel buttons of a dialog or an owned window (Enter and Escape reach them) nor
- * by buttons in table cells. No letter is used twice among the shown nodes of a scene (the
- * scene's registered mnemonics and the texts).</li>
+ * by buttons in table cells, nor by a node marked {@code data-named} (a choice or label named by
+ * the data it stands for: a course to re-enrol in, an invoice to settle; there are many and they
+ * change) or {@code row-action} (the same button on every line of a list, reached by Tab within
+ * its line). No letter is used twice among the shown nodes of a scene (the scene's registered
+ * mnemonics and the texts), except by field labels only: Alt+letter then moves the focus from
+ * one field to the next in turn, activating nothing.</li>
  * </ol>
  * {@link #keyboardReach} (2.1.1 Keyboard, 2.1.2 No Keyboard Trap, 2.4.3 Focus Order, 2.4.11):
  * Tab, then Shift+Tab, from the first control round the scene must come back to it, reach every
@@ -937,7 +941,9 @@ public final class AccessibilityAudit {
             }
         }
         for (Map.Entry<String, Set<Node>> entry : byLetter.entrySet()) {
-            if (entry.getValue().size() > 1) {
+            boolean onlyFieldLabels = entry.getValue().stream()
+                    .allMatch(n -> n instanceof Label label && label.getLabelFor() != null);
+            if (entry.getValue().size() > 1 && !onlyFieldLabels) {
                 List<String> who = entry.getValue().stream().map(AccessibilityAudit::describeRaw).toList();
                 findings.add("mnemonic Alt+" + entry.getKey() + " used " + (who.size() == 2 ? "twice" : who.size() + " times")
                         + " — " + String.join(" and ", who));
@@ -946,6 +952,9 @@ public final class AccessibilityAudit {
     }
 
     private static boolean needsMnemonic(Labeled labeled) {
+        if (labeled.getStyleClass().contains("data-named") || labeled.getStyleClass().contains("row-action")) {
+            return false;
+        }
         if (labeled instanceof Label label) {
             return label.getLabelFor() != null;
         }

@@ -542,6 +542,31 @@ class AccessibilityAuditTest {
     }
 
     @Test
+    void fieldLabelsMayShareALetterAndDataNamedChoicesNeedNone() throws Exception {
+        TextField city = new TextField();
+        Label cityLabel = new Label("_Ville");
+        cityLabel.setMnemonicParsing(true);
+        cityLabel.setLabelFor(city);
+        TextField work = new TextField();
+        Label workLabel = new Label("Téléphone tra_vail");
+        workLabel.setMnemonicParsing(true);
+        workLabel.setLabelFor(work);
+        javafx.scene.control.CheckBox course = new javafx.scene.control.CheckBox("Piano — 2C1");
+        course.setMnemonicParsing(false);
+        course.getStyleClass().add("data-named");
+        Button remove = new Button("Retirer");
+        remove.getStyleClass().add("row-action");
+        assertThat(audit(new VBox(cityLabel, city, workLabel, work, course, remove), Level.AA))
+                .as("Alt+V moves between the two fields; the course and the line's button are reached by Tab")
+                .noneMatch(f -> f.contains("mnemonic"));
+
+        Button validate = new Button("_Valider");
+        assertThat(audit(new VBox(cityLabel, city, validate), Level.AA)).filteredOn(f -> f.contains("mnemonic"))
+                .as("a button sharing a field's letter would only be focused, not pressed")
+                .containsExactly("Essai: mnemonic Alt+V used twice — Label '_Ville' and Button '_Valider'");
+    }
+
+    @Test
     void aLabelForAFieldNeedsAMnemonicButADialogsDefaultAndCancelButtonsDoNot() throws Exception {
         TextField phone = new TextField();
         Label phoneLabel = new Label("Téléphone");
