@@ -209,19 +209,8 @@ public final class ReenrolmentsView {
         comment.textProperty().bindBidirectional(model.commentProperty());
         Button accept = button("reenrolmentAccept", "reenrolments.accept", model::accept);
         Button reject = button("reenrolmentReject", "reenrolments.reject", model::reject);
-        // Tab leaves the comment (a text area would insert a tab character)
-        comment.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
-                e.consume();
-                if (e.isShiftDown()) {
-                    documentsTable.requestFocus();
-                } else if (!accept.isDisabled()) {
-                    accept.requestFocus();
-                } else {
-                    table.requestFocus();
-                }
-            }
-        });
+        // Tab and Shift+Tab leave the comment in the window's order (a text area would insert a tab character)
+        Forms.tabLeaves(comment);
         Label commentLabel = Forms.label("reenrolments.comment", comment);
         Label commentHint = Forms.wrapped(I18n.get("reenrolments.comment.hint"), "hint");
         accept.disableProperty().bind(model.decidableProperty().not());
