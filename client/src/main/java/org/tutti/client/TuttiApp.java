@@ -257,6 +257,7 @@ public class TuttiApp extends Application {
             theme.textSizeProperty().removeListener(displayListener);
             displayListener = null;
         }
+        ThemeManager.get().uninstall();
         if (mainView != null) {
             // the shown module stops its timers and listeners before the background executor goes
             mainView.discard();

@@ -69,6 +69,7 @@ public final class DisplayControls {
         ThemeManager theme = ThemeManager.get();
         ComboBox<Integer> size = new ComboBox<>();
         size.setId(TEXT_SIZE_ID);
+        size.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         size.getItems().setAll(ThemeManager.TEXT_SIZES);
         size.setConverter(Forms.displayConverter(percent -> I18n.get("display.textSize.value", percent)));
         size.setValue(theme.textSizeProperty().get());
@@ -89,6 +90,7 @@ public final class DisplayControls {
         ThemeManager theme = ThemeManager.get();
         ComboBox<ThemeManager.Contrast> contrast = new ComboBox<>();
         contrast.setId(CONTRAST_ID);
+        contrast.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         contrast.getItems().setAll(ThemeManager.Contrast.values());
         contrast.setConverter(Forms.displayConverter(c -> I18n.get("display.contrast." + c.name().toLowerCase(java.util.Locale.ROOT))));
         contrast.setValue(theme.contrastProperty().get());

@@ -64,7 +64,7 @@ public final class ThemeManager {
     private final IntegerProperty textSize = new SimpleIntegerProperty(this, "textSize", 100);
     private final String standardSheet = resource(STANDARD_SHEET);
     private final String accessibleSheet = resource(ACCESSIBLE_SHEET);
-    private boolean installed;
+    private ListChangeListener<Window> windowWatcher;
 
     private ThemeManager() {
         accessible.addListener((obs, was, on) -> {
@@ -94,18 +94,26 @@ public final class ThemeManager {
 
     /** Starts watching windows; call once on the JavaFX thread before the first window is shown. */
     public void install() {
-        if (installed) {
+        if (windowWatcher != null) {
             return;
         }
-        installed = true;
-        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+        windowWatcher = change -> {
             while (change.next()) {
                 for (Window window : change.getAddedSubList()) {
                     watch(window);
                 }
             }
-        });
+        };
+        Window.getWindows().addListener(windowWatcher);
         Window.getWindows().forEach(this::watch);
+    }
+
+    /** Stops styling windows as they open (the application stopped; tests start others in the same JVM). */
+    public void uninstall() {
+        if (windowWatcher != null) {
+            Window.getWindows().removeListener(windowWatcher);
+            windowWatcher = null;
+        }
     }
 
     private void watch(Window window) {

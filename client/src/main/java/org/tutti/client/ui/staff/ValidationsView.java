@@ -75,6 +75,12 @@ public final class ValidationsView implements ValidationsViewModel.Prompts {
         tree.setId("validationsList");
         tree.setAccessibleText(I18n.get("validations.list"));
         tree.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
+            {
+                // a long change (an old and a new e-mail) wraps at the list's width, at any text size
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Entry item, boolean emptyCell) {
                 super.updateItem(item, emptyCell);
