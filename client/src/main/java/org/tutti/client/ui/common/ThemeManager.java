@@ -65,6 +65,7 @@ public final class ThemeManager {
     private final String standardSheet = resource(STANDARD_SHEET);
     private final String accessibleSheet = resource(ACCESSIBLE_SHEET);
     private ListChangeListener<Window> windowWatcher;
+    private final java.util.Map<Window, javafx.beans.value.ChangeListener<Scene>> sceneWatchers = new java.util.WeakHashMap<>();
 
     private ThemeManager() {
         accessible.addListener((obs, was, on) -> {
@@ -114,11 +115,17 @@ public final class ThemeManager {
             Window.getWindows().removeListener(windowWatcher);
             windowWatcher = null;
         }
+        sceneWatchers.forEach((window, watcher) -> window.sceneProperty().removeListener(watcher));
+        sceneWatchers.clear();
     }
 
     private void watch(Window window) {
         apply(window.getScene());
-        window.sceneProperty().addListener((obs, old, scene) -> apply(scene));
+        if (!sceneWatchers.containsKey(window)) {
+            javafx.beans.value.ChangeListener<Scene> watcher = (obs, old, scene) -> apply(scene);
+            sceneWatchers.put(window, watcher);
+            window.sceneProperty().addListener(watcher);
+        }
     }
 
     /** The accessibility mode (high contrast, larger text, underlined mnemonics). */
