@@ -300,8 +300,6 @@ public final class ReenrolmentsView {
         state.textProperty().bind(model.campaignStateProperty());
         Label stateLabel = new Label(I18n.get("reenrolments.campaign.state"));
         stateLabel.getStyleClass().add("field-label");
-        stateLabel.setMnemonicParsing(true);
-        stateLabel.setLabelFor(state);
         GridPane form = Forms.grid("detail-form");
         form.addRow(0, Forms.label("reenrolments.campaign.year", year), year);
         form.addRow(1, Forms.label("reenrolments.campaign.start", start), start);
