@@ -231,6 +231,9 @@ public final class Tables {
     /** Text widths in the interface's font (titles are bold in the stylesheet). */
     private static final class Measure {
         final double em = ThemeManager.get().emInPixels();
+        // in the accessibility mode a selected row is bold: every cell is measured bold, so that
+        // selecting a row never breaks a number or a date in the middle
+        private final boolean cellsMayBeBold = ThemeManager.get().accessibleProperty().get();
         private final Font regular = Font.font(Font.getDefault().getFamily(), FontWeight.NORMAL, em);
         private final Font bold = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, em);
         private final Text text = new Text();
@@ -239,7 +242,7 @@ public final class Tables {
             if (s == null || s.isEmpty()) {
                 return 0;
             }
-            text.setFont(isBold ? bold : regular);
+            text.setFont(isBold || cellsMayBeBold ? bold : regular);
             text.setText(s);
             return text.getLayoutBounds().getWidth();
         }
