@@ -2,10 +2,13 @@ package org.tutti.client.ui.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -22,8 +25,7 @@ public final class ShortcutsHelp {
     public record Shortcut(String group, String action, String keys) {
     }
 
-    /** One shortcuts window at a time; Escape closes it (DetailWindows). */
-    private static final DetailWindows WINDOW = new DetailWindows();
+    private static Stage open;
 
     private ShortcutsHelp() {
     }
@@ -33,7 +35,29 @@ public final class ShortcutsHelp {
         if (owner != null && owner.getScene() != null && ROOT_ID.equals(owner.getScene().getRoot().getId())) {
             return;
         }
-        WINDOW.show(ROOT_ID, owner, I18n.get("shortcuts.title"), ShortcutsHelp::content, null);
+        if (open != null && open.isShowing()) {
+            open.toFront();
+            open.requestFocus();
+            return;
+        }
+        Stage stage = new Stage();
+        if (owner != null && owner.isShowing()) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle(I18n.get("shortcuts.title"));
+        double em = ThemeManager.get().emInPixels();
+        Scene scene = new Scene(content(), 44 * em, 36 * em);
+        ThemeManager.get().apply(scene);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (Actions.CLOSE_WINDOW.keyCombination().match(e)) {
+                e.consume();
+                stage.close();
+            }
+        });
+        stage.setScene(scene);
+        stage.setOnHidden(e -> open = null);
+        open = stage;
+        stage.show();
     }
 
     private static VBox content() {
