@@ -99,9 +99,9 @@ final class HibernateFamilyFileService implements FamilyFileService {
     private record PendingRow(long id, String field, String newValue) {
     }
 
-    /** The session's visibility, which must be a family's. */
+    /** The session's visibility, which must be a family's (or the front desk's in one family's file). */
     private static Visibility familyOf(UserSession user) {
-        if (user == null || user.isStaff() || user.familyId() == null) {
+        if (user == null || user.familyId() == null) {
             throw new IllegalArgumentException("Not a family session: " + user);
         }
         return Visibility.of(user);

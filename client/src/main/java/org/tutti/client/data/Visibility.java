@@ -41,6 +41,11 @@ final class Visibility {
         if (user == null) {
             throw new IllegalArgumentException("No session");
         }
+        if (user.isViewingFamily()) {
+            // the front desk in one family's file reads that family's rows, as the family would;
+            // on PostgreSQL row-level security still limits the staff session to its site
+            return new Visibility(false, user.familyId());
+        }
         if (user.isStaff()) {
             if (user.siteCode() == null) {
                 throw new IllegalArgumentException("A staff session without a site: " + user);

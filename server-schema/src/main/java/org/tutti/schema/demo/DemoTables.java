@@ -40,7 +40,7 @@ final class DemoTables {
 
     DemoTables(BatchWriter writer) throws SQLException {
         site = writer.open("site", "code", "name", "address1", "address2", "postal_code", "city", "phone", "email",
-                "online_payment", "document_prefix", "online_payment_url", "payment_instructions");
+                "online_payment", "document_prefix", "online_payment_url", "payment_instructions", "identifier_pattern");
         schoolYear = writer.open("school_year", "label", "start_date", "end_date", "is_current");
         department = writer.open("department", "site_id", "code", "name");
         discipline = writer.open("discipline", "site_id", "department_id", "name");
@@ -53,7 +53,7 @@ final class DemoTables {
         student = writer.open("student", "family_id", "last_name", "first_name", "sex", "birth_date", "email",
                 "phone_mobile", "school_level");
         account = writer.open("account", "site_id", "identifier", "email", "password_hash", "role", "family_id",
-                "display_name", "active", "failed_attempts", "password_changed_at", "created_at");
+                "display_name", "active", "failed_attempts", "password_changed_at", "created_at", "settings_right");
         appSession = writer.open("app_session", "account_id", "token_hash", "created_at", "last_seen_at", "expires_at",
                 "ended_at");
         changeRequest = writer.open("change_request", "family_id", "target", "target_id", "field_name", "old_value",

@@ -100,7 +100,7 @@ final class FamilyGenerator {
         }
         String displayName = FieldLabels.personName(civility, firstName, lastName);
         long accountId = tables.account.insert(site.id, identifier, email, site.passwordHash(), "FAMILY", familyId,
-                displayName, true, 0, null, createdAt);
+                displayName, true, 0, null, createdAt, false);
         if (demo) {
             demoAccounts.add(new SchoolSetup.KnownAccount(accountId, site.id, identifier, email, createdAt));
         }

@@ -142,7 +142,7 @@ final class SchoolSetup {
             throws SQLException {
         boolean onlinePayment = payment.onlineUrl() != null;
         long id = tables.site.insert(code, name, address1, address2, postalCode, city, phone, email, onlinePayment,
-                prefix, payment.onlineUrl(), payment.instructions());
+                prefix, payment.onlineUrl(), payment.instructions(), identifierPattern(code));
         List<Instrument> instruments = SchoolCatalogue.INSTRUMENTS.stream()
                 .filter(i -> !notTaught.contains(i.name())).toList();
         boolean conservatoire = notTaught.isEmpty(); // the smaller school has no symphony orchestra and no CPES
@@ -315,10 +315,15 @@ final class SchoolSetup {
         }
     }
 
+    /** The shape of the identifiers {@link FamilyGenerator} gives the site's families (F0001, M0001). */
+    static String identifierPattern(String siteCode) {
+        return ("BELLERIVE".equals(siteCode) ? "F" : "M") + "####";
+    }
+
     private void staffAccount(Map<String, KnownAccount> staff, DemoSite site, String identifier, String email,
                               String displayName) throws SQLException {
         long id = tables.account.insert(site.id, identifier, email, site.passwordHash(), "STAFF", null, displayName, true, 0,
-                null, STAFF_CREATED_AT);
+                null, STAFF_CREATED_AT, "DIRECTION".equals(identifier));
         staff.put(site.code + "/" + identifier, new KnownAccount(id, site.id, identifier, email, STAFF_CREATED_AT));
     }
 }

@@ -36,6 +36,32 @@ final class Audit {
         }
     }
 
+    /**
+     * A staff action on a family's file (the counterpart of {@code tutti.audit_staff}): who (the
+     * bound staff session's account and site), what ({@code kind}, {@code detail}) and the values
+     * before and after, in the caller's transaction.
+     */
+    static void staff(Connection connection, OffsetDateTime now, long siteId, long accountId, Long familyId,
+                      String kind, String detail, String beforeValue, String afterValue) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO tutti.audit_event (occurred_at, site_id, account_id, kind, detail, family_id, before_value,"
+                        + " after_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            statement.setObject(1, now);
+            statement.setLong(2, siteId);
+            statement.setLong(3, accountId);
+            statement.setString(4, kind);
+            statement.setString(5, cut(detail));
+            setLong(statement, 6, familyId);
+            statement.setString(7, cut(beforeValue));
+            statement.setString(8, cut(afterValue));
+            statement.executeUpdate();
+        }
+    }
+
+    private static String cut(String value) {
+        return value == null || value.length() <= DETAIL_MAX ? value : value.substring(0, DETAIL_MAX);
+    }
+
     static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.BIGINT);

@@ -34,6 +34,11 @@ public enum Actions {
     NAV_VALIDATIONS("navValidations", "validations.nav", "shortcut+7"),
     // issue 13 — staff: Réinscriptions, after Validations
     NAV_REENROLMENTS("navReenrolments", "reenrolments.nav", "shortcut+8"),
+    // issue 16 — the front desk: Familles, Comptes, Pédagogie, Paramètres (staff mode)
+    NAV_FAMILIES("navFamilies", "families.nav", "shortcut+9"),
+    NAV_ACCOUNTS("navAccounts", "accounts.nav", "shortcut+shift+C"),
+    NAV_STAFF_PEDAGOGY("navStaffPedagogy", "staffPedagogy.nav", "shortcut+shift+E"),
+    NAV_SETTINGS("navSettings", "settings.nav", "shortcut+Comma"),
     NAV_LOGOUT("navLogout", "action.logout", "shortcut+shift+Q"),
     /** Embedded demo only: the demo mailbox, from the main window's navigation bar. */
     NAV_DEMO_MAILBOX("navDemoMailbox", "action.navDemoMailbox", "shortcut+M"),

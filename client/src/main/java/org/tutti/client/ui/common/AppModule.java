@@ -24,6 +24,14 @@ public interface AppModule {
      */
     void deactivate();
 
+    /**
+     * Shown on a part of it, after {@link #activate()}, when another screen's link asked for it
+     * ({@link NavigationEvent#detail()}: a list's filter, a row to select). Modules that have no
+     * parts ignore it.
+     */
+    default void show(String detail) {
+    }
+
     /** True while the module holds edits that leaving would lose (a half-typed form). */
     default boolean hasUnsavedEdits() {
         return false;

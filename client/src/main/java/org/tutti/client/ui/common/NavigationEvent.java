@@ -17,10 +17,26 @@ public final class NavigationEvent extends Event {
     public static final EventType<NavigationEvent> OPEN = new EventType<>(Event.ANY, "TUTTI_NAVIGATE");
 
     private final Actions entry;
+    private final String detail;
 
     public NavigationEvent(Actions entry) {
+        this(entry, null);
+    }
+
+    /**
+     * Opens {@code entry} on a part of it: the entry's module receives {@code detail} through
+     * {@link AppModule#show(String)} once it is shown (Accueil's "comptes verrouillés" opens
+     * Comptes on its locked accounts).
+     */
+    public NavigationEvent(Actions entry, String detail) {
         super(OPEN);
         this.entry = Objects.requireNonNull(entry);
+        this.detail = detail;
+    }
+
+    /** What part of the entry to show (the module's own word), or null. */
+    public String detail() {
+        return detail;
     }
 
     /** The navigation entry to open ({@link Actions#NAV_VALIDATIONS}…). */

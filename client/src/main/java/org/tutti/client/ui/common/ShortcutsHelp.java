@@ -101,6 +101,7 @@ public final class ShortcutsHelp {
         add(lines, I18n.get("shortcuts.group.documents"), Actions.PDF_PREVIOUS_PAGE, Actions.PDF_NEXT_PAGE,
                 Actions.PDF_ZOOM_IN, Actions.PDF_ZOOM_OUT, Actions.PDF_FIT_WIDTH, Actions.PDF_PRINT, Actions.PDF_SAVE);
         add(lines, I18n.get("shortcuts.group.staff"), Actions.NAV_VALIDATIONS, Actions.NAV_REENROLMENTS,
+                Actions.NAV_FAMILIES, Actions.NAV_ACCOUNTS, Actions.NAV_STAFF_PEDAGOGY, Actions.NAV_SETTINGS,
                 Actions.BILLING_SEARCH, Actions.INVOICE_CREATE, Actions.PAYMENT_RECORD, Actions.CREDIT_NOTE_CREATE,
                 Actions.RENTAL_CREATE, Actions.RENTAL_END, Actions.INVOICE_LINE_ADD);
         return lines;

@@ -101,7 +101,11 @@ public final class MainView {
         // a page's link to another entry (Accueil → Validations) opens it as its button would
         root.addEventHandler(NavigationEvent.OPEN, e -> {
             e.consume();
-            this.entries.stream().filter(entry -> entry.action() == e.entry()).findFirst().ifPresent(this::open);
+            this.entries.stream().filter(entry -> entry.action() == e.entry()).findFirst().ifPresent(entry -> {
+                if (open(entry) && e.detail() != null) {
+                    created.get(entry).show(e.detail());
+                }
+            });
         });
     }
 
