@@ -41,6 +41,10 @@ public interface Backend extends AutoCloseable {
     /** Facturation at the front desk: issue invoices and credit notes, record payments, rent items. */
     StaffBillingService staffBilling();
 
+    // issue 16 — search
+    /** Familles at the front desk: the site's families found by name, identifier, student, e-mail or phone. */
+    FamilySearchService familySearch();
+
     /**
      * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a
      * server database (mails go out by SMTP through the headless relay there).

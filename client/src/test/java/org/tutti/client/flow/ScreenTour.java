@@ -299,7 +299,8 @@ final class ScreenTour {
 
     /**
      * ACCUEIL on a copy of the demo: Accueil, Validations with a request selected, Réinscriptions
-     * (a request with its documents, one in the viewer, the campaign tab and its dialogs),
+     * (a request with its documents, one in the viewer, the campaign tab and its dialogs), Familles
+     * with a search typed,
      * Facturation with no family, then F0001 open (its tabs, an invoice in the viewer, each
      * dialog), and the shortcuts window.
      */
@@ -322,6 +323,7 @@ final class ScreenTour {
         screen("Validations");
 
         reenrolments();
+        families();
         billingDesk();
         shortcuts("Raccourcis clavier (accueil)");
     }
@@ -348,6 +350,19 @@ final class ScreenTour {
             fire("#campaignClose");
             robot.awaitDialog("#confirmDialog");
         }, () -> closeDialog("#confirmDialog", "Annuler"));
+    }
+
+    /** Familles: the first letters of a demo family's name typed, the families found. */
+    private void families() throws Exception {
+        fire("#navFamilies");
+        AppHarness.await("the family search", () -> robot.exists("#familySearch"));
+        String name = new DemoSql(robot.dataFolder).string("select f.last_name from tutti.family f join tutti.site s"
+                + " on s.id = f.site_id where s.code = 'BELLERIVE' order by f.id fetch first 1 rows only");
+        robot.interact(() -> robot.lookup("#familySearch").queryAs(TextField.class)
+                .setText(name.substring(0, Math.min(3, name.length()))));
+        TableView<?> results = robot.lookup("#familyResults").queryAs(TableView.class);
+        AppHarness.await("the families found", () -> !results.getItems().isEmpty());
+        screen("Familles (recherche)");
     }
 
     /** Selects the first request that has documents. */

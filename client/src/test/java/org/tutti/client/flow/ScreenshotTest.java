@@ -25,7 +25,7 @@ import org.tutti.client.ui.common.ThemeManager;
  * The README's screenshots, taken from the real application (login.png, home.png, password.png,
  * lost-password.png, demo-mailbox.png, validations.png, family.png, student-courses.png,
  * course-follow-up.png, student-reenrolment.png, staff-reenrolments.png, document-viewer.png,
- * family-billing.png, pdf-viewer.png, staff-billing.png, staff-invoice.png, and in the
+ * family-billing.png, pdf-viewer.png, staff-billing.png, staff-invoice.png, family-search.png, and in the
  * accessibility mode accessible-light-login.png, accessible-dark-login.png, accessible-light-student-courses.png,
  * accessible-dark-student-courses.png, accessible-light-billing.png, accessible-dark-billing.png) in
  * the folder of the system property {@code tutti.screenshots.dir}, which
@@ -323,6 +323,30 @@ class ScreenshotTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         Path invoice = snapshot(lookup("#invoiceDialog").query().getScene(), out.resolve("staff-invoice.png"));
         assertThat(Files.size(invoice)).isGreaterThan(5_000);
+    }
+
+    // issue 16 — search: Familles at the front desk, a search typed and its families found
+    /** Issue 16: "Familles (recherche)": the families a name's first letters find at BELLERIVE. */
+    @Test
+    void familySearchScreenshot() throws Exception {
+        Path out = loggedInToTheDemoAs("ACCUEIL", "bellerive");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navFamilies"));
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        clickOn("#navFamilies");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#familySearch"));
+        String name = new DemoSql(dataFolder).string("select f.last_name from tutti.family f join tutti.site s"
+                + " on s.id = f.site_id where s.code = 'BELLERIVE' order by f.id fetch first 1 rows only");
+        String typed = name.substring(0, Math.min(3, name.length())).toLowerCase(java.util.Locale.ROOT);
+        clickOn("#familySearch").write(typed);
+        TableView<org.tutti.client.domain.FamilyMatch> results = lookup("#familyResults").query();
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !results.getItems().isEmpty()
+                && !lookup("#familySearchBusy").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path search = snapshot(out.resolve("family-search.png"));
+        assertThat(Files.size(search)).isGreaterThan(5_000);
     }
 
     // issue 15 — docs: the accessibility mode's screenshots (src-docs/accessibility.md), light and dark

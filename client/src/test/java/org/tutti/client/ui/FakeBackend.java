@@ -138,6 +138,14 @@ public class FakeBackend implements Backend, AuthService, HomeService, SiteServi
         return staffBilling;
     }
 
+    // issue 16 — search
+    public org.tutti.client.service.FamilySearchService familySearch;
+
+    @Override
+    public org.tutti.client.service.FamilySearchService familySearch() {
+        return familySearch;
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -102,6 +102,10 @@ public enum Actions {
     BILLING_DIALOG_SUBMIT("billingDialogConfirm", "billingDesk.dialog.confirm", "Enter"),
     BILLING_DIALOG_CANCEL("billingDialogCancel", "action.cancel", "Esc"),
 
+    // issue 16 — search: Familles (the search field, Ctrl+F from the screen; the families found)
+    FAMILY_SEARCH("familySearch", "families.search", "shortcut+F"),
+    FAMILY_RESULTS("familyResults", "families.results", "Enter"),
+
     // issue 14 — pdf: the PDF viewer (pages, zoom, print, save); also shows the re-enrolment images.
     // Zoom also answers Ctrl+= and the numpad's + and − (DocumentViewer); Ctrl+0 fits the page's width.
     PDF_PREVIOUS_PAGE("pdfPreviousPage", "viewer.previous", "Page Up"),
