@@ -105,7 +105,9 @@ final class ServerChecks {
             staff("tutti.record_payment(bigint,date,text,numeric,text,text)"),
             staff("tutti.issue_credit_note(bigint,numeric,text)"),
             staff("tutti.create_rental(bigint,bigint,bigint,date,date,numeric,numeric)"),
-            staff("tutti.end_rental(bigint,date)"));
+            staff("tutti.end_rental(bigint,date)"),
+            // issue 16 — file
+            staff("tutti.staff_edit(text,bigint,text)"));
 
     private ServerChecks() {
     }
