@@ -72,6 +72,7 @@ final class FamilyFileView {
         VBox.setVgrow(billing.root(), Priority.ALWAYS);
         billingPage.getStyleClass().addAll("page", "billing-desk-page");
         billingTab = Forms.tab("fileTabBilling", "file.tab.billing", billingPage);
+        billing.installShortcuts(billingPage);
         tabs.getTabs().setAll(familyTab, studentsTab, billingTab);
         tabs.setId("fileTabs");
         tabs.setAccessibleText(I18n.get("tabs.familyFile"));

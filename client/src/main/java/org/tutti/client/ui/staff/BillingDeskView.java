@@ -61,6 +61,7 @@ public final class BillingDeskView {
         root.setId("billingDeskRoot");
         root.getStyleClass().addAll("page", "billing-desk-page");
         installShortcuts();
+        desk.installShortcuts(root);
     }
 
     private Parent searchPane() {

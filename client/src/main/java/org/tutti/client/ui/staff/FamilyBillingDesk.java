@@ -63,7 +63,14 @@ public final class FamilyBillingDesk {
             }
         });
         model.changesProperty().addListener((obs, old, count) -> panel.refresh());
-        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+    }
+
+    /**
+     * The operations' shortcuts fire their buttons (when enabled) while the focus is anywhere under
+     * {@code scope} (the whole screen that shows this pane, not only the pane).
+     */
+    public void installShortcuts(Node scope) {
+        scope.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             for (Actions action : OPERATIONS) {
                 if (action.keyCombination().match(e)) {
                     e.consume();
