@@ -230,40 +230,57 @@ final class HibernateFamilyFileService implements FamilyFileService {
     public int submit(UserSession user, Target target, long id, Map<String, String> changes,
             Map<String, Long> shown) {
         familyOf(user);
+        if (changes == null || changes.isEmpty()) {
+            loggedIn(user);
+            return 0;
+        }
+        String shownBody = shown == null ? null : json(shown);
+        int recorded = send(user, shownBody == null ? SUBMIT_CHANGES : SUBMIT_CHANGES_SHOWN, target, id, changes,
+                shownBody);
+        LOG.info("Changes submitted for validation ({} {}: {} field(s)): {}", target, id, recorded, user);
+        return recorded;
+    }
+
+    private static void loggedIn(UserSession user) {
         if (user.token() == null) {
             throw new ServiceException(ServiceException.Reason.SESSION_EXPIRED, "Not logged in");
         }
-        if (changes == null || changes.isEmpty()) {
-            return 0;
-        }
-        ObjectNode json = JSON.createObjectNode();
-        changes.forEach(json::put);
-        String body;
-        String shownBody;
+    }
+
+    private static String json(Object value) {
         try {
-            body = JSON.writeValueAsString(json);
-            shownBody = shown == null ? null : JSON.writeValueAsString(shown);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Changes not serialisable", e);
         }
-        int recorded = transactions.inTransaction(user, session -> session.doReturningWork(connection -> {
-            try (PreparedStatement submit = connection.prepareStatement(
-                    shownBody == null ? SUBMIT_CHANGES : SUBMIT_CHANGES_SHOWN)) {
-                submit.setString(1, target.name());
-                submit.setLong(2, id);
-                submit.setString(3, body);
+    }
+
+    /**
+     * Calls {@code sql} (submit_changes or staff_edit) with the target, its id, the changes as a
+     * JSON object and, when not null, {@code shownBody}: the number it answers; its refusals as
+     * {@link FieldRefusedException}.
+     */
+    private int send(UserSession user, String sql, Target target, long id, Map<String, String> changes,
+            String shownBody) {
+        loggedIn(user);
+        ObjectNode object = JSON.createObjectNode();
+        changes.forEach(object::put);
+        String body = json(object);
+        return transactions.inTransaction(user, session -> session.doReturningWork(connection -> {
+            try (PreparedStatement call = connection.prepareStatement(sql)) {
+                call.setString(1, target.name());
+                call.setLong(2, id);
+                call.setString(3, body);
                 if (shownBody != null) {
-                    submit.setString(4, shownBody);
+                    call.setString(4, shownBody);
                 }
-                try (ResultSet rs = submit.executeQuery()) {
+                try (ResultSet rs = call.executeQuery()) {
                     return rs.next() ? rs.getInt(1) : 0;
                 }
             } catch (SQLException e) {
                 throw refusal(e);
             }
         }));
-        LOG.info("Changes submitted for validation ({} {}: {} field(s)): {}", target, id, recorded, user);
-        return recorded;
     }
 
     @Override
@@ -309,32 +326,11 @@ final class HibernateFamilyFileService implements FamilyFileService {
         if (viewing == null || !viewing.isViewingFamily()) {
             throw new IllegalArgumentException("Not the front desk viewing a family: " + viewing);
         }
-        if (viewing.token() == null) {
-            throw new ServiceException(ServiceException.Reason.SESSION_EXPIRED, "Not logged in");
-        }
         if (changes == null || changes.isEmpty()) {
+            loggedIn(viewing);
             return 0;
         }
-        ObjectNode json = JSON.createObjectNode();
-        changes.forEach(json::put);
-        String body;
-        try {
-            body = JSON.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Changes not serialisable", e);
-        }
-        int changed = transactions.inTransaction(viewing, session -> session.doReturningWork(connection -> {
-            try (PreparedStatement edit = connection.prepareStatement(STAFF_EDIT)) {
-                edit.setString(1, target.name());
-                edit.setLong(2, id);
-                edit.setString(3, body);
-                try (ResultSet rs = edit.executeQuery()) {
-                    return rs.next() ? rs.getInt(1) : 0;
-                }
-            } catch (SQLException e) {
-                throw refusal(e);
-            }
-        }));
+        int changed = send(viewing, STAFF_EDIT, target, id, changes, null);
         LOG.info("Changes applied at the front desk ({} {}: {} field(s)): {}", target, id, changed, viewing);
         return changed;
     }
