@@ -21,6 +21,7 @@ import org.tutti.client.data.entity.ChangeTarget;
 import org.tutti.client.data.entity.Civility;
 import org.tutti.client.data.entity.Sex;
 import org.tutti.client.domain.FamilyFile;
+import org.tutti.client.domain.FamilyFileHeader;
 import org.tutti.client.domain.FieldValues;
 import org.tutti.client.domain.RefusedChange;
 import org.tutti.client.domain.StudentIdentity;
@@ -38,13 +39,16 @@ import org.tutti.client.service.ServiceException;
  * {@code tutti.acknowledge_change} marks one. Changes go through
  * {@code tutti.submit_changes(target, id, json, shown)}; its refusals name the field (TU422
  * {@code invalid:<column>}, {@code unknown_field:<column>}, {@code too_long:<column>:<max>}; TU409
- * {@code already_pending:<column>}, {@code replaced:<column>}).
+ * {@code already_pending:<column>}, {@code replaced:<column>}). The front desk, viewing one family,
+ * applies changes at once through {@code tutti.staff_edit(target, id, json)} (same refusals), and
+ * does not see the family's refused changes (the family marks them as seen, not the staff).
  */
 final class HibernateFamilyFileService implements FamilyFileService {
 
     static final String SUBMIT_CHANGES = "select tutti.submit_changes(?, ?, ?)";
     static final String SUBMIT_CHANGES_SHOWN = "select tutti.submit_changes(?, ?, ?, ?)";
     static final String ACKNOWLEDGE_CHANGE = "select tutti.acknowledge_change(?)";
+    static final String STAFF_EDIT = "select tutti.staff_edit(?, ?, ?)";
 
     private static final Logger LOG = LoggerFactory.getLogger(HibernateFamilyFileService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -118,7 +122,8 @@ final class HibernateFamilyFileService implements FamilyFileService {
                                     + " from Family f where " + visibility.families("f"), FamilyRow.class))
                     .getResultList().stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("The session's family " + familyId + " is not visible"));
-            return new FamilyFile(familyId, values(session, visibility, family.fields(), ChangeTarget.FAMILY, familyId));
+            return new FamilyFile(familyId, values(session, visibility, family.fields(), ChangeTarget.FAMILY, familyId,
+                    user.isViewingFamily()));
         });
     }
 
@@ -127,7 +132,7 @@ final class HibernateFamilyFileService implements FamilyFileService {
         Visibility visibility = familyOf(user);
         Collator collator = HibernateSiteService.frenchCollator();
         return transactions.readOnly(user, session -> studentRows(session, visibility, null).stream()
-                .map(r -> student(session, visibility, r))
+                .map(r -> student(session, visibility, r, user.isViewingFamily()))
                 .sorted(Comparator.comparing(StudentIdentity::firstName, collator)
                         .thenComparing(StudentIdentity::lastName, collator)
                         .thenComparing(StudentIdentity::id))
@@ -138,7 +143,7 @@ final class HibernateFamilyFileService implements FamilyFileService {
     public StudentIdentity loadStudent(UserSession user, long studentId) {
         Visibility visibility = familyOf(user);
         return transactions.readOnly(user, session -> studentRows(session, visibility, studentId).stream()
-                .map(r -> student(session, visibility, r))
+                .map(r -> student(session, visibility, r, user.isViewingFamily()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Not a student of the family: " + studentId)));
     }
@@ -154,14 +159,17 @@ final class HibernateFamilyFileService implements FamilyFileService {
         return query.getResultList();
     }
 
-    private static StudentIdentity student(Session session, Visibility visibility, StudentRow r) {
+    private static StudentIdentity student(Session session, Visibility visibility, StudentRow r, boolean frontDesk) {
         return new StudentIdentity(r.id(), r.firstName(), r.lastName(),
-                values(session, visibility, r.fields(), ChangeTarget.STUDENT, r.id()));
+                values(session, visibility, r.fields(), ChangeTarget.STUDENT, r.id(), frontDesk));
     }
 
-    /** A row's values with its pending changes (and their request ids) and its unseen refused changes. */
+    /**
+     * A row's values with its pending changes (and their request ids) and its unseen refused changes
+     * (none for the front desk: only the family marks them as seen).
+     */
     private static FieldValues values(Session session, Visibility visibility, Map<String, String> current,
-            ChangeTarget target, long targetId) {
+            ChangeTarget target, long targetId, boolean frontDesk) {
         Map<String, String> pending = new HashMap<>();
         Map<String, Long> pendingIds = new HashMap<>();
         visibility.bind(session.createSelectionQuery(
@@ -177,7 +185,7 @@ final class HibernateFamilyFileService implements FamilyFileService {
                     pending.put(r.field(), r.newValue());
                     pendingIds.put(r.field(), r.id());
                 });
-        List<RefusedChange> refused = visibility.bind(session.createSelectionQuery(
+        List<RefusedChange> refused = frontDesk ? List.of() : visibility.bind(session.createSelectionQuery(
                         "select c.id, c.fieldName, c.newValue, c.decisionComment, c.decidedAt from ChangeRequest c"
                                 + " where " + visibility.families("c.family")
                                 + " and c.target = :target and c.targetId = :id"
@@ -222,40 +230,109 @@ final class HibernateFamilyFileService implements FamilyFileService {
     public int submit(UserSession user, Target target, long id, Map<String, String> changes,
             Map<String, Long> shown) {
         familyOf(user);
+        if (changes == null || changes.isEmpty()) {
+            loggedIn(user);
+            return 0;
+        }
+        String shownBody = shown == null ? null : json(shown);
+        int recorded = send(user, shownBody == null ? SUBMIT_CHANGES : SUBMIT_CHANGES_SHOWN, target, id, changes,
+                shownBody);
+        LOG.info("Changes submitted for validation ({} {}: {} field(s)): {}", target, id, recorded, user);
+        return recorded;
+    }
+
+    private static void loggedIn(UserSession user) {
         if (user.token() == null) {
             throw new ServiceException(ServiceException.Reason.SESSION_EXPIRED, "Not logged in");
         }
-        if (changes == null || changes.isEmpty()) {
-            return 0;
-        }
-        ObjectNode json = JSON.createObjectNode();
-        changes.forEach(json::put);
-        String body;
-        String shownBody;
+    }
+
+    private static String json(Object value) {
         try {
-            body = JSON.writeValueAsString(json);
-            shownBody = shown == null ? null : JSON.writeValueAsString(shown);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Changes not serialisable", e);
         }
-        int recorded = transactions.inTransaction(user, session -> session.doReturningWork(connection -> {
-            try (PreparedStatement submit = connection.prepareStatement(
-                    shownBody == null ? SUBMIT_CHANGES : SUBMIT_CHANGES_SHOWN)) {
-                submit.setString(1, target.name());
-                submit.setLong(2, id);
-                submit.setString(3, body);
+    }
+
+    /**
+     * Calls {@code sql} (submit_changes or staff_edit) with the target, its id, the changes as a
+     * JSON object and, when not null, {@code shownBody}: the number it answers; its refusals as
+     * {@link FieldRefusedException}.
+     */
+    private int send(UserSession user, String sql, Target target, long id, Map<String, String> changes,
+            String shownBody) {
+        loggedIn(user);
+        ObjectNode object = JSON.createObjectNode();
+        changes.forEach(object::put);
+        String body = json(object);
+        return transactions.inTransaction(user, session -> session.doReturningWork(connection -> {
+            try (PreparedStatement call = connection.prepareStatement(sql)) {
+                call.setString(1, target.name());
+                call.setLong(2, id);
+                call.setString(3, body);
                 if (shownBody != null) {
-                    submit.setString(4, shownBody);
+                    call.setString(4, shownBody);
                 }
-                try (ResultSet rs = submit.executeQuery()) {
+                try (ResultSet rs = call.executeQuery()) {
                     return rs.next() ? rs.getInt(1) : 0;
                 }
             } catch (SQLException e) {
                 throw refusal(e);
             }
         }));
-        LOG.info("Changes submitted for validation ({} {}: {} field(s)): {}", target, id, recorded, user);
-        return recorded;
+    }
+
+    @Override
+    public FamilyFileHeader header(UserSession viewing) {
+        if (viewing == null || !viewing.isViewingFamily()) {
+            throw new IllegalArgumentException("Not the front desk viewing a family: " + viewing);
+        }
+        Visibility visibility = Visibility.of(viewing);
+        long familyId = viewing.familyId();
+        return transactions.readOnly(viewing, session -> session.doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select f.identifier, f.civility, f.first_name, f.last_name, f.email, f.phone_mobile, f.phone_home,"
+                            + " a.id, a.active, a.locked_until > current_timestamp"
+                            + " from tutti.family f left join tutti.account a on a.family_id = f.id and a.role = 'FAMILY'"
+                            + " where f.id = ? and " + visibility.familiesSql("f")
+                            + " and f.site_id = (select vs.id from tutti.site vs where vs.code = ?) order by a.id limit 1")) {
+                query.setLong(1, familyId);
+                query.setObject(2, visibility.sqlParameter());
+                query.setString(3, viewing.siteCode());
+                try (ResultSet rs = query.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException("Not a family of the front desk's site: " + familyId);
+                    }
+                    FamilyFileHeader.AccountState state;
+                    if (rs.getObject(8) == null) {
+                        state = FamilyFileHeader.AccountState.NONE;
+                    } else if (!rs.getBoolean(9)) {
+                        state = FamilyFileHeader.AccountState.INACTIVE;
+                    } else {
+                        state = rs.getBoolean(10) ? FamilyFileHeader.AccountState.LOCKED
+                                : FamilyFileHeader.AccountState.ACTIVE;
+                    }
+                    String phone = rs.getString(6) != null ? rs.getString(6) : rs.getString(7);
+                    return new FamilyFileHeader(familyId, rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), phone, state);
+                }
+            }
+        }));
+    }
+
+    @Override
+    public int edit(UserSession viewing, Target target, long id, Map<String, String> changes) {
+        if (viewing == null || !viewing.isViewingFamily()) {
+            throw new IllegalArgumentException("Not the front desk viewing a family: " + viewing);
+        }
+        if (changes == null || changes.isEmpty()) {
+            loggedIn(viewing);
+            return 0;
+        }
+        int changed = send(viewing, STAFF_EDIT, target, id, changes, null);
+        LOG.info("Changes applied at the front desk ({} {}: {} field(s)): {}", target, id, changed, viewing);
+        return changed;
     }
 
     private static RuntimeException refusal(SQLException e) throws SQLException {

@@ -107,7 +107,9 @@ final class ServerChecks {
             staff("tutti.create_rental(bigint,bigint,bigint,date,date,numeric,numeric)"),
             staff("tutti.end_rental(bigint,date)"),
             // issue 16 — search
-            staff("tutti.search_families(text,integer)"));
+            staff("tutti.search_families(text,integer)"),
+            // issue 16 — file
+            staff("tutti.staff_edit(text,bigint,text)"));
 
     private ServerChecks() {
     }

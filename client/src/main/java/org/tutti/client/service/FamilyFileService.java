@@ -3,6 +3,7 @@ package org.tutti.client.service;
 import java.util.List;
 import java.util.Map;
 import org.tutti.client.domain.FamilyFile;
+import org.tutti.client.domain.FamilyFileHeader;
 import org.tutti.client.domain.StudentIdentity;
 import org.tutti.client.domain.UserSession;
 
@@ -43,6 +44,21 @@ public interface FamilyFileService {
      * @throws FieldRefusedException when the database refuses one field
      */
     int submit(UserSession user, Target target, long id, Map<String, String> changes, Map<String, Long> shown);
+
+    /**
+     * The front desk's path (issue 16): with a session viewing one family
+     * ({@link UserSession#viewingFamily(long)}), applies {@code changes} (column name → new value,
+     * null to empty) at once through {@code tutti.staff_edit}, with the checks and refusals a
+     * family's changes get; audited with the values before and after. The family's pending requests
+     * of the changed fields are superseded.
+     *
+     * @return the number of fields that changed (0: they already held these values)
+     * @throws FieldRefusedException when the database refuses one field
+     */
+    int edit(UserSession viewing, Target target, long id, Map<String, String> changes);
+
+    /** The front desk's header of the family viewed: identifier, name, e-mail, phone, account state. */
+    FamilyFileHeader header(UserSession viewing);
 
     /** Marks a refused change of the session's family as seen: the screen stops showing it. */
     void acknowledge(UserSession user, long requestId);

@@ -325,6 +325,7 @@ final class ScreenTour {
         reenrolments();
         families();
         billingDesk();
+        familyFile();
         shortcuts("Raccourcis clavier (accueil)");
     }
 
@@ -440,6 +441,31 @@ final class ScreenTour {
         screen("Facturation (accueil), " + renting + " › Objets loués");
         deskDialog("endRental", "#rentalEnd");
         selectTab("#tabFees");
+    }
+
+    /**
+     * Issue 16 — file: F0001's file window, opened from Facturation (Afficher le dossier…), on each
+     * of its tabs (Famille, Élèves › Identité, Facturation); closed.
+     */
+    private void familyFile() throws Exception {
+        openDeskFamily("F0001");
+        Set<Window> before = robot.showingWindows();
+        fire("#familyFileOpen");
+        Stage file = robot.awaitWindow("familyFile", before);
+        AppHarness.await("F0001's file read", () -> robot.exists("#familyCity")
+                && !robot.lookup("#familyCity").query().isDisabled()
+                && !robot.lookup("#fileAccount").queryAs(javafx.scene.control.Label.class).getText().isEmpty());
+        screen("Dossier famille F0001 › Famille");
+        selectTab("#fileTabStudents");
+        AppHarness.await("the student's identity", () -> robot.exists("#studentSchoolLevel")
+                && !robot.lookup("#studentSchoolLevel").query().isDisabled());
+        screen("Dossier famille F0001 › Élèves");
+        selectTab("#fileTabBilling");
+        AppHarness.await("F0001's billing in its file", () -> robot.from(file.getScene().getRoot())
+                .lookup("#feeInvoicesTable").tryQuery().map(t -> !((TableView<?>) t).getItems().isEmpty()).orElse(false));
+        screen("Dossier famille F0001 › Facturation");
+        robot.interact(file::hide);
+        AppHarness.await("the file closed", () -> !file.isShowing());
     }
 
     /** Finds the family by its identifier in the desk's search and opens it (Enter). */

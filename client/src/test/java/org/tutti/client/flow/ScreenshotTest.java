@@ -25,7 +25,7 @@ import org.tutti.client.ui.common.ThemeManager;
  * The README's screenshots, taken from the real application (login.png, home.png, password.png,
  * lost-password.png, demo-mailbox.png, validations.png, family.png, student-courses.png,
  * course-follow-up.png, student-reenrolment.png, staff-reenrolments.png, document-viewer.png,
- * family-billing.png, pdf-viewer.png, staff-billing.png, staff-invoice.png, family-search.png, and in the
+ * family-billing.png, pdf-viewer.png, staff-billing.png, staff-invoice.png, family-search.png, family-file.png, and in the
  * accessibility mode accessible-light-login.png, accessible-dark-login.png, accessible-light-student-courses.png,
  * accessible-dark-student-courses.png, accessible-light-billing.png, accessible-dark-billing.png) in
  * the folder of the system property {@code tutti.screenshots.dir}, which
@@ -347,6 +347,22 @@ class ScreenshotTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         Path search = snapshot(out.resolve("family-search.png"));
         assertThat(Files.size(search)).isGreaterThan(5_000);
+    }
+
+    /** Issue 16 — file: "Dossier famille", F0001's file window on its Famille tab. */
+    @Test
+    void familyFileScreenshot() throws Exception {
+        Path out = loggedInToTheDemoAs("ACCUEIL", "bellerive");
+        javafx.stage.Stage file = FamilyFileFlowTest.openFile(this, "F0001");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !lookup("#fileAccount")
+                .queryAs(javafx.scene.control.Label.class).getText().isEmpty());
+        interact(() -> {
+            file.setWidth(1280);
+            file.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Path picture = snapshot(file.getScene(), out.resolve("family-file.png"));
+        assertThat(Files.size(picture)).isGreaterThan(5_000);
     }
 
     // issue 15 — docs: the accessibility mode's screenshots (src-docs/accessibility.md), light and dark

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tutti.client.domain.FamilyFile;
+import org.tutti.client.domain.FamilyFileHeader;
 import org.tutti.client.domain.FieldValues;
 import org.tutti.client.domain.StudentIdentity;
 import org.tutti.client.domain.UserSession;
@@ -91,5 +92,35 @@ public final class FakeFamilyFileService implements FamilyFileService {
             studentPending.computeIfAbsent(id, k -> new HashMap<>()).putAll(changes);
         }
         return changes.size();
+    }
+
+    /** The front desk's edits, applied at once (the pending values of those fields go, as the database supersedes them). */
+    public final List<Map<String, String>> edited = new ArrayList<>();
+
+    @Override
+    public int edit(UserSession viewing, Target target, long id, Map<String, String> changes) {
+        if (submitFailure != null) {
+            throw submitFailure;
+        }
+        edited.add(new LinkedHashMap<>(changes));
+        Map<String, String> row = target == Target.FAMILY ? family : students.get(id);
+        Map<String, String> pending = target == Target.FAMILY ? familyPending
+                : studentPending.computeIfAbsent(id, k -> new HashMap<>());
+        int changed = 0;
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            if (!java.util.Objects.equals(row.get(change.getKey()), change.getValue())) {
+                row.put(change.getKey(), change.getValue());
+                pending.remove(change.getKey());
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    @Override
+    public FamilyFileHeader header(UserSession viewing) {
+        return new FamilyFileHeader(10, "F0001", family.get("civility"), family.get("first_name"),
+                family.get("last_name"), family.get("email"), family.get("phone_mobile"),
+                FamilyFileHeader.AccountState.ACTIVE);
     }
 }

@@ -70,11 +70,17 @@ final class ChangeRequests {
         return Map.copyOf(map);
     }
 
-    /** The target row as text values (dates yyyy-mm-dd), its family and version; locked. */
-    private record TargetRow(Map<String, String> values, long familyId, long version) {
+    /** The maximum length of a field of target ({@code tutti.change_max_length}); null when not one of its fields. */
+    static Integer maxLength(String target, String field) {
+        Map<String, Integer> fields = FIELDS.get(target);
+        return fields == null ? null : fields.get(field);
     }
 
-    private static TargetRow lockRow(Connection connection, String target, long targetId) throws SQLException {
+    /** The target row as text values (dates yyyy-mm-dd), its family and version; locked. */
+    record TargetRow(Map<String, String> values, long familyId, long version) {
+    }
+
+    static TargetRow lockRow(Connection connection, String target, long targetId) throws SQLException {
         boolean family = "FAMILY".equals(target);
         String columns = String.join(", ", FIELDS.get(target).keySet());
         String sql = family
@@ -180,6 +186,16 @@ final class ChangeRequests {
         return v;
     }
 
+    /** A field of target checked and normalised; TU422 'unknown_field:field' when it is not one of target's. */
+    static String normalizeField(String target, String field, String raw, LocalDate today) throws SQLException {
+        Integer maxLength = maxLength(target, field);
+        if (maxLength == null) {
+            throw new SQLException("unknown_field:"
+                    + (field.length() > UNKNOWN_FIELD_MAX ? field.substring(0, UNKNOWN_FIELD_MAX) : field), UNACCEPTABLE);
+        }
+        return normalize(field, raw, today, maxLength);
+    }
+
     /**
      * @param shown null (no check), or the JSON object {field: the id of the pending request the
      *              family's screen showed, or null}: TU409 'replaced:field' when it is no longer the
@@ -201,17 +217,10 @@ final class ChangeRequests {
         }
         Map<String, String> submitted = new TreeMap<>(ChangeJson.parseObject(changes));
         Map<String, Long> shownIds = shown == null ? null : ChangeJson.parseIds(shown);
-        Map<String, Integer> fields = FIELDS.get(kind);
         Map<String, String> normalized = new TreeMap<>();
         LocalDate today = now.toLocalDate();
         for (Map.Entry<String, String> entry : submitted.entrySet()) {
-            Integer maxLength = fields.get(entry.getKey());
-            if (maxLength == null) {
-                String key = entry.getKey();
-                throw new SQLException("unknown_field:"
-                        + (key.length() > UNKNOWN_FIELD_MAX ? key.substring(0, UNKNOWN_FIELD_MAX) : key), UNACCEPTABLE);
-            }
-            normalized.put(entry.getKey(), normalize(entry.getKey(), entry.getValue(), today, maxLength));
+            normalized.put(entry.getKey(), normalizeField(kind, entry.getKey(), entry.getValue(), today));
         }
 
         List<String> items = new ArrayList<>();

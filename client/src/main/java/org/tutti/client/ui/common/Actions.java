@@ -98,6 +98,8 @@ public enum Actions {
     CREDIT_NOTE_CREATE("creditNoteCreate", "billingDesk.creditNoteCreate", "shortcut+shift+A"),
     RENTAL_CREATE("rentalCreate", "billingDesk.rentalCreate", "shortcut+shift+N"),
     RENTAL_END("rentalEnd", "billingDesk.rentalEnd", "shortcut+shift+L"),
+    // issue 16 — file: the family's file window from Facturation's family
+    FAMILY_FILE_OPEN("familyFileOpen", "billingDesk.openFile", "shortcut+shift+D"),
     INVOICE_LINE_ADD("invoiceLineAdd", "billingDesk.invoice.addLine", "shortcut+Insert"),
     BILLING_DIALOG_SUBMIT("billingDialogConfirm", "billingDesk.dialog.confirm", "Enter"),
     BILLING_DIALOG_CANCEL("billingDialogCancel", "action.cancel", "Esc"),

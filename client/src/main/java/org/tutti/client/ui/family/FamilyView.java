@@ -25,7 +25,7 @@ public final class FamilyView {
 
     public FamilyView(FamilyViewModel model) {
         Label heading = Forms.heading("family.heading");
-        Label intro = Forms.wrapped(I18n.get("family.intro"), "muted");
+        Label intro = Forms.wrapped(I18n.get(model.frontDesk() ? "file.family.intro" : "family.intro"), "muted");
         ValidationFormView form = new ValidationFormView(model.editor(), "family",
                 Actions.FAMILY_MODIFY, model::submit, "family.pendingMessage");
 

@@ -11,7 +11,8 @@ import org.tutti.client.ui.common.ValidationEditor;
 /**
  * Famille: the family's file in a {@link ValidationEditor}, loaded in the background, each field
  * with its pending value; Modifier sends the changed fields for validation, then reloads
- * (markers appear).
+ * (markers appear). The front desk viewing the family ({@link UserSession#isViewingFamily()})
+ * applies the changed fields at once instead.
  */
 public final class FamilyViewModel {
 
@@ -25,7 +26,8 @@ public final class FamilyViewModel {
     public FamilyViewModel(UserSession session, FamilyFileService service, BackgroundTasks tasks) {
         this.session = Objects.requireNonNull(session);
         this.service = Objects.requireNonNull(service);
-        this.editor = new ValidationEditor(FamilyFile.FIELDS, tasks, FAILURES, "family.submitted");
+        this.editor = new ValidationEditor(FamilyFile.FIELDS, tasks, FAILURES,
+                session.isViewingFamily() ? "file.saved" : "family.submitted");
         editor.setAcknowledger(requestId -> service.acknowledge(session, requestId));
     }
 
@@ -40,8 +42,14 @@ public final class FamilyViewModel {
 
     /** Modifier: checks the form, then sends the changes in the background. */
     public void submit() {
-        editor.submit((changes, shown) -> service.submit(session, FamilyFileService.Target.FAMILY, familyId,
-                changes, shown), this::load);
+        editor.submit((changes, shown) -> frontDesk()
+                ? service.edit(session, FamilyFileService.Target.FAMILY, familyId, changes)
+                : service.submit(session, FamilyFileService.Target.FAMILY, familyId, changes, shown), this::load);
+    }
+
+    /** True at the front desk: Modifier applies the changes at once (no validation to wait for). */
+    public boolean frontDesk() {
+        return session.isViewingFamily();
     }
 
     public ValidationEditor editor() {

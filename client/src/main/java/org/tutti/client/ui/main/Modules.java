@@ -45,6 +45,8 @@ public final class Modules {
     }
 
     static List<ModuleEntry> staff(UserSession session, Backend backend, BackgroundTasks tasks) {
+        // issue 16 — file: one opener of the family files for every staff screen that opens one
+        FamilyFileWindows files = new FamilyFileWindows(session, backend, tasks);
         return List.of(
                 new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks)),
                 new ModuleEntry(Actions.NAV_VALIDATIONS,
@@ -56,7 +58,7 @@ public final class Modules {
                         FamilyFileOpener.NONE)),
                 // issue 14 — staff UI: Facturation at the front desk, with the family's tabs
                 new ModuleEntry(Actions.NAV_BILLING, () -> new BillingDeskModule(session, backend.staffBilling(),
-                        backend.billing(), tasks, () -> new BillingTabs(session, backend.billing(), tasks))),
+                        backend.billing(), tasks, () -> new BillingTabs(session, backend.billing(), tasks), files)),
                 new ModuleEntry(Actions.NAV_PASSWORD, () -> new PasswordModule(session, backend.accounts(), tasks)));
     }
 

@@ -9,6 +9,7 @@ import org.tutti.client.service.StaffBillingService;
 import org.tutti.client.ui.common.AppModule;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.common.FamilyBillingPanel;
+import org.tutti.client.ui.common.FamilyFileOpener;
 
 /**
  * Facturation at the front desk, as a navigation module: the family search takes the focus each
@@ -18,19 +19,27 @@ public final class BillingDeskModule implements AppModule {
 
     private final BillingDeskViewModel model;
     private final Supplier<FamilyBillingPanel> panel;
+    private final FamilyFileOpener opener;
     private BillingDeskView view;
 
     /** {@code panel} builds the family's Facturation tabs (once, with the view). */
     public BillingDeskModule(UserSession session, StaffBillingService desk, BillingService billing,
             BackgroundTasks tasks, Supplier<FamilyBillingPanel> panel) {
+        this(session, desk, billing, tasks, panel, FamilyFileOpener.NONE);
+    }
+
+    /** {@code opener} opens the family's file from its billing (issue 16). */
+    public BillingDeskModule(UserSession session, StaffBillingService desk, BillingService billing,
+            BackgroundTasks tasks, Supplier<FamilyBillingPanel> panel, FamilyFileOpener opener) {
         this.model = new BillingDeskViewModel(session, desk, billing, tasks, Clock.systemDefaultZone());
         this.panel = panel;
+        this.opener = opener;
     }
 
     @Override
     public Node view() {
         if (view == null) {
-            view = new BillingDeskView(model, panel.get());
+            view = new BillingDeskView(model, panel.get(), opener);
         }
         return view.root();
     }

@@ -16,7 +16,8 @@ import org.tutti.client.ui.common.ValidationEditor;
 /**
  * Élèves: the family's students in a selector; Identité shows the selected one's fields with
  * their pending values in a {@link ValidationEditor}; Modifier sends the changed fields for
- * validation, then reloads.
+ * validation, then reloads. The front desk viewing the family ({@link UserSession#isViewingFamily()})
+ * applies them at once instead.
  */
 public final class StudentsViewModel {
 
@@ -31,7 +32,8 @@ public final class StudentsViewModel {
     public StudentsViewModel(UserSession session, FamilyFileService service, BackgroundTasks tasks) {
         this.session = Objects.requireNonNull(session);
         this.service = Objects.requireNonNull(service);
-        this.editor = new ValidationEditor(StudentIdentity.FIELDS, tasks, FAILURES, "students.submitted");
+        this.editor = new ValidationEditor(StudentIdentity.FIELDS, tasks, FAILURES,
+                session.isViewingFamily() ? "file.saved" : "students.submitted");
         editor.readyProperty().bind(selected.isNotNull());
         editor.setAcknowledger(requestId -> service.acknowledge(session, requestId));
         selected.addListener((obs, old, student) -> show(student));
@@ -62,8 +64,10 @@ public final class StudentsViewModel {
     public void submit() {
         StudentIdentity student = selected.get();
         if (student != null) {
-            editor.submit((changes, shown) -> service.submit(session, FamilyFileService.Target.STUDENT, student.id(),
-                    changes, shown), this::load);
+            editor.submit((changes, shown) -> session.isViewingFamily()
+                    ? service.edit(session, FamilyFileService.Target.STUDENT, student.id(), changes)
+                    : service.submit(session, FamilyFileService.Target.STUDENT, student.id(), changes, shown),
+                    this::load);
         }
     }
 
