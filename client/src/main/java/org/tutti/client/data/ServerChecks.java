@@ -105,7 +105,11 @@ final class ServerChecks {
             staff("tutti.record_payment(bigint,date,text,numeric,text,text)"),
             staff("tutti.issue_credit_note(bigint,numeric,text)"),
             staff("tutti.create_rental(bigint,bigint,bigint,date,date,numeric,numeric)"),
-            staff("tutti.end_rental(bigint,date)"));
+            staff("tutti.end_rental(bigint,date)"),
+            // issue 16 — records
+            staff("tutti.family_history(bigint)"),
+            staff("tutti.family_mails(bigint)"),
+            staff("tutti.family_mail_text(bigint)"));
 
     private ServerChecks() {
     }

@@ -41,6 +41,9 @@ public interface Backend extends AutoCloseable {
     /** Facturation at the front desk: issue invoices and credit notes, record payments, rent items. */
     StaffBillingService staffBilling();
 
+    /** The family file's records (staff): change and re-enrolment requests, mails, history. */
+    FamilyRecordsService familyRecords();
+
     /**
      * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a
      * server database (mails go out by SMTP through the headless relay there).
