@@ -37,10 +37,14 @@ import org.tutti.client.domain.FamilyRecords.ReenrolmentRecord;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.FamilyRecordsService;
 import org.tutti.client.service.ServiceException;
+import org.tutti.client.ui.CutTexts;
 import org.tutti.client.ui.FakeBackend;
 import org.tutti.client.ui.French;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.common.FamilyFileOpener;
+import org.tutti.client.ui.common.ThemeManager;
+import org.tutti.client.ui.audit.AccessibilityAudit;
+import org.tutti.client.ui.audit.AccessibilityAudit.Level;
 
 /**
  * The family file's record tabs on their own, on a fake service with real background threads: the
@@ -109,14 +113,22 @@ class FamilyRecordsTabsViewTest extends FxRobot {
         tasks = BackgroundTasks.withUiExecutor(Platform::runLater);
         tabs = new FamilyRecordsTabs(FakeBackend.staff(), service, tasks, FamilyFileOpener.NONE);
         TabPane pane = new TabPane();
+        pane.setAccessibleText("Dossier de la famille"); // the file window's (part "file") names its tab pane
         pane.getTabs().setAll(tabs.tabs());
-        stage.setScene(new Scene(pane, 1100, 600));
+        Scene scene = new Scene(pane, 1100, 600);
+        ThemeManager.get().apply(scene);
+        stage.setScene(scene);
+        stage.setTitle("Dossier");
         stage.sizeToScene();
         stage.show();
     }
 
     @AfterEach
     void stop() {
+        interact(() -> {
+            ThemeManager.get().accessibleProperty().set(false);
+            ThemeManager.get().textSizeProperty().set(100);
+        });
         for (Window w : new ArrayList<>(Window.getWindows())) {
             if (w instanceof Stage s && s.getOwner() != null) {
                 interact(s::close);
@@ -261,5 +273,50 @@ class FamilyRecordsTabsViewTest extends FxRobot {
                 .map(n -> n.isVisible() && !((Label) n).getText().isEmpty()).orElse(false));
         Node error = lookup("#fileHistoryError").query();
         assertThat(((Label) error).getText()).isNotBlank().doesNotContain("Exception");
+    }
+
+    @Test
+    void eachTabAndAMailsWindowPassTheAccessibilityAuditAndShowWholeTextsUpTo200Percent() throws Exception {
+        service.changes = List.of(new ChangeRecord(7, "city", "Léa Martin", "Lyon", "Bellerive", MONDAY, "REJECTED",
+                "Sophie Bernard", MONDAY.plusSeconds(3600), "Adresse inconnue de La Poste"));
+        service.reenrolments = List.of(new ReenrolmentRecord(3, "Léa Martin", "2027-2028", MONDAY, "VALIDATED",
+                "Sophie Bernard", MONDAY.plusSeconds(60), null));
+        service.mails = List.of(new MailRecord(11, MONDAY, "CHANGE_ACK", "claire@example.org", "Demande reçue",
+                "SENT", MONDAY.plusSeconds(60), null));
+        service.texts.put(11L, Optional.of("Bonjour,\nnous avons bien reçu votre demande."));
+        service.history = List.of(new HistoryEntry(MONDAY, "Sophie Bernard", "CHANGE_ACCEPTED",
+                "Modification acceptée : Ville", Map.of("city", "Lyon"), Map.of("city", "Bellerive")));
+        interact(() -> tabs.showFamily(42));
+        await("the four lists", () -> service.calls.size() == 4);
+        List<String> findings = new ArrayList<>();
+        for (int size : List.of(100, 125, 200)) {
+            boolean accessible = size > 100;
+            interact(() -> {
+                ThemeManager.get().accessibleProperty().set(accessible);
+                ThemeManager.get().textSizeProperty().set(size);
+            });
+            Level level = accessible ? Level.AAA_HIGH_CONTRAST : Level.AA;
+            for (String tab : List.of("fileTabReenrolments", "fileTabChanges", "fileTabHistory", "fileTabMails")) {
+                select(tab);
+                findings.addAll(WaitForAsyncUtils.asyncFx(() -> AccessibilityAudit.inShowingWindows(level)).get());
+                findings.addAll(WaitForAsyncUtils.asyncFx(() -> CutTexts.inShowingWindows(accessible)).get());
+            }
+            TableView<?> mails = lookup("#fileMailsTable").query();
+            interact(() -> {
+                mails.requestFocus();
+                mails.getSelectionModel().select(0);
+                mails.getFocusModel().focus(0);
+            });
+            type(KeyCode.ENTER);
+            await("the mail's text", () -> lookup("#familyMailText").tryQuery()
+                    .map(n -> ((Label) n).getText().contains("bien reçu")).orElse(false));
+            findings.addAll(WaitForAsyncUtils.asyncFx(() -> AccessibilityAudit.inShowingWindows(level)).get());
+            findings.addAll(WaitForAsyncUtils.asyncFx(() -> CutTexts.inShowingWindows(accessible)).get());
+            findings.addAll(WaitForAsyncUtils.asyncFx(
+                    () -> AccessibilityAudit.keyboardReach(lookup("#familyMailWindow").query().getScene())).get());
+            type(KeyCode.ESCAPE);
+            await("the window closed", () -> lookup("#familyMailWindow").tryQuery().isEmpty());
+        }
+        assertThat(findings).as("accessibility findings").isEmpty();
     }
 }
