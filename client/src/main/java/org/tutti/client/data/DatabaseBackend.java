@@ -17,6 +17,7 @@ import org.tutti.client.service.StaffReenrolmentService;
 import org.tutti.client.service.BillingService;
 import org.tutti.client.service.FamilySearchService;
 import org.tutti.client.service.StaffBillingService;
+import org.tutti.client.service.FamilyRecordsService;
 import org.tutti.client.service.HomeService;
 import org.tutti.client.service.SiteService;
 import org.tutti.client.service.StaffChangesService;
@@ -42,6 +43,7 @@ final class DatabaseBackend implements Backend {
     private final BillingService billing;
     private final StaffBillingService staffBilling;
     private final FamilySearchService familySearch;
+    private final FamilyRecordsService familyRecords;
     private boolean closed;
     private DemoRelay demoRelay;
 
@@ -75,6 +77,7 @@ final class DatabaseBackend implements Backend {
         this.billing = new SqlBillingService(transactions);
         this.staffBilling = new SqlStaffBillingService(transactions);
         this.familySearch = new SqlFamilySearchService(transactions);
+        this.familyRecords = new SqlFamilyRecordsService(transactions);
     }
 
     @Override
@@ -110,6 +113,11 @@ final class DatabaseBackend implements Backend {
     @Override
     public FamilySearchService familySearch() {
         return familySearch;
+    }
+
+    @Override
+    public FamilyRecordsService familyRecords() {
+        return familyRecords;
     }
 
     @Override

@@ -109,7 +109,11 @@ final class ServerChecks {
             // issue 16 — search
             staff("tutti.search_families(text,integer)"),
             // issue 16 — file
-            staff("tutti.staff_edit(text,bigint,text)"));
+            staff("tutti.staff_edit(text,bigint,text)"),
+            // issue 16 — records
+            staff("tutti.family_history(bigint)"),
+            staff("tutti.family_mails(bigint)"),
+            staff("tutti.family_mail_text(bigint)"));
 
     private ServerChecks() {
     }

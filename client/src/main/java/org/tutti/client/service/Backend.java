@@ -44,6 +44,8 @@ public interface Backend extends AutoCloseable {
     // issue 16 — search
     /** Familles at the front desk: the site's families found by name, identifier, student, e-mail or phone. */
     FamilySearchService familySearch();
+    /** The family file's records (staff): change and re-enrolment requests, mails, history. */
+    FamilyRecordsService familyRecords();
 
     /**
      * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a

@@ -326,7 +326,34 @@ final class ScreenTour {
         families();
         billingDesk();
         familyFile();
+        familyRecords();
         shortcuts("Raccourcis clavier (accueil)");
+    }
+
+    /** F0001's file › Réinscriptions, Demandes de modification, Courriers (a mail's window), Historique. */
+    private void familyRecords() throws Exception {
+        fire("#navFamilies");
+        AppHarness.await("the family search", () -> robot.exists("#familySearch"));
+        robot.interact(() -> robot.lookup("#familySearch").queryAs(TextField.class).setText("F0001"));
+        TableView<?> results = robot.lookup("#familyResults").queryAs(TableView.class);
+        AppHarness.await("F0001 found", () -> !results.getItems().isEmpty());
+        Set<Window> before = robot.showingWindows();
+        enter(results, 0);
+        robot.awaitWindow("familyFile", before);
+        for (String[] tab : new String[][] {{"#fileTabReenrolments", "Réinscriptions"},
+                {"#fileTabChanges", "Demandes de modification"}, {"#fileTabHistory", "Historique"},
+                {"#fileTabMails", "Courriers"}}) {
+            selectTab(tab[0]);
+            screen("Dossier F0001 (accueil) › " + tab[1]);
+        }
+        TableView<?> mails = robot.lookup("#fileMailsTable").queryAs(TableView.class);
+        AppHarness.await("F0001's mails", () -> !mails.getItems().isEmpty());
+        Set<Window> beforeMail = robot.showingWindows();
+        enter(mails, 0);
+        robot.awaitWindow("familyMailWindow", beforeMail);
+        screen("Dossier F0001 (accueil) › Courriers, un courrier");
+        hideWindowOf("#familyMailWindow");
+        hideWindowOf("#familyFile");
     }
 
     /** Réinscriptions: a request with its documents, one in the viewer, the campaign tab and its dialogs. */

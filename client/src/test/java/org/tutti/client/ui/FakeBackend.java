@@ -146,6 +146,14 @@ public class FakeBackend implements Backend, AuthService, HomeService, SiteServi
         return familySearch;
     }
 
+    /** The family file's records: set by the record tabs' tests. */
+    public org.tutti.client.service.FamilyRecordsService familyRecords;
+
+    @Override
+    public org.tutti.client.service.FamilyRecordsService familyRecords() {
+        return familyRecords;
+    }
+
     @Override
     public void close() {
         closed = true;

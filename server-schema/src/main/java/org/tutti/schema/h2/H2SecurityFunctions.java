@@ -274,6 +274,33 @@ public final class H2SecurityFunctions {
         Billing.endRental(connection, rentalId, endDate);
     }
 
+    // issue 16 — records (SQL-API.md, "Front desk — records"; org.tutti.schema.h2.FamilyRecords)
+
+    /**
+     * {@code tutti.family_history(family_id)}: the family's audit rows, newest first. Raises TU401
+     * without a session, TU403 for a family session or another site's family.
+     */
+    public static ResultSet familyHistory(Connection connection, Long familyId) throws SQLException {
+        return FamilyRecords.familyHistory(connection, familyId, columnListOnly(connection));
+    }
+
+    /**
+     * {@code tutti.family_mails(family_id)}: the family's mails, newest first, without body nor
+     * secret. Raises TU401 without a session, TU403 for a family session or another site's family.
+     */
+    public static ResultSet familyMails(Connection connection, Long familyId) throws SQLException {
+        return FamilyRecords.familyMails(connection, familyId, columnListOnly(connection));
+    }
+
+    /**
+     * {@code tutti.family_mail_text(mail_id)}: the text of one of a family's mails, NULL when it
+     * carried a secret. Raises TU401 without a session, TU403 for a family session or another
+     * site's (or no family's) mail.
+     */
+    public static String familyMailText(Connection connection, Long mailId) throws SQLException {
+        return FamilyRecords.familyMailText(connection, mailId);
+    }
+
     /** True when H2 calls a table function only to learn its columns (while it compiles the query). */
     private static boolean columnListOnly(Connection connection) throws SQLException {
         return "jdbc:columnlist:connection".equals(connection.getMetaData().getURL());

@@ -401,7 +401,7 @@ class ChangeRequestParityTest {
             assertThat(number("SELECT version FROM tutti.family WHERE id = ?", f0001)).isEqualTo(version + 1);
             assertThat(rows("SELECT status, decision_comment FROM tutti.change_request WHERE id = ?", address))
                     .containsExactly(List.of("REJECTED", "Adresse inconnue de La Poste"));
-            assertThat(number("SELECT COUNT(*) FROM tutti.audit_event WHERE kind = 'CHANGE_REJECTED'")).isOne();
+            assertThat(number("SELECT COUNT(*) FROM tutti.audit_event WHERE kind = 'CHANGE_REJECTED' AND family_id IS NULL")).isOne();
             assertThat(mails("CHANGE_REJECTED")).isEqualTo(rejections + 1);
             List<String> mail = rows("SELECT recipient, body_text, body_html FROM tutti.mail_outbox"
                     + " WHERE kind = 'CHANGE_REJECTED' ORDER BY id DESC").get(0);

@@ -21,6 +21,7 @@ import org.tutti.client.ui.common.ThemeManager;
 import org.tutti.client.ui.family.FamilyModule;
 import org.tutti.client.ui.staff.BillingDeskViewModel;
 import org.tutti.client.ui.staff.FamilyBillingDesk;
+import org.tutti.client.ui.staff.FamilyRecordsTabs;
 import org.tutti.client.ui.students.StudentsModule;
 
 /**
@@ -74,10 +75,10 @@ public final class FamilyFileWindows implements FamilyFileOpener {
                 tasks, Clock.systemDefaultZone());
         FamilyBillingDesk billing = new FamilyBillingDesk(billingModel, new BillingTabs(staff, backend.billing(), tasks));
         FamilyFileView view = new FamilyFileView(header, family, students, billing);
-        // issue 16 — records: the lead adds part "records"'s tabs here once it lands, e.g.
-        //   FamilyRecordsTabs records = new FamilyRecordsTabs(staff, backend.familyRecords(), tasks, this);
-        //   view.addTabs(records.tabs());
-        //   records.showFamily(familyId);
+        // issue 16 — records: Réinscriptions, Demandes de modification, Courriers, Historique
+        FamilyRecordsTabs records = new FamilyRecordsTabs(staff, backend.familyRecords(), tasks, this);
+        view.addTabs(records.tabs());
+        records.showFamily(familyId);
         return view;
     }
 

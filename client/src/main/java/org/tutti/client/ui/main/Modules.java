@@ -7,7 +7,6 @@ import org.tutti.client.ui.billing.BillingModule;
 import org.tutti.client.ui.billing.BillingTabs;
 import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.BackgroundTasks;
-import org.tutti.client.ui.common.FamilyFileOpener;
 import org.tutti.client.ui.families.FamiliesModule;
 import org.tutti.client.ui.family.FamilyModule;
 import org.tutti.client.ui.home.HomeModule;
@@ -53,9 +52,9 @@ public final class Modules {
                         () -> new ValidationsModule(session, backend.staffChanges(), tasks)),
                 new ModuleEntry(Actions.NAV_REENROLMENTS,
                         () -> new ReenrolmentsModule(session, backend.staffReenrolments(), tasks)),
-                // issue 16 — search: Familles (part "file" gives the real opener of a family's file)
+                // issue 16 — search: Familles
                 new ModuleEntry(Actions.NAV_FAMILIES, () -> new FamiliesModule(session, backend.familySearch(), tasks,
-                        FamilyFileOpener.NONE)),
+                        files)),
                 // issue 14 — staff UI: Facturation at the front desk, with the family's tabs
                 new ModuleEntry(Actions.NAV_BILLING, () -> new BillingDeskModule(session, backend.staffBilling(),
                         backend.billing(), tasks, () -> new BillingTabs(session, backend.billing(), tasks), files)),
