@@ -62,7 +62,7 @@ $$;
 
 -- The next identifier of a site: its pattern's prefix and the counter's next number, zero-padded
 -- to the pattern's '#' count ('F####' and 1201: F1201; 10000: F10000). A number whose identifier
--- exists already (given by hand) is skipped. The counter row stays locked until the caller's
+-- exists already (given by hand, or with another prefix) is skipped. The counter row stays locked until the caller's
 -- transaction ends.
 CREATE FUNCTION tutti.next_family_identifier(site_id bigint) RETURNS text
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, tutti, pg_temp
@@ -77,8 +77,14 @@ BEGIN
     SELECT s.identifier_pattern INTO pattern FROM tutti.site s WHERE s.id = next_family_identifier.site_id;
     prefix := substring(pattern FROM '^([A-Z]*)');
     digits := char_length(pattern) - char_length(prefix);
+    -- a site without a counter yet (created after this migration) starts after its highest number
     INSERT INTO tutti.identifier_counter AS c (site_id, last_number)
-    VALUES (next_family_identifier.site_id, 0)
+    SELECT next_family_identifier.site_id,
+           coalesce(max(substring(i.identifier FROM '^[A-Z]{0,8}([0-9]{1,18})$')::bigint), 0)
+      FROM (SELECT f.identifier FROM tutti.family f WHERE f.site_id = next_family_identifier.site_id
+            UNION ALL
+            SELECT a.identifier FROM tutti.account a WHERE a.site_id = next_family_identifier.site_id) i
+     WHERE i.identifier ~ '^[A-Z]{0,8}[0-9]{1,18}$'
     ON CONFLICT ON CONSTRAINT identifier_counter_pk DO NOTHING;
     SELECT c.last_number INTO n FROM tutti.identifier_counter c WHERE c.site_id = next_family_identifier.site_id
        FOR UPDATE;

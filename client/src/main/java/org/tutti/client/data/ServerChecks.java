@@ -105,7 +105,13 @@ final class ServerChecks {
             staff("tutti.record_payment(bigint,date,text,numeric,text,text)"),
             staff("tutti.issue_credit_note(bigint,numeric,text)"),
             staff("tutti.create_rental(bigint,bigint,bigint,date,date,numeric,numeric)"),
-            staff("tutti.end_rental(bigint,date)"));
+            staff("tutti.end_rental(bigint,date)"),
+            // issue 16 — accounts
+            staff("tutti.family_accounts(text)"),
+            staff("tutti.create_family_account(text)"),
+            staff("tutti.issue_first_password(bigint,text)"),
+            staff("tutti.set_account_locked(bigint,boolean)"),
+            staff("tutti.account_letter(bigint)"));
 
     private ServerChecks() {
     }

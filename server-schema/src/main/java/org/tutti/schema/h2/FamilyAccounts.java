@@ -264,7 +264,12 @@ public final class FamilyAccounts {
         Long last = number(connection, lock, siteId);
         if (last == null) {
             try {
-                update(connection, "INSERT INTO tutti.identifier_counter (site_id, last_number) VALUES (?, 0)", siteId);
+                // a site without a counter yet starts after its highest number (as the migration does)
+                update(connection, "INSERT INTO tutti.identifier_counter (site_id, last_number)"
+                        + " SELECT ?, COALESCE(MAX(CAST(REGEXP_REPLACE(i.identifier, '^[A-Z]{0,8}', '') AS BIGINT)), 0)"
+                        + " FROM (SELECT identifier FROM tutti.family WHERE site_id = ? UNION ALL"
+                        + " SELECT identifier FROM tutti.account WHERE site_id = ?) i"
+                        + " WHERE REGEXP_LIKE(i.identifier, '^[A-Z]{0,8}[0-9]{1,18}$')", siteId, siteId, siteId);
             } catch (SQLException e) {
                 if (!"23505".equals(e.getSQLState())) {
                     throw e;
