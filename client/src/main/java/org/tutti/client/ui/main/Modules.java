@@ -3,9 +3,11 @@ package org.tutti.client.ui.main;
 import java.util.List;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.Backend;
+import org.tutti.client.ui.accounts.AccountsModule;
 import org.tutti.client.ui.billing.BillingModule;
 import org.tutti.client.ui.billing.BillingTabs;
 import org.tutti.client.ui.common.Actions;
+import org.tutti.client.ui.common.FamilyFileOpener;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.family.FamilyModule;
 import org.tutti.client.ui.home.HomeModule;
@@ -49,6 +51,9 @@ public final class Modules {
                         () -> new ValidationsModule(session, backend.staffChanges(), tasks)),
                 new ModuleEntry(Actions.NAV_REENROLMENTS,
                         () -> new ReenrolmentsModule(session, backend.staffReenrolments(), tasks)),
+                // issue 16 — accounts: Comptes (the part "file" passes its FamilyFileOpener here)
+                new ModuleEntry(Actions.NAV_ACCOUNTS, () -> new AccountsModule(session, backend.familyAccounts(), tasks,
+                        FamilyFileOpener.NONE)),
                 // issue 14 — staff UI: Facturation at the front desk, with the family's tabs
                 new ModuleEntry(Actions.NAV_BILLING, () -> new BillingDeskModule(session, backend.staffBilling(),
                         backend.billing(), tasks, () -> new BillingTabs(session, backend.billing(), tasks))),
