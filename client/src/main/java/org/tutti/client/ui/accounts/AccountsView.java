@@ -212,7 +212,7 @@ public final class AccountsView {
         content.disableProperty().bind(form.sendingProperty());
         Dialog<ButtonType> dialog = Dialogs.form(owner(), "newAccount", I18n.get("accounts.form.title"), content,
                 I18n.get("accounts.form.confirm"));
-        Button confirm = (Button) dialog.getDialogPane().lookup("#newAccountConfirm");
+        Button confirm = (Button) dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().get(0));
         confirm.disableProperty().bind(form.sendingProperty());
         CreatedAccount[] created = new CreatedAccount[1];
         confirm.addEventFilter(ActionEvent.ACTION, e -> {
