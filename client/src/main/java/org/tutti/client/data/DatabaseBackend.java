@@ -18,6 +18,7 @@ import org.tutti.client.service.BillingService;
 import org.tutti.client.service.FamilySearchService;
 import org.tutti.client.service.StaffBillingService;
 import org.tutti.client.service.FamilyRecordsService;
+import org.tutti.client.service.FamilyAccountsService;
 import org.tutti.client.service.HomeService;
 import org.tutti.client.service.SiteService;
 import org.tutti.client.service.StaffChangesService;
@@ -44,6 +45,7 @@ final class DatabaseBackend implements Backend {
     private final StaffBillingService staffBilling;
     private final FamilySearchService familySearch;
     private final FamilyRecordsService familyRecords;
+    private final FamilyAccountsService familyAccounts;
     private boolean closed;
     private DemoRelay demoRelay;
 
@@ -78,6 +80,7 @@ final class DatabaseBackend implements Backend {
         this.staffBilling = new SqlStaffBillingService(transactions);
         this.familySearch = new SqlFamilySearchService(transactions);
         this.familyRecords = new SqlFamilyRecordsService(transactions);
+        this.familyAccounts = new SqlFamilyAccountsService(transactions);
     }
 
     @Override
@@ -118,6 +121,11 @@ final class DatabaseBackend implements Backend {
     @Override
     public FamilyRecordsService familyRecords() {
         return familyRecords;
+    }
+
+    @Override
+    public FamilyAccountsService familyAccounts() {
+        return familyAccounts;
     }
 
     @Override

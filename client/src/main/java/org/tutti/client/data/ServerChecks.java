@@ -113,7 +113,13 @@ final class ServerChecks {
             // issue 16 — records
             staff("tutti.family_history(bigint)"),
             staff("tutti.family_mails(bigint)"),
-            staff("tutti.family_mail_text(bigint)"));
+            staff("tutti.family_mail_text(bigint)"),
+            // issue 16 — accounts
+            staff("tutti.family_accounts(text)"),
+            staff("tutti.create_family_account(text)"),
+            staff("tutti.issue_first_password(bigint,text)"),
+            staff("tutti.set_account_locked(bigint,boolean)"),
+            staff("tutti.account_letter(bigint)"));
 
     private ServerChecks() {
     }

@@ -150,6 +150,25 @@ final class PdfPages implements AutoCloseable {
         text(font, size, x - width(font, size, text), baseline, text);
     }
 
+    /**
+     * A PNG or JPEG image scaled to fit {@code maxWidth} × {@code maxHeight} points, its top-left
+     * corner at ({@code x}, {@code top}); returns its height drawn (0 when the bytes are not an
+     * image PDFBox reads: the document goes on without it).
+     */
+    float image(byte[] bytes, float x, float top, float maxWidth, float maxHeight) {
+        try {
+            org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image =
+                    org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(document, bytes, "logo");
+            float scale = Math.min(maxWidth / image.getWidth(), maxHeight / image.getHeight());
+            float width = image.getWidth() * scale;
+            float height = image.getHeight() * scale;
+            content.drawImage(image, x, top - height, width, height);
+            return height;
+        } catch (IOException | IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
     void line(float x1, float y1, float x2, float y2, float thickness) {
         try {
             content.setLineWidth(thickness);

@@ -46,6 +46,8 @@ public interface Backend extends AutoCloseable {
     FamilySearchService familySearch();
     /** The family file's records (staff): change and re-enrolment requests, mails, history. */
     FamilyRecordsService familyRecords();
+    /** Comptes at the front desk: family accounts, their first passwords, letters and locks. */
+    FamilyAccountsService familyAccounts();
 
     /**
      * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a

@@ -327,6 +327,7 @@ final class ScreenTour {
         billingDesk();
         familyFile();
         familyRecords();
+        accounts();
         shortcuts("Raccourcis clavier (accueil)");
     }
 
@@ -505,6 +506,46 @@ final class ScreenTour {
         AppHarness.await(identifier + " open with its rentals", () -> robot.lookup("#billingFamilyTitle")
                 .queryAs(javafx.scene.control.Label.class).getText().startsWith(identifier + " ")
                 && !robot.lookup("#rentalsTable").queryAs(TableView.class).getItems().isEmpty());
+    }
+
+    /**
+     * Comptes: the list with an account selected, Nouveau compte…, Réinitialiser…, the mail's
+     * confirmation, and a letter in the viewer.
+     */
+    private void accounts() throws Exception {
+        navigate("#navAccounts", "#accountsTable");
+        TableView<?> table = robot.lookup("#accountsTable").queryAs(TableView.class);
+        AppHarness.await("the accounts", () -> !table.getItems().isEmpty());
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(0);
+        });
+        screen("Comptes");
+        accountDialog("Comptes, dialogue Nouveau compte", "#accountCreate", "#newAccountDialog",
+                () -> robot.interact(() -> robot.lookup("#newAccountCancel").queryButton().fire()));
+        accountDialog("Comptes, dialogue Réinitialiser le mot de passe", "#accountReset", "#accountResetDialog",
+                () -> robot.interact(() -> robot.lookup("#accountResetCancel").queryButton().fire()));
+        accountDialog("Comptes, confirmation Envoyer par e-mail", "#accountSendMail", "#confirmDialog",
+                () -> closeDialog("#confirmDialog", "Annuler"));
+        Set<Window> before = robot.showingWindows();
+        fire("#accountLetter");
+        AppHarness.await("the letter's confirmation", () -> robot.exists("#confirmDialog"));
+        closeDialog("#confirmDialog", "Préparer la lettre");
+        robot.awaitWindow("pdfViewer", before);
+        AppHarness.await("a page drawn in the viewer", () -> robot.exists("#pdfPage")
+                && robot.lookup("#pdfPage").queryAs(ImageView.class).getImage() != null);
+        screen("Lettre d’accès (visionneuse PDF)");
+        hideWindowOf("#pdfViewer");
+    }
+
+    private void accountDialog(String where, String opener, String shown, Step close) throws Exception {
+        dialog(where, () -> {
+            fire(opener);
+            AppHarness.await(shown, () -> robot.exists(shown));
+        }, () -> {
+            close.run();
+            AppHarness.await(shown + " closed", () -> !robot.exists(shown));
+        });
     }
 
     /** One of the desk's billing dialogs, opened by its button, closed by its Annuler. */

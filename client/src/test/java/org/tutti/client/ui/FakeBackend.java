@@ -154,6 +154,14 @@ public class FakeBackend implements Backend, AuthService, HomeService, SiteServi
         return familyRecords;
     }
 
+    /** Comptes at the front desk: set by the accounts screen's tests. */
+    public org.tutti.client.service.FamilyAccountsService familyAccounts;
+
+    @Override
+    public org.tutti.client.service.FamilyAccountsService familyAccounts() {
+        return familyAccounts;
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -110,6 +110,14 @@ public enum Actions {
 
     // issue 14 — pdf: the PDF viewer (pages, zoom, print, save); also shows the re-enrolment images.
     // Zoom also answers Ctrl+= and the numpad's + and − (DocumentViewer); Ctrl+0 fits the page's width.
+    // issue 16 — accounts: Comptes at the front desk (the list, its filter, the buttons on the account selected)
+    ACCOUNTS_FILTER("accountsFilter", "accounts.filter", "shortcut+F"),
+    ACCOUNT_CREATE("accountCreate", "accounts.create", "shortcut+N"),
+    ACCOUNT_SEND_MAIL("accountSendMail", "accounts.sendMail", "shortcut+shift+M"),
+    ACCOUNT_LETTER("accountLetter", "accounts.letter", "shortcut+shift+P"),
+    ACCOUNT_RESET("accountReset", "accounts.reset", "shortcut+shift+R"),
+    ACCOUNT_LOCK("accountLock", "accounts.lock", "shortcut+shift+K"),
+
     PDF_PREVIOUS_PAGE("pdfPreviousPage", "viewer.previous", "Page Up"),
     PDF_NEXT_PAGE("pdfNextPage", "viewer.next", "Page Down"),
     PDF_ZOOM_OUT("pdfZoomOut", "viewer.zoomOut", "shortcut+Minus"),

@@ -3,6 +3,7 @@ package org.tutti.client.ui.main;
 import java.util.List;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.Backend;
+import org.tutti.client.ui.accounts.AccountsModule;
 import org.tutti.client.ui.billing.BillingModule;
 import org.tutti.client.ui.billing.BillingTabs;
 import org.tutti.client.ui.common.Actions;
@@ -54,6 +55,9 @@ public final class Modules {
                         () -> new ReenrolmentsModule(session, backend.staffReenrolments(), tasks)),
                 // issue 16 — search: Familles
                 new ModuleEntry(Actions.NAV_FAMILIES, () -> new FamiliesModule(session, backend.familySearch(), tasks,
+                        files)),
+                // issue 16 — accounts: Comptes
+                new ModuleEntry(Actions.NAV_ACCOUNTS, () -> new AccountsModule(session, backend.familyAccounts(), tasks,
                         files)),
                 // issue 14 — staff UI: Facturation at the front desk, with the family's tabs
                 new ModuleEntry(Actions.NAV_BILLING, () -> new BillingDeskModule(session, backend.staffBilling(),

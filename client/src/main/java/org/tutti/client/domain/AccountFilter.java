@@ -1,0 +1,8 @@
+package org.tutti.client.domain;
+
+/** Which family accounts Comptes lists: all, the never used, the locked. */
+public enum AccountFilter {
+    ALL,
+    NEVER_USED,
+    LOCKED
+}
