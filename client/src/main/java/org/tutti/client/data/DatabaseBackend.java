@@ -16,6 +16,7 @@ import org.tutti.client.service.ReenrolmentService;
 import org.tutti.client.service.StaffReenrolmentService;
 import org.tutti.client.service.BillingService;
 import org.tutti.client.service.StaffBillingService;
+import org.tutti.client.service.StaffPedagogyService;
 import org.tutti.client.service.HomeService;
 import org.tutti.client.service.SiteService;
 import org.tutti.client.service.StaffChangesService;
@@ -40,6 +41,7 @@ final class DatabaseBackend implements Backend {
     private final StaffReenrolmentService staffReenrolments;
     private final BillingService billing;
     private final StaffBillingService staffBilling;
+    private final StaffPedagogyService staffPedagogy;
     private boolean closed;
     private DemoRelay demoRelay;
 
@@ -72,6 +74,7 @@ final class DatabaseBackend implements Backend {
         this.staffReenrolments = new HibernateStaffReenrolmentService(transactions);
         this.billing = new SqlBillingService(transactions);
         this.staffBilling = new SqlStaffBillingService(transactions);
+        this.staffPedagogy = new SqlStaffPedagogyService(transactions);
     }
 
     @Override
@@ -102,6 +105,11 @@ final class DatabaseBackend implements Backend {
     @Override
     public StaffBillingService staffBilling() {
         return staffBilling;
+    }
+
+    @Override
+    public StaffPedagogyService staffPedagogy() {
+        return staffPedagogy;
     }
 
     @Override

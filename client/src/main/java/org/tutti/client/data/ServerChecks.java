@@ -105,7 +105,10 @@ final class ServerChecks {
             staff("tutti.record_payment(bigint,date,text,numeric,text,text)"),
             staff("tutti.issue_credit_note(bigint,numeric,text)"),
             staff("tutti.create_rental(bigint,bigint,bigint,date,date,numeric,numeric)"),
-            staff("tutti.end_rental(bigint,date)"));
+            staff("tutti.end_rental(bigint,date)"),
+            // issue 16 — pedagogy
+            staff("tutti.record_absences(bigint,date,text)"),
+            staff("tutti.record_evaluation(bigint,date,text,numeric,text,text)"));
 
     private ServerChecks() {
     }

@@ -41,6 +41,9 @@ public interface Backend extends AutoCloseable {
     /** Facturation at the front desk: issue invoices and credit notes, record payments, rent items. */
     StaffBillingService staffBilling();
 
+    /** Pédagogie at the front desk: the site's courses, their students, a date's absences, evaluations. */
+    StaffPedagogyService staffPedagogy();
+
     /**
      * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a
      * server database (mails go out by SMTP through the headless relay there).
