@@ -33,7 +33,7 @@ public final class StaffPedagogyView {
     private final StaffPedagogyViewModel model;
     private final VBox root;
     private final TextField filter;
-    private final TableView<StaffCourse> courses;
+    private final TableView<StaffCourse> courses = Tables.table("staffCoursesTable", "staffPedagogy.empty");
 
     public StaffPedagogyView(StaffPedagogyViewModel model) {
         this.model = model;
@@ -67,7 +67,6 @@ public final class StaffPedagogyView {
         filterRow.getStyleClass().add("filter-row");
         filterRow.setAlignment(Pos.CENTER_LEFT);
 
-        courses = Tables.table("staffCoursesTable", "staffPedagogy.empty");
         courses.setAccessibleText(I18n.get("staffPedagogy.courses").replace("_", ""));
         courses.getColumns().setAll(java.util.List.of(
                 Tables.text("staffPedagogy.column.discipline", StaffCourse::discipline),
