@@ -47,10 +47,8 @@ final class EntryDialogs {
     /** Saisir les absences: the date, then per student Absent, Excusée and the reason. */
     static Stage absences(AbsenceForm form, Window owner, Runnable closed) {
         DatePicker date = datePicker(form, "absenceDate");
-        GridPane lines = Forms.grid("entry-lines");
-        lines.getColumnConstraints().clear();
-        lines.addRow(0, header("staffPedagogy.absences.student"), header("staffPedagogy.absences.absent"),
-                header("staffPedagogy.absences.excused"), header("staffPedagogy.absences.reason"));
+        GridPane lines = lineGrid("staffPedagogy.absences.student", "staffPedagogy.absences.absent",
+                "staffPedagogy.absences.excused", "staffPedagogy.absences.reason");
         int row = 1;
         int index = 0;
         for (AbsenceLine line : form.lines()) {
@@ -88,10 +86,8 @@ final class EntryDialogs {
         kind.setConverter(Forms.displayConverter(k -> k == null ? "" : I18n.get("pedagogy.evaluationKind." + k.name())));
         kind.valueProperty().bindBidirectional(form.kindProperty());
         DatePicker date = datePicker(form, "evaluationDate");
-        GridPane lines = Forms.grid("entry-lines");
-        lines.getColumnConstraints().clear();
-        lines.addRow(0, header("staffPedagogy.evaluations.student"), header("staffPedagogy.evaluations.mark"),
-                header("staffPedagogy.evaluations.mention"), header("staffPedagogy.evaluations.appreciation"));
+        GridPane lines = lineGrid("staffPedagogy.evaluations.student", "staffPedagogy.evaluations.mark",
+                "staffPedagogy.evaluations.mention", "staffPedagogy.evaluations.appreciation");
         int row = 1;
         int index = 0;
         for (EvaluationLine line : form.lines()) {
@@ -130,11 +126,17 @@ final class EntryDialogs {
         return date;
     }
 
-    private static Label header(String key) {
-        Label header = new Label(I18n.get(key));
-        header.getStyleClass().add("column-header-text");
-        header.setMinWidth(Region.USE_PREF_SIZE);
-        return header;
+    /** The lines' grid, its first row the columns' titles. */
+    private static GridPane lineGrid(String... headerKeys) {
+        GridPane lines = Forms.grid("entry-lines");
+        lines.getColumnConstraints().clear();
+        for (int i = 0; i < headerKeys.length; i++) {
+            Label header = new Label(I18n.get(headerKeys[i]));
+            header.getStyleClass().add("column-header-text");
+            header.setMinWidth(Region.USE_PREF_SIZE);
+            lines.add(header, i, 0);
+        }
+        return lines;
     }
 
     private static Label studentName(String name) {
