@@ -19,6 +19,7 @@ import org.tutti.client.service.FamilySearchService;
 import org.tutti.client.service.StaffBillingService;
 import org.tutti.client.service.FamilyRecordsService;
 import org.tutti.client.service.FamilyAccountsService;
+import org.tutti.client.service.StaffPedagogyService;
 import org.tutti.client.service.HomeService;
 import org.tutti.client.service.SiteService;
 import org.tutti.client.service.StaffChangesService;
@@ -46,6 +47,7 @@ final class DatabaseBackend implements Backend {
     private final FamilySearchService familySearch;
     private final FamilyRecordsService familyRecords;
     private final FamilyAccountsService familyAccounts;
+    private final StaffPedagogyService staffPedagogy;
     private boolean closed;
     private DemoRelay demoRelay;
 
@@ -81,6 +83,7 @@ final class DatabaseBackend implements Backend {
         this.familySearch = new SqlFamilySearchService(transactions);
         this.familyRecords = new SqlFamilyRecordsService(transactions);
         this.familyAccounts = new SqlFamilyAccountsService(transactions);
+        this.staffPedagogy = new SqlStaffPedagogyService(transactions);
     }
 
     @Override
@@ -126,6 +129,11 @@ final class DatabaseBackend implements Backend {
     @Override
     public FamilyAccountsService familyAccounts() {
         return familyAccounts;
+    }
+
+    @Override
+    public StaffPedagogyService staffPedagogy() {
+        return staffPedagogy;
     }
 
     @Override

@@ -119,7 +119,10 @@ final class ServerChecks {
             staff("tutti.create_family_account(text)"),
             staff("tutti.issue_first_password(bigint,text)"),
             staff("tutti.set_account_locked(bigint,boolean)"),
-            staff("tutti.account_letter(bigint)"));
+            staff("tutti.account_letter(bigint)"),
+            // issue 16 — pedagogy
+            staff("tutti.record_absences(bigint,date,text)"),
+            staff("tutti.record_evaluation(bigint,date,text,numeric,text,text)"));
 
     private ServerChecks() {
     }

@@ -48,6 +48,8 @@ public interface Backend extends AutoCloseable {
     FamilyRecordsService familyRecords();
     /** Comptes at the front desk: family accounts, their first passwords, letters and locks. */
     FamilyAccountsService familyAccounts();
+    /** Pédagogie at the front desk: the site's courses, their students, a date's absences, evaluations. */
+    StaffPedagogyService staffPedagogy();
 
     /**
      * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a

@@ -31,6 +31,7 @@ import javafx.stage.Window;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tutti.client.domain.FamilyOption;
 import org.tutti.client.domain.RentalLine;
+import org.tutti.client.domain.StaffCourse;
 
 /**
  * The walk through every screen, tab, window and dialog of the demo, as a family (F0001) and as
@@ -328,6 +329,7 @@ final class ScreenTour {
         familyFile();
         familyRecords();
         accounts();
+        staffPedagogy();
         shortcuts("Raccourcis clavier (accueil)");
     }
 
@@ -494,6 +496,38 @@ final class ScreenTour {
         screen("Dossier famille F0001 › Facturation");
         robot.interact(file::hide);
         AppHarness.await("the file closed", () -> !file.isShowing());
+    }
+
+    /** Pédagogie (issue 16): the courses with one selected and its students, then each entry window. */
+    private void staffPedagogy() throws Exception {
+        fire("#navStaffPedagogy");
+        TableView<?> courses = robot.lookup("#staffCoursesTable").queryAs(TableView.class);
+        AppHarness.await("the site's courses", () -> !courses.getItems().isEmpty());
+        // the course with the most students: the entry windows' longest lists
+        int row = 0;
+        for (int i = 0; i < courses.getItems().size(); i++) {
+            if (((StaffCourse) courses.getItems().get(i)).students() > ((StaffCourse) courses.getItems().get(row)).students()) {
+                row = i;
+            }
+        }
+        int chosen = row;
+        robot.interact(() -> {
+            courses.requestFocus();
+            courses.getSelectionModel().select(chosen);
+            courses.scrollTo(chosen);
+        });
+        AppHarness.await("its students", () -> robot.lookup("#staffCourseStudents").queryAs(TableView.class).getItems()
+                .size() == ((StaffCourse) courses.getItems().get(chosen)).students());
+        screen("Pédagogie (accueil), un cours choisi");
+        for (String id : List.of("absenceEntry", "evaluationEntry")) {
+            dialog("Pédagogie (accueil), " + id, () -> {
+                robot.interact(() -> robot.lookup("#" + id).queryButton().fire());
+                AppHarness.await("the " + id + " window", () -> robot.exists("#" + id + "Dialog"));
+            }, () -> {
+                robot.interact(() -> robot.lookup("#" + id + "Cancel").queryButton().fire());
+                AppHarness.await("the " + id + " window closed", () -> !robot.exists("#" + id + "Dialog"));
+            });
+        }
     }
 
     /** Finds the family by its identifier in the desk's search and opens it (Enter). */

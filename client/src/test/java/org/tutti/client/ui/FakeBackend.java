@@ -162,6 +162,14 @@ public class FakeBackend implements Backend, AuthService, HomeService, SiteServi
         return familyAccounts;
     }
 
+    /** Pédagogie at the front desk: set by the staff pedagogy screen's tests. */
+    public org.tutti.client.service.StaffPedagogyService staffPedagogy;
+
+    @Override
+    public org.tutti.client.service.StaffPedagogyService staffPedagogy() {
+        return staffPedagogy;
+    }
+
     @Override
     public void close() {
         closed = true;

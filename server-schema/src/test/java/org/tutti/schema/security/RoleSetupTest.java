@@ -80,9 +80,9 @@ class RoleSetupTest {
                 "account_letter", "change_password", "create_family_account", "create_rental", "current_account",
                 "current_family", "current_staff_site", "decide_change", "decide_reenrolment", "end_rental",
                 "family_accounts", "family_history", "family_mail_text", "family_mails", "issue_credit_note",
-                "issue_first_password", "issue_invoice", "login", "logout", "record_payment", "request_password",
-                "schema_version", "search_families", "security_ready", "session_info", "set_account_locked",
-                "staff_edit", "touch_session");
+                "issue_first_password", "issue_invoice", "login", "logout", "record_absences", "record_evaluation",
+                "record_payment", "request_password", "schema_version", "search_families", "security_ready",
+                "session_info", "set_account_locked", "staff_edit", "touch_session");
         List<String> api = List.of(
                 "account_letter", "acknowledge_change", "audit_change_decided", "audit_invoice_issued",
                 "audit_payment_recorded", "audit_reenrolment_decided", "audit_rental", "change_password",
@@ -92,9 +92,10 @@ class RoleSetupTest {
                 "guard_document_type", "issue_credit_note", "issue_first_password", "issue_invoice", "login",
                 "logout", "loopback", "loopback_close", "loopback_exec", "loopback_open", "mail_outbox_family",
                 "rec_login_begin", "rec_login_end", "rec_password_change", "rec_password_request", "rec_ping",
-                "record_payment", "request_password", "schema_version", "search_families", "security_ready",
-                "session_info", "set_account_locked", "staff_edit", "submit_changes", "submit_changes",
-                "submit_changes", "submit_changes", "submit_reenrolment", "touch_session");
+                "record_absences", "record_evaluation", "record_payment", "request_password", "schema_version",
+                "search_families", "security_ready", "session_info", "set_account_locked", "staff_edit",
+                "submit_changes", "submit_changes", "submit_changes", "submit_changes", "submit_reenrolment",
+                "touch_session");
         for (String role : List.of("tutti_family", "tutti_staff")) {
             assertThat(column(db, "SELECT proname FROM pg_proc WHERE pronamespace = 'tutti'::regnamespace "
                     + "AND has_function_privilege('" + role + "', oid, 'EXECUTE') ORDER BY proname"))

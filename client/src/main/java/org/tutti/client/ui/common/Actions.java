@@ -107,6 +107,13 @@ public enum Actions {
     // issue 16 — search: Familles (the search field, Ctrl+F from the screen; the families found)
     FAMILY_SEARCH("familySearch", "families.search", "shortcut+F"),
     FAMILY_RESULTS("familyResults", "families.results", "Enter"),
+    // issue 16 — pedagogy: Pédagogie at the front desk (the course filter, the two entries; each
+    // entry dialog: Ctrl+Enter or Enregistrer saves, Escape cancels)
+    COURSE_FILTER("staffCoursesFilter", "staffPedagogy.filter", "shortcut+F"),
+    ABSENCE_ENTRY("absenceEntry", "staffPedagogy.absenceEntry", "shortcut+B"),
+    EVALUATION_ENTRY("evaluationEntry", "staffPedagogy.evaluationEntry", "shortcut+shift+V"),
+    PEDAGOGY_ENTRY_SAVE("pedagogyEntrySave", "staffPedagogy.dialog.save", "shortcut+Enter"),
+    PEDAGOGY_ENTRY_CANCEL("pedagogyEntryCancel", "action.cancel", "Esc"),
 
     // issue 14 — pdf: the PDF viewer (pages, zoom, print, save); also shows the re-enrolment images.
     // Zoom also answers Ctrl+= and the numpad's + and − (DocumentViewer); Ctrl+0 fits the page's width.

@@ -17,6 +17,7 @@ import org.tutti.client.ui.students.StudentsModule;
 import org.tutti.client.ui.staff.BillingDeskModule;
 import org.tutti.client.ui.staff.ReenrolmentsModule;
 import org.tutti.client.ui.staff.ValidationsModule;
+import org.tutti.client.ui.staffpedagogy.StaffPedagogyModule;
 
 /**
  * The two navigation lists: family mode and staff mode, in the seed's order (Accueil, Famille,
@@ -62,6 +63,9 @@ public final class Modules {
                 // issue 14 — staff UI: Facturation at the front desk, with the family's tabs
                 new ModuleEntry(Actions.NAV_BILLING, () -> new BillingDeskModule(session, backend.staffBilling(),
                         backend.billing(), tasks, () -> new BillingTabs(session, backend.billing(), tasks), files)),
+                // issue 16 — pedagogy: a course's absences and evaluations at the front desk
+                new ModuleEntry(Actions.NAV_STAFF_PEDAGOGY,
+                        () -> new StaffPedagogyModule(session, backend.staffPedagogy(), tasks)),
                 new ModuleEntry(Actions.NAV_PASSWORD, () -> new PasswordModule(session, backend.accounts(), tasks)));
     }
 
