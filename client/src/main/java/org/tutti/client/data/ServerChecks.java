@@ -105,7 +105,14 @@ final class ServerChecks {
             staff("tutti.record_payment(bigint,date,text,numeric,text,text)"),
             staff("tutti.issue_credit_note(bigint,numeric,text)"),
             staff("tutti.create_rental(bigint,bigint,bigint,date,date,numeric,numeric)"),
-            staff("tutti.end_rental(bigint,date)"));
+            staff("tutti.end_rental(bigint,date)"),
+            // issue 16 — settings + home
+            staff("tutti.site_settings()"),
+            staff("tutti.save_site_settings(text,bigint)"),
+            staff("tutti.desk_counts()"),
+            staff("tutti.failed_mails()"),
+            staff("tutti.retry_mail(bigint)"),
+            staff("tutti.overdue_invoices()"));
 
     private ServerChecks() {
     }

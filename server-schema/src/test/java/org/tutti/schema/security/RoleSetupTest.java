@@ -77,15 +77,18 @@ class RoleSetupTest {
                 "session_info", "submit_changes", "submit_changes", "submit_changes", "submit_changes",
                 "submit_reenrolment", "touch_session");
         List<String> staffApi = List.of("change_password", "create_rental", "current_account", "current_family",
-                "current_staff_site", "decide_change", "decide_reenrolment", "end_rental", "issue_credit_note", "issue_invoice",
-                "login", "logout", "record_payment", "request_password", "schema_version", "security_ready",
-                "session_info", "touch_session");
+                "current_staff_site", "decide_change", "decide_reenrolment", "desk_counts", "end_rental", "failed_mails",
+                "issue_credit_note", "issue_invoice", "login", "logout", "overdue_invoices", "record_payment",
+                "request_password", "retry_mail", "save_site_settings", "schema_version", "security_ready",
+                "session_info", "site_settings", "touch_session");
         List<String> api = List.of("acknowledge_change", "change_password", "create_rental", "current_account", "current_family",
-                "current_staff_site", "decide_change", "decide_reenrolment", "end_rental", "guard_document_type",
-                "issue_credit_note", "issue_invoice", "login", "logout", "loopback", "loopback_close", "loopback_exec", "loopback_open",
-                "rec_login_begin", "rec_login_end", "rec_password_change", "rec_password_request", "rec_ping",
-                "record_payment", "request_password", "schema_version", "security_ready", "session_info", "submit_changes",
-                "submit_changes", "submit_changes", "submit_changes", "submit_reenrolment", "touch_session");
+                "current_staff_site", "decide_change", "decide_reenrolment", "desk_counts", "end_rental", "failed_mails",
+                "guard_document_type", "issue_credit_note", "issue_invoice", "login", "logout", "loopback", "loopback_close",
+                "loopback_exec", "loopback_open", "overdue_invoices", "rec_login_begin", "rec_login_end",
+                "rec_password_change", "rec_password_request", "rec_ping", "record_payment", "request_password",
+                "retry_mail", "save_site_settings", "schema_version", "security_ready", "session_info", "site_settings",
+                "submit_changes", "submit_changes", "submit_changes", "submit_changes", "submit_reenrolment",
+                "touch_session");
         for (String role : List.of("tutti_family", "tutti_staff")) {
             assertThat(column(db, "SELECT proname FROM pg_proc WHERE pronamespace = 'tutti'::regnamespace "
                     + "AND has_function_privilege('" + role + "', oid, 'EXECUTE') ORDER BY proname"))
