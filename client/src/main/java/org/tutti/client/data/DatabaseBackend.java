@@ -40,6 +40,7 @@ final class DatabaseBackend implements Backend {
     private final StaffReenrolmentService staffReenrolments;
     private final BillingService billing;
     private final StaffBillingService staffBilling;
+    private final SqlDeskServices desk;
     private boolean closed;
     private DemoRelay demoRelay;
 
@@ -72,6 +73,7 @@ final class DatabaseBackend implements Backend {
         this.staffReenrolments = new HibernateStaffReenrolmentService(transactions);
         this.billing = new SqlBillingService(transactions);
         this.staffBilling = new SqlStaffBillingService(transactions);
+        this.desk = new SqlDeskServices(transactions);
     }
 
     @Override
@@ -102,6 +104,16 @@ final class DatabaseBackend implements Backend {
     @Override
     public StaffBillingService staffBilling() {
         return staffBilling;
+    }
+
+    @Override
+    public org.tutti.client.service.SiteSettingsService siteSettings() {
+        return desk;
+    }
+
+    @Override
+    public org.tutti.client.service.DeskHomeService deskHome() {
+        return desk;
     }
 
     @Override

@@ -41,6 +41,12 @@ public interface Backend extends AutoCloseable {
     /** Facturation at the front desk: issue invoices and credit notes, record payments, rent items. */
     StaffBillingService staffBilling();
 
+    /** Paramètres (staff): the site's settings, changed by staff holding the settings right. */
+    SiteSettingsService siteSettings();
+
+    /** Accueil (staff): what waits at the desk, failed mails and overdue invoices. */
+    DeskHomeService deskHome();
+
     /**
      * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a
      * server database (mails go out by SMTP through the headless relay there).

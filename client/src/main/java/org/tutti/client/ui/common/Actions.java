@@ -102,6 +102,13 @@ public enum Actions {
     BILLING_DIALOG_SUBMIT("billingDialogConfirm", "billingDesk.dialog.confirm", "Enter"),
     BILLING_DIALOG_CANCEL("billingDialogCancel", "action.cancel", "Esc"),
 
+    // issue 16 — settings + home: Paramètres' buttons, the failed mails and overdue invoices windows of Accueil
+    SETTINGS_SAVE("settingsSave", "settings.save", "shortcut+S"),
+    SETTINGS_LOGO_BROWSE("settingsLogoBrowse", "settings.logo.browse", "shortcut+O"),
+    SETTINGS_LOGO_REMOVE("settingsLogoRemove", "settings.logo.remove", "shortcut+shift+Delete"),
+    MAIL_RETRY("mailRetry", "home.mails.retry", "shortcut+R"),
+    OVERDUE_OPEN("overdueOpen", "home.overdue.open", "Enter"),
+
     // issue 14 — pdf: the PDF viewer (pages, zoom, print, save); also shows the re-enrolment images.
     // Zoom also answers Ctrl+= and the numpad's + and − (DocumentViewer); Ctrl+0 fits the page's width.
     PDF_PREVIOUS_PAGE("pdfPreviousPage", "viewer.previous", "Page Up"),

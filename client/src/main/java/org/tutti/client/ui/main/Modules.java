@@ -9,6 +9,7 @@ import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.family.FamilyModule;
 import org.tutti.client.ui.home.HomeModule;
+import org.tutti.client.ui.settings.SettingsModule;
 import org.tutti.client.ui.password.PasswordModule;
 import org.tutti.client.ui.students.CourseWindows;
 import org.tutti.client.ui.students.StudentsModule;
@@ -52,6 +53,8 @@ public final class Modules {
                 // issue 14 — staff UI: Facturation at the front desk, with the family's tabs
                 new ModuleEntry(Actions.NAV_BILLING, () -> new BillingDeskModule(session, backend.staffBilling(),
                         backend.billing(), tasks, () -> new BillingTabs(session, backend.billing(), tasks))),
+                // issue 16 — settings + home: Paramètres, after Pédagogie
+                new ModuleEntry(Actions.NAV_SETTINGS, () -> new SettingsModule(session, backend.siteSettings(), tasks)),
                 new ModuleEntry(Actions.NAV_PASSWORD, () -> new PasswordModule(session, backend.accounts(), tasks)));
     }
 
