@@ -8,6 +8,7 @@ import org.tutti.client.ui.billing.BillingTabs;
 import org.tutti.client.ui.common.Actions;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.family.FamilyModule;
+import org.tutti.client.ui.common.FamilyFileOpener;
 import org.tutti.client.ui.home.HomeModule;
 import org.tutti.client.ui.settings.SettingsModule;
 import org.tutti.client.ui.password.PasswordModule;
@@ -45,7 +46,10 @@ public final class Modules {
 
     static List<ModuleEntry> staff(UserSession session, Backend backend, BackgroundTasks tasks) {
         return List.of(
-                new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks)),
+                // issue 16 — settings + home: the desk's counts; the overdue invoices open a family's file
+                // (FamilyFileOpener.NONE until part "file" passes its opener here)
+                new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), backend.deskHome(), tasks,
+                        FamilyFileOpener.NONE)),
                 new ModuleEntry(Actions.NAV_VALIDATIONS,
                         () -> new ValidationsModule(session, backend.staffChanges(), tasks)),
                 new ModuleEntry(Actions.NAV_REENROLMENTS,
