@@ -35,10 +35,11 @@ public final class SettingsView {
 
     private final SettingsViewModel model;
     private final ScrollPane root;
-    private final TextField name = field("settingsName", "name");
+    private final TextField name;
 
     public SettingsView(SettingsViewModel model) {
         this.model = model;
+        this.name = field("settingsName", "name");
 
         Label title = Forms.heading("settings.title");
         title.getStyleClass().setAll("h1");
