@@ -69,7 +69,6 @@ public final class SettingsView {
         online.disableProperty().bind(model.mayChangeProperty().not());
         Label onlineLabel = new Label(I18n.get("settings.onlinePayment"));
         onlineLabel.getStyleClass().add("field-label");
-        onlineLabel.setLabelFor(online);
         form.addRow(row++, onlineLabel, online);
         row = row(form, row, "settings.onlinePaymentUrl", field("settingsOnlinePaymentUrl", "online_payment_url"),
                 "online_payment_url", "settings.onlinePaymentUrl.help");
