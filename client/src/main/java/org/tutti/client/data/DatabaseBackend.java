@@ -48,6 +48,7 @@ final class DatabaseBackend implements Backend {
     private final FamilyRecordsService familyRecords;
     private final FamilyAccountsService familyAccounts;
     private final StaffPedagogyService staffPedagogy;
+    private final SqlDeskServices desk;
     private boolean closed;
     private DemoRelay demoRelay;
 
@@ -84,6 +85,7 @@ final class DatabaseBackend implements Backend {
         this.familyRecords = new SqlFamilyRecordsService(transactions);
         this.familyAccounts = new SqlFamilyAccountsService(transactions);
         this.staffPedagogy = new SqlStaffPedagogyService(transactions);
+        this.desk = new SqlDeskServices(transactions);
     }
 
     @Override
@@ -134,6 +136,16 @@ final class DatabaseBackend implements Backend {
     @Override
     public StaffPedagogyService staffPedagogy() {
         return staffPedagogy;
+    }
+
+    @Override
+    public org.tutti.client.service.SiteSettingsService siteSettings() {
+        return desk;
+    }
+
+    @Override
+    public org.tutti.client.service.DeskHomeService deskHome() {
+        return desk;
     }
 
     @Override

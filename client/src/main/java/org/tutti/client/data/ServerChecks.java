@@ -122,7 +122,14 @@ final class ServerChecks {
             staff("tutti.account_letter(bigint)"),
             // issue 16 — pedagogy
             staff("tutti.record_absences(bigint,date,text)"),
-            staff("tutti.record_evaluation(bigint,date,text,numeric,text,text)"));
+            staff("tutti.record_evaluation(bigint,date,text,numeric,text,text)"),
+            // issue 16 — settings + home
+            staff("tutti.site_settings()"),
+            staff("tutti.save_site_settings(text,bigint)"),
+            staff("tutti.desk_counts()"),
+            staff("tutti.failed_mails()"),
+            staff("tutti.retry_mail(bigint)"),
+            staff("tutti.overdue_invoices()"));
 
     private ServerChecks() {
     }

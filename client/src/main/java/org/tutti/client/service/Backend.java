@@ -50,6 +50,11 @@ public interface Backend extends AutoCloseable {
     FamilyAccountsService familyAccounts();
     /** Pédagogie at the front desk: the site's courses, their students, a date's absences, evaluations. */
     StaffPedagogyService staffPedagogy();
+    /** Paramètres (staff): the site's settings, changed by staff holding the settings right. */
+    SiteSettingsService siteSettings();
+
+    /** Accueil (staff): what waits at the desk, failed mails and overdue invoices. */
+    DeskHomeService deskHome();
 
     /**
      * The local mailbox the in-process mail relay delivers to in the embedded demo; empty on a

@@ -307,6 +307,7 @@ final class ScreenTour {
      */
     void frontDesk() throws Exception {
         DemoData.copyInto(robot.dataFolder);
+        failedMail();
         robot.startApp(robot.dataFolder);
         robot.waitUntilLoginEnabled();
         robot.logInByKeyboard("ACCUEIL", "bellerive");
@@ -330,6 +331,7 @@ final class ScreenTour {
         familyRecords();
         accounts();
         staffPedagogy();
+        deskListsAndSettings();
         shortcuts("Raccourcis clavier (accueil)");
     }
 
@@ -357,6 +359,46 @@ final class ScreenTour {
         screen("Dossier F0001 (accueil) › Courriers, un courrier");
         hideWindowOf("#familyMailWindow");
         hideWindowOf("#familyFile");
+    }
+
+    // issue 16 — settings + home: a failed mail for Accueil's list, its two windows, Paramètres read only
+
+    /** A mail of BELLERIVE the relay gave up on, in the copied demo (before the application starts). */
+    private void failedMail() throws Exception {
+        try (java.sql.Connection owner = new DemoSql(robot.dataFolder).connect();
+             java.sql.Statement s = owner.createStatement()) {
+            s.executeUpdate("insert into tutti.mail_outbox (site_id, kind, recipient, subject, body_text, status,"
+                    + " attempts, next_attempt_at, last_error, created_at) select id, 'NOTICE', 'f0002@example.org',"
+                    + " 'Confirmation de votre modification', 'Bonjour', 'FAILED', 5, current_timestamp,"
+                    + " '550 5.1.1 boîte aux lettres inconnue', current_timestamp from tutti.site where code = 'BELLERIVE'");
+            s.executeUpdate("insert into tutti.invoice (site_id, family_id, school_year_id, number, kind, issue_date,"
+                    + " due_date, total_amount, status) select f.site_id, f.id, (select min(y.id) from tutti.school_year y"
+                    + " where y.is_current), 'BEL-2026-900001', 'COTISATION', current_date - 40, current_date - 10,"
+                    + " 135.50, 'ISSUED' from tutti.family f where f.identifier = 'F0002'");
+        }
+    }
+
+    /** Accueil's failed mails and overdue invoices windows, then Paramètres as ACCUEIL (read only). */
+    private void deskListsAndSettings() throws Exception {
+        navigate("#navHome", "#homeDeskCounts");
+        AppHarness.await("the desk's counts", () -> robot.lookup("#homeDeskCounts").query().isVisible());
+        deskList("#homeOpenFailedMails", "failedMailsWindow", "#failedMailsTable", "Accueil, courriels en échec");
+        deskList("#homeOpenOverdueInvoices", "overdueInvoicesWindow", "#overdueInvoicesTable",
+                "Accueil, factures impayées");
+        navigate("#navSettings", "#settingsRoot");
+        AppHarness.await("the settings", () -> robot.lookup("#settingsReadOnly").query().isVisible());
+        screen("Paramètres (accueil)");
+    }
+
+    private void deskList(String link, String rootId, String table, String where) throws Exception {
+        Set<Window> before = robot.showingWindows();
+        fire(link);
+        Stage window = robot.awaitWindow(rootId, before);
+        AppHarness.await(table + "'s rows", () -> !robot.from(window.getScene().getRoot()).lookup(table)
+                .queryAs(TableView.class).getItems().isEmpty());
+        screen(where);
+        robot.interact(window::hide);
+        AppHarness.await(rootId + " closed", () -> !window.isShowing());
     }
 
     /** Réinscriptions: a request with its documents, one in the viewer, the campaign tab and its dialogs. */

@@ -170,6 +170,22 @@ public class FakeBackend implements Backend, AuthService, HomeService, SiteServi
         return staffPedagogy;
     }
 
+    /** Paramètres: set by the settings screen's tests. */
+    public org.tutti.client.service.SiteSettingsService siteSettings;
+
+    @Override
+    public org.tutti.client.service.SiteSettingsService siteSettings() {
+        return siteSettings;
+    }
+
+    /** The staff Accueil's counts and lists: set by the home screen's tests. */
+    public org.tutti.client.service.DeskHomeService deskHome;
+
+    @Override
+    public org.tutti.client.service.DeskHomeService deskHome() {
+        return deskHome;
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -56,11 +56,15 @@ record BoundSession(long sessionId, long accountId, String role, Long familyId, 
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT s.id, a.id, a.role, a.family_id, a.site_id, a.identifier, a.password_hash"
                         + " FROM tutti.app_session s JOIN tutti.account a ON a.id = s.account_id"
+                        + " JOIN tutti.site si ON si.id = a.site_id"
                         + " WHERE s.token_hash = ? AND s.ended_at IS NULL AND s.expires_at > ? AND a.active"
-                        + " AND s.created_at > ?")) {
+                        + " AND CASE WHEN si.session_lifetime_hours IS NULL THEN s.created_at > ?"
+                        + " ELSE s.created_at > DATEADD(HOUR, -si.session_lifetime_hours, CAST(? AS TIMESTAMP WITH TIME ZONE)) END")) {
+            // a site's session_lifetime_hours, when set, is its sessions' lifetime (V21)
             statement.setString(1, Secrets.sha256Hex(token));
             statement.setObject(2, now);
             statement.setObject(3, now.minus(lifetime(connection)));
+            statement.setObject(4, now);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();

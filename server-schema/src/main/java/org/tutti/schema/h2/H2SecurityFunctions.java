@@ -301,6 +301,42 @@ public final class H2SecurityFunctions {
         return FamilyRecords.familyMailText(connection, mailId);
     }
 
+    // issue 16 — settings + home (SiteSettings; SQL-API.md, "Front desk — settings and Accueil")
+
+    /** {@code tutti.site_settings()}: the staff session's site settings and may_change. TU401, TU403. */
+    public static ResultSet siteSettings(Connection connection) throws SQLException {
+        return SiteSettings.siteSettings(connection, columnListOnly(connection));
+    }
+
+    /**
+     * {@code tutti.save_site_settings(settings, expected_version)}: the new version. Raises TU401, TU403, TU409
+     * ('stale', 'busy') or TU422.
+     */
+    public static Long saveSiteSettings(Connection connection, String settings, Long expectedVersion)
+            throws SQLException {
+        return SiteSettings.save(connection, settings, expectedVersion);
+    }
+
+    /** {@code tutti.desk_counts()}: the staff Accueil's five counts. TU401, TU403. */
+    public static ResultSet deskCounts(Connection connection) throws SQLException {
+        return SiteSettings.deskCounts(connection, columnListOnly(connection));
+    }
+
+    /** {@code tutti.failed_mails()}: the site's FAILED mails. TU401, TU403. */
+    public static ResultSet failedMails(Connection connection) throws SQLException {
+        return SiteSettings.failedMails(connection, columnListOnly(connection));
+    }
+
+    /** {@code tutti.retry_mail(mail_id)}. Raises TU401, TU403, TU409 ('not_failed', 'secret_gone', 'busy'). */
+    public static void retryMail(Connection connection, Long mailId) throws SQLException {
+        SiteSettings.retryMail(connection, mailId);
+    }
+
+    /** {@code tutti.overdue_invoices()}: the site's invoices with a balance past due. TU401, TU403. */
+    public static ResultSet overdueInvoices(Connection connection) throws SQLException {
+        return SiteSettings.overdueInvoices(connection, columnListOnly(connection));
+    }
+
     /** True when H2 calls a table function only to learn its columns (while it compiles the query). */
     private static boolean columnListOnly(Connection connection) throws SQLException {
         return "jdbc:columnlist:connection".equals(connection.getMetaData().getURL());

@@ -114,6 +114,12 @@ public enum Actions {
     EVALUATION_ENTRY("evaluationEntry", "staffPedagogy.evaluationEntry", "shortcut+shift+V"),
     PEDAGOGY_ENTRY_SAVE("pedagogyEntrySave", "staffPedagogy.dialog.save", "shortcut+Enter"),
     PEDAGOGY_ENTRY_CANCEL("pedagogyEntryCancel", "action.cancel", "Esc"),
+    // issue 16 — settings + home: Paramètres' buttons, the failed mails and overdue invoices windows of Accueil
+    SETTINGS_SAVE("settingsSave", "settings.save", "shortcut+S"),
+    SETTINGS_LOGO_BROWSE("settingsLogoBrowse", "settings.logo.browse", "shortcut+O"),
+    SETTINGS_LOGO_REMOVE("settingsLogoRemove", "settings.logo.remove", "shortcut+shift+Delete"),
+    MAIL_RETRY("mailRetry", "home.mails.retry", "shortcut+R"),
+    OVERDUE_OPEN("overdueOpen", "home.overdue.open", "Enter"),
 
     // issue 14 — pdf: the PDF viewer (pages, zoom, print, save); also shows the re-enrolment images.
     // Zoom also answers Ctrl+= and the numpad's + and − (DocumentViewer); Ctrl+0 fits the page's width.

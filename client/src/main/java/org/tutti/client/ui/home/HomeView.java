@@ -36,10 +36,17 @@ public final class HomeView {
     private final CourseWindowOpener courses;
     private final ScrollPane root;
     private final VBox studentsBox = new VBox();
+    /** The staff Accueil's list windows, or null. */
+    private final DeskLists lists;
 
     public HomeView(HomeViewModel model, CourseWindowOpener courses) {
+        this(model, courses, null);
+    }
+
+    HomeView(HomeViewModel model, CourseWindowOpener courses, DeskLists lists) {
         this.model = model;
         this.courses = courses;
+        this.lists = lists;
 
         Label greeting = new Label();
         greeting.setId(model.isStaff() ? "homeStaffName" : "homeFamilyName");
@@ -90,6 +97,9 @@ public final class HomeView {
             page.getChildren().addAll(studentsTitle, hint, studentsBox);
         } else {
             page.getChildren().add(staffWork());
+            if (model.hasDesk() && lists != null) {
+                page.getChildren().add(deskCounts());
+            }
         }
 
         root = new ScrollPane(page);
@@ -139,6 +149,50 @@ public final class HomeView {
         card.visibleProperty().bind(model.loadedProperty());
         card.managedProperty().bind(card.visibleProperty());
         return card;
+    }
+
+    /** The desk's other counts, each with the link that opens its list. */
+    private Node deskCounts() {
+        Label title = new Label(I18n.get("home.desk.title"));
+        title.getStyleClass().add("h2");
+        VBox card = new VBox(title,
+                countRow("homeReenrolmentsWaiting", model.reenrolmentsTextProperty(), "homeOpenReenrolments",
+                        "home.desk.reenrolments.open",
+                        link -> link.fireEvent(new NavigationEvent(Actions.NAV_REENROLMENTS))),
+                countRow("homeMailsFailed", model.mailsTextProperty(), "homeOpenFailedMails", "home.desk.mails.open",
+                        link -> lists.openFailedMails(link.getScene().getWindow())),
+                countRow("homeInvoicesOverdue", model.overdueTextProperty(), "homeOpenOverdueInvoices",
+                        "home.desk.overdue.open", link -> lists.openOverdueInvoices(link.getScene().getWindow())),
+                countRow("homeAccountsLocked", model.lockedTextProperty(), "homeOpenLockedAccounts",
+                        "home.desk.locked.open",
+                        link -> link.fireEvent(new NavigationEvent(Actions.NAV_ACCOUNTS, "locked"))));
+        card.setId("homeDeskCounts");
+        card.getStyleClass().addAll("card", "student-card");
+        card.visibleProperty().bind(model.countsLoadedProperty());
+        card.managedProperty().bind(card.visibleProperty());
+        return card;
+    }
+
+    private static Node countRow(String id, javafx.beans.value.ObservableStringValue text, String linkId,
+            String linkKey, java.util.function.Consumer<Hyperlink> action) {
+        Label count = new Label();
+        count.setId(id);
+        count.setWrapText(true);
+        count.textProperty().bind(text);
+        Hyperlink link = new Hyperlink(I18n.get(linkKey));
+        link.setId(linkId);
+        link.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        link.setMnemonicParsing(true);
+        link.getStyleClass().add("home-link");
+        link.setAccessibleText(link.getText().replace("_", ""));
+        link.setOnAction(e -> {
+            link.setVisited(false);
+            action.accept(link);
+        });
+        HBox row = new HBox(count, link);
+        row.getStyleClass().add("button-row");
+        row.setAlignment(Pos.BASELINE_LEFT);
+        return row;
     }
 
     private void rebuildStudents() {

@@ -17,6 +17,11 @@ import org.tutti.client.domain.FamilyHome;
 import org.tutti.client.domain.StaffHome;
 import org.tutti.client.domain.StudentSummary;
 import org.tutti.client.domain.UserSession;
+import org.tutti.client.domain.DeskCounts;
+import org.tutti.client.domain.FailedMail;
+import org.tutti.client.domain.OverdueInvoice;
+import org.tutti.client.service.DeskHomeService;
+import org.tutti.client.service.DeskRefusedException;
 import org.tutti.client.service.HomeService;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.common.Failures;
@@ -61,8 +66,27 @@ public final class HomeViewModel {
     private final StringProperty pendingText = new SimpleStringProperty(this, "pendingText", "");
     private final StringProperty oldestText = new SimpleStringProperty(this, "oldestText", "");
     private final StringProperty decidedText = new SimpleStringProperty(this, "decidedText", "");
+    // issue 16 — settings + home: the desk's counts and the lists they open
+    private static final Failures LIST_FAILURES = Failures.of("Accueil's lists", "home.desk.error");
+    private final DeskHomeService desk;
+    private final StringProperty reenrolmentsText = new SimpleStringProperty(this, "reenrolmentsText", "");
+    private final StringProperty mailsText = new SimpleStringProperty(this, "mailsText", "");
+    private final StringProperty overdueText = new SimpleStringProperty(this, "overdueText", "");
+    private final StringProperty lockedText = new SimpleStringProperty(this, "lockedText", "");
+    private final BooleanProperty countsLoaded = new SimpleBooleanProperty(this, "countsLoaded");
+    private final ObservableList<FailedMail> failedMails = FXCollections.observableArrayList();
+    private final ObservableList<OverdueInvoice> overdueInvoices = FXCollections.observableArrayList();
+    private final BooleanProperty listBusy = new SimpleBooleanProperty(this, "listBusy");
+    private final StringProperty listMessage = new SimpleStringProperty(this, "listMessage", "");
 
     public HomeViewModel(UserSession session, HomeService service, BackgroundTasks tasks, Clock clock) {
+        this(session, service, null, tasks, clock);
+    }
+
+    /** @param desk the staff Accueil's counts and lists (null: none shown) */
+    public HomeViewModel(UserSession session, HomeService service, DeskHomeService desk, BackgroundTasks tasks,
+            Clock clock) {
+        this.desk = desk;
         this.session = Objects.requireNonNull(session);
         this.service = Objects.requireNonNull(service);
         this.tasks = Objects.requireNonNull(tasks);
@@ -82,6 +106,7 @@ public final class HomeViewModel {
         error.set("");
         if (session.isStaff()) {
             tasks.run(() -> service.staffHome(session)).onSuccess(this::showStaff).onFailure(this::failed);
+            loadCounts();
         } else {
             tasks.run(() -> service.familyHome(session)).onSuccess(this::showFamily).onFailure(this::failed);
         }
@@ -110,6 +135,124 @@ public final class HomeViewModel {
         int decided = home.decidedToday();
         decidedText.set(counted("home.staff.decided", decided));
         loaded.set(true);
+    }
+
+    /** The desk's counts, in the background (each time Accueil is shown, and after a retry). */
+    public void loadCounts() {
+        if (desk == null) {
+            return;
+        }
+        tasks.run(() -> desk.counts(session)).onSuccess(this::showCounts).onFailure(this::failed);
+    }
+
+    private void showCounts(DeskCounts counts) {
+        reenrolmentsText.set(counted("home.desk.reenrolments", counts.reenrolmentsWaiting()));
+        mailsText.set(counted("home.desk.mails", counts.mailsFailed()));
+        overdueText.set(counted("home.desk.overdue", counts.invoicesOverdue()));
+        lockedText.set(counted("home.desk.locked", counts.accountsLocked()));
+        countsLoaded.set(true);
+    }
+
+    /** The failed mails window's list, in the background. */
+    public void loadFailedMails() {
+        listBusy.set(true);
+        tasks.run(() -> desk.failedMails(session)).onSuccess(mails -> {
+            listBusy.set(false);
+            failedMails.setAll(mails);
+        }).onFailure(this::listFailed);
+    }
+
+    /** Puts {@code mail} back in the queue; the message says what happened, the list and counts follow. */
+    public void retry(FailedMail mail) {
+        if (mail == null) {
+            listMessage.set(I18n.get("home.mails.none"));
+            return;
+        }
+        listBusy.set(true);
+        listMessage.set("");
+        tasks.run(() -> {
+            desk.retryMail(session, mail.id());
+            return desk.failedMails(session);
+        }).onSuccess(mails -> {
+            listBusy.set(false);
+            failedMails.setAll(mails);
+            listMessage.set(I18n.get("home.mails.retried"));
+            loadCounts();
+        }).onFailure(failure -> {
+            if (failure instanceof DeskRefusedException refused) {
+                listBusy.set(false);
+                listMessage.set(switch (refused.reason()) {
+                    case SECRET_GONE -> I18n.get("home.mails.secretGone");
+                    case NOT_FAILED -> I18n.get("home.mails.notFailed");
+                    default -> I18n.get("home.mails.busy");
+                });
+                if (refused.reason() == DeskRefusedException.Reason.NOT_FAILED) {
+                    loadFailedMails();
+                    loadCounts();
+                }
+            } else {
+                listFailed(failure);
+            }
+        });
+    }
+
+    /** The overdue invoices window's list, in the background. */
+    public void loadOverdueInvoices() {
+        listBusy.set(true);
+        tasks.run(() -> desk.overdueInvoices(session)).onSuccess(invoices -> {
+            listBusy.set(false);
+            overdueInvoices.setAll(invoices);
+        }).onFailure(this::listFailed);
+    }
+
+    private void listFailed(Throwable failure) {
+        listBusy.set(false);
+        listMessage.set(LIST_FAILURES.message(failure));
+    }
+
+    /** Clears a list window's message (a window opens without the last one's). */
+    public void clearListMessage() {
+        listMessage.set("");
+    }
+
+    public boolean hasDesk() {
+        return desk != null;
+    }
+
+    public ReadOnlyStringProperty reenrolmentsTextProperty() {
+        return reenrolmentsText;
+    }
+
+    public ReadOnlyStringProperty mailsTextProperty() {
+        return mailsText;
+    }
+
+    public ReadOnlyStringProperty overdueTextProperty() {
+        return overdueText;
+    }
+
+    public ReadOnlyStringProperty lockedTextProperty() {
+        return lockedText;
+    }
+
+    public ReadOnlyBooleanProperty countsLoadedProperty() {
+        return countsLoaded;
+    }
+
+    public ObservableList<FailedMail> failedMails() {
+        return failedMails;
+    }
+
+    public ObservableList<OverdueInvoice> overdueInvoices() {
+        return overdueInvoices;
+    }
+
+    public ReadOnlyBooleanProperty listBusyProperty() {
+        return listBusy;
+    }
+
+    public ReadOnlyStringProperty listMessageProperty() {
+        return listMessage;
     }
 
     /** The bundle's {@code key.none}, {@code key.one} or {@code key.many} (with the count). */

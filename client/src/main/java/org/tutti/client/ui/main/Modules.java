@@ -11,6 +11,7 @@ import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.families.FamiliesModule;
 import org.tutti.client.ui.family.FamilyModule;
 import org.tutti.client.ui.home.HomeModule;
+import org.tutti.client.ui.settings.SettingsModule;
 import org.tutti.client.ui.password.PasswordModule;
 import org.tutti.client.ui.students.CourseWindows;
 import org.tutti.client.ui.students.StudentsModule;
@@ -49,7 +50,9 @@ public final class Modules {
         // issue 16 — file: one opener of the family files for every staff screen that opens one
         FamilyFileWindows files = new FamilyFileWindows(session, backend, tasks);
         return List.of(
-                new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), tasks)),
+                // issue 16 — settings + home: the desk's counts; the overdue invoices open a family's file
+                new ModuleEntry(Actions.NAV_HOME, () -> new HomeModule(session, backend.home(), backend.deskHome(), tasks,
+                        files)),
                 new ModuleEntry(Actions.NAV_VALIDATIONS,
                         () -> new ValidationsModule(session, backend.staffChanges(), tasks)),
                 new ModuleEntry(Actions.NAV_REENROLMENTS,
@@ -66,6 +69,8 @@ public final class Modules {
                 // issue 16 — pedagogy: a course's absences and evaluations at the front desk
                 new ModuleEntry(Actions.NAV_STAFF_PEDAGOGY,
                         () -> new StaffPedagogyModule(session, backend.staffPedagogy(), tasks)),
+                // issue 16 — settings + home: Paramètres, after Pédagogie
+                new ModuleEntry(Actions.NAV_SETTINGS, () -> new SettingsModule(session, backend.siteSettings(), tasks)),
                 new ModuleEntry(Actions.NAV_PASSWORD, () -> new PasswordModule(session, backend.accounts(), tasks)));
     }
 
