@@ -56,10 +56,18 @@ public final class FamilyFileWindows implements FamilyFileOpener {
             return;
         }
         FamilyFileView[] view = new FamilyFileView[1];
+        FamilyRecordsTabs[] records = new FamilyRecordsTabs[1];
         Stage stage = windows.show(key, owner, title, () -> {
+            // issue 16 — records: Réinscriptions, Demandes de modification, Courriers, Historique
+            records[0] = new FamilyRecordsTabs(staff, backend.familyRecords(), tasks, this);
             view[0] = build(familyId, title);
+            view[0].addTabs(records[0].tabs());
+            records[0].showFamily(familyId);
             return view[0].root();
-        }, () -> view[0].closed());
+        }, () -> {
+            view[0].closed();
+            records[0].close();
+        });
         fit(stage, owner);
         view[0].opened();
     }
@@ -75,10 +83,6 @@ public final class FamilyFileWindows implements FamilyFileOpener {
                 tasks, Clock.systemDefaultZone());
         FamilyBillingDesk billing = new FamilyBillingDesk(billingModel, new BillingTabs(staff, backend.billing(), tasks));
         FamilyFileView view = new FamilyFileView(header, family, students, billing);
-        // issue 16 — records: Réinscriptions, Demandes de modification, Courriers, Historique
-        FamilyRecordsTabs records = new FamilyRecordsTabs(staff, backend.familyRecords(), tasks, this);
-        view.addTabs(records.tabs());
-        records.showFamily(familyId);
         return view;
     }
 
