@@ -2,6 +2,7 @@ package org.tutti.client.data;
 
 import static org.tutti.client.data.ReenrolmentRows.instant;
 import static org.tutti.client.data.ReenrolmentRows.list;
+import static org.tutti.client.data.SqlStaffBillingService.requireFamily;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.JDBCException;
-import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tutti.client.domain.FamilyRecords.ChangeRecord;
@@ -125,14 +125,6 @@ final class SqlFamilyRecordsService implements FamilyRecordsService {
         Visibility.ofStaff(user);
         return transactions.readOnly(user, session -> refused(() -> list(session, MAIL_TEXT,
                 rs -> Optional.ofNullable(rs.getString(1)), mailId).get(0)));
-    }
-
-    /** NOT_FOUND unless the family is one of the site's. */
-    private static void requireFamily(Session session, Visibility visibility, long familyId) {
-        if (list(session, "select f.id from tutti.family f where f.id = ? and " + visibility.familiesSql("f"),
-                rs -> rs.getLong(1), familyId, visibility.sqlParameter()).isEmpty()) {
-            throw BillingRows.notFound("family " + familyId);
-        }
     }
 
     private interface Read<T> {

@@ -135,7 +135,7 @@ final class SqlStaffBillingService implements StaffBillingService {
     }
 
     /** NOT_FOUND unless the family is one of the site's. */
-    private static void requireFamily(Session session, Visibility visibility, long familyId) {
+    static void requireFamily(Session session, Visibility visibility, long familyId) {
         if (list(session, "select f.id from tutti.family f where f.id = ? and " + visibility.familiesSql("f"),
                 rs -> rs.getLong(1), familyId, visibility.sqlParameter()).isEmpty()) {
             throw BillingRows.notFound("family " + familyId);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tutti.client.ui.staff.ValidationsViewModel.Entry;
@@ -109,29 +108,6 @@ class ChangeRequestRoundTripTest extends FamilyScreens {
         }
     }
 
-    private TreeView<Entry> tree() {
-        return lookup("#validationsList").query();
-    }
-
-    private TreeItem<Entry> item(String key) {
-        return find(tree().getRoot(), key);
-    }
-
-    private static TreeItem<Entry> find(TreeItem<Entry> item, String key) {
-        if (item == null) {
-            return null;
-        }
-        if (item.getValue() != null && key.equals(item.getValue().key())) {
-            return item;
-        }
-        for (TreeItem<Entry> child : item.getChildren()) {
-            TreeItem<Entry> found = find(child, key);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
 
     private void select(String key) {
         interact(() -> {

@@ -10,7 +10,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
@@ -101,29 +100,5 @@ class FamilyRecordsFlowTest extends FamilyScreens {
             rows.add(row);
         }
         return rows;
-    }
-
-    private TreeView<Entry> tree() {
-        return lookup("#validationsList").query();
-    }
-
-    private TreeItem<Entry> item(String key) {
-        return find(tree().getRoot(), key);
-    }
-
-    private static TreeItem<Entry> find(TreeItem<Entry> item, String key) {
-        if (item == null) {
-            return null;
-        }
-        if (item.getValue() != null && key.equals(item.getValue().key())) {
-            return item;
-        }
-        for (TreeItem<Entry> child : item.getChildren()) {
-            TreeItem<Entry> found = find(child, key);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
     }
 }

@@ -15,10 +15,13 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tutti.client.ui.mailbox.DemoMailboxViewModel.MailRow;
+import org.tutti.client.ui.staff.ValidationsViewModel.Entry;
 import org.tutti.schema.H2Urls;
 
 /** Starting the demo as F0001 and working the Famille and Élèves screens, for the flow tests. */
@@ -139,5 +142,31 @@ abstract class FamilyScreens extends AppHarness {
             assertThat(rs.next()).as(sql).isTrue();
             return rs.getString(1);
         }
+    }
+
+    /** Validations (staff): its tree of pending requests. */
+    TreeView<Entry> tree() {
+        return lookup("#validationsList").query();
+    }
+
+    /** The tree's item of {@code key} ("C" + a request id, "F" + a family…), null when it is not listed. */
+    TreeItem<Entry> item(String key) {
+        return find(tree().getRoot(), key);
+    }
+
+    private static TreeItem<Entry> find(TreeItem<Entry> item, String key) {
+        if (item == null) {
+            return null;
+        }
+        if (item.getValue() != null && key.equals(item.getValue().key())) {
+            return item;
+        }
+        for (TreeItem<Entry> child : item.getChildren()) {
+            TreeItem<Entry> found = find(child, key);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 }
