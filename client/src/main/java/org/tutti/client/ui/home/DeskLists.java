@@ -100,7 +100,8 @@ final class DeskLists {
 
     private static Parent window(String id, String titleKey, String introKey, TableView<?> table, Label message,
             Button action) {
-        Label title = Forms.heading(titleKey);
+        // a title that wraps at 200 % rather than being cut
+        Label title = Forms.wrapped(I18n.get(titleKey), "h2");
         Label intro = Forms.wrapped(I18n.get(introKey), "hint");
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox root = new VBox(title, intro, table, message, Forms.buttonRow(action, DetailWindows.closeButton()));

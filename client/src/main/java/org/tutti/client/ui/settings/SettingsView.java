@@ -163,6 +163,7 @@ public final class SettingsView {
         }, model.logoProperty()));
         Label none = new Label(I18n.get("settings.logo.none"));
         none.getStyleClass().add("muted");
+        none.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         none.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.logoProperty().getValue() == null,
                 model.logoProperty()));
         none.managedProperty().bind(none.visibleProperty());
@@ -179,8 +180,11 @@ public final class SettingsView {
         browse.disableProperty().bind(model.mayChangeProperty().not());
         Button remove = Forms.button(Actions.SETTINGS_LOGO_REMOVE, model::removeLogo);
         remove.disableProperty().bind(model.mayChangeProperty().not().or(none.visibleProperty()));
-        HBox cell = new HBox(preview, none, browse, remove);
-        cell.getStyleClass().add("button-row");
+        // the preview and its buttons go to a second line rather than cut a text at 200 %
+        javafx.scene.layout.FlowPane cell = new javafx.scene.layout.FlowPane(preview, none, browse, remove);
+        double em = javafx.scene.text.Font.getDefault().getSize();
+        cell.setHgap(em);
+        cell.setVgap(em / 2);
         cell.setAlignment(Pos.CENTER_LEFT);
         form.addRow(row++, Forms.label("settings.logo", browse), cell);
         Forms.describeErrors(browse, model.error("letterhead_logo"), null);
