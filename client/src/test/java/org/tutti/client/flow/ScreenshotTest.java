@@ -357,7 +357,12 @@ class ScreenshotTest extends AppHarness {
                 .map(t -> (javafx.scene.control.Button) confirm.lookupButton(t)).orElseThrow().fire());
         WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#pdfPage")
                 && lookup("#pdfPage").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
-        Path letter = snapshot(lookup("#pdfViewer").query().getScene(), out.resolve("account-letter.png"));
+        javafx.scene.Scene viewerScene = lookup("#pdfViewer").query().getScene();
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> from(viewerScene.getRoot())
+                .lookup((java.util.function.Predicate<javafx.scene.Node>) n -> n instanceof javafx.scene.control.ProgressIndicator p
+                        && p.isVisible() && p.isIndeterminate()).queryAll().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path letter = snapshot(viewerScene, out.resolve("account-letter.png"));
         assertThat(Files.size(letter)).isGreaterThan(5_000);
     }
 
