@@ -134,12 +134,12 @@ class AccountsFlowTest extends AppHarness {
         logIn("ACCUEIL", "bellerive");
         openAccounts();
         selectAccount("F0002");
-        assertThat(lookup("#accountLock").queryButton().getText()).isEqualTo("Verro_uiller");
+        assertThat(lookup("#accountLock").queryButton().getText()).isEqualTo("V_errouiller");
         clickOn("#accountLock");
         await("locked", () -> label("#accountsStatus").getText().equals(
                 "Compte F0002 verrouillé : la famille ne peut plus se connecter."));
         await("its state", () -> selected() != null && selected().locked());
-        assertThat(lookup("#accountLock").queryButton().getText()).isEqualTo("Déverro_uiller");
+        assertThat(lookup("#accountLock").queryButton().getText()).isEqualTo("Dév_errouiller");
         logOut();
         logIn("F0002", "bellerive");
         await("refused", () -> label("#loginError").isVisible());

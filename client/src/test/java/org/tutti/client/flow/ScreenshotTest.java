@@ -25,7 +25,8 @@ import org.tutti.client.ui.common.ThemeManager;
  * The README's screenshots, taken from the real application (login.png, home.png, password.png,
  * lost-password.png, demo-mailbox.png, validations.png, family.png, student-courses.png,
  * course-follow-up.png, student-reenrolment.png, staff-reenrolments.png, document-viewer.png,
- * family-billing.png, pdf-viewer.png, staff-billing.png, staff-invoice.png, family-search.png, family-file.png, and in the
+ * family-billing.png, pdf-viewer.png, staff-billing.png, staff-invoice.png, family-search.png, family-file.png,
+ * staff-accounts.png, account-letter.png, and in the
  * accessibility mode accessible-light-login.png, accessible-dark-login.png, accessible-light-student-courses.png,
  * accessible-dark-student-courses.png, accessible-light-billing.png, accessible-dark-billing.png) in
  * the folder of the system property {@code tutti.screenshots.dir}, which
@@ -363,6 +364,46 @@ class ScreenshotTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         Path picture = snapshot(file.getScene(), out.resolve("family-file.png"));
         assertThat(Files.size(picture)).isGreaterThan(5_000);
+    }
+
+    // issue 16 — accounts: Comptes at the front desk and an access letter in the PDF viewer
+
+    /** Issue 16: Comptes (F0001 selected), then its access letter ("Lettre d’accès") in the PDF viewer. */
+    @Test
+    void accountsAndLetterScreenshots() throws Exception {
+        Path out = loggedInToTheDemoAs("ACCUEIL", "bellerive");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navAccounts"));
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        clickOn("#navAccounts");
+        TableView<org.tutti.client.domain.FamilyAccount> accounts = lookup("#accountsTable").query();
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !accounts.getItems().isEmpty());
+        interact(() -> {
+            accounts.requestFocus();
+            accounts.getSelectionModel().select(0);
+        });
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS,
+                () -> !lookup("#accountLetter").queryButton().isDisabled());
+        Path list = snapshot(out.resolve("staff-accounts.png"));
+        assertThat(Files.size(list)).isGreaterThan(5_000);
+
+        WaitForAsyncUtils.asyncFx(() -> lookup("#accountLetter").queryButton().fire());
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#confirmDialog"));
+        javafx.scene.control.DialogPane confirm = lookup("#confirmDialog").queryAs(javafx.scene.control.DialogPane.class);
+        interact(() -> confirm.getButtonTypes().stream()
+                .filter(t -> t.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).findFirst()
+                .map(t -> (javafx.scene.control.Button) confirm.lookupButton(t)).orElseThrow().fire());
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#pdfPage")
+                && lookup("#pdfPage").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+        javafx.scene.Scene viewerScene = lookup("#pdfViewer").query().getScene();
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> from(viewerScene.getRoot())
+                .lookup((java.util.function.Predicate<javafx.scene.Node>) n -> n instanceof javafx.scene.control.ProgressIndicator p
+                        && p.isVisible() && p.isIndeterminate()).queryAll().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path letter = snapshot(viewerScene, out.resolve("account-letter.png"));
+        assertThat(Files.size(letter)).isGreaterThan(5_000);
     }
 
     // issue 15 — docs: the accessibility mode's screenshots (src-docs/accessibility.md), light and dark

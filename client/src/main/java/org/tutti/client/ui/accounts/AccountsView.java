@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -116,7 +117,11 @@ public final class AccountsView {
         for (Button b : new Button[] {mail, letter, reset, lock}) {
             b.disableProperty().bind(none);
         }
-        HBox buttons = Forms.buttonRow(create, mail, letter, reset, lock);
+        // wraps at 200 % text rather than widen the window
+        FlowPane buttons = new FlowPane(create, mail, letter, reset, lock);
+        buttons.getStyleClass().add("button-row");
+        buttons.setHgap(8);
+        buttons.setVgap(8);
         Label hint = Forms.wrapped(I18n.get("accounts.hint"), "hint");
 
         root = new VBox(title, status, error, filterRow, tableLabel, table, buttons, hint);
