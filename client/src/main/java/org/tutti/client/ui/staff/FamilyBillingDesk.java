@@ -137,11 +137,15 @@ public final class FamilyBillingDesk {
                 () -> !BillingDeskViewModel.creditable(panel.selectedInvoice().getValue()), panel.selectedInvoice())));
         credit.setAccessibleHelp(I18n.get("billingDesk.creditNote.help"));
         HBox billingButtons = Forms.buttonRow(invoice, payment, credit);
+        // its own row under the title: the operations' row keeps its width (a narrow window)
+        HBox fileRow = new HBox();
         if (opener != FamilyFileOpener.NONE) {
             Button file = Forms.button(Actions.FAMILY_FILE_OPEN, this::openFile);
             file.disableProperty().bind(noFamily);
-            billingButtons.getChildren().add(file);
+            fileRow = Forms.buttonRow(file);
         }
+        fileRow.visibleProperty().bind(noFamily.not().and(Bindings.isNotEmpty(fileRow.getChildren())));
+        fileRow.managedProperty().bind(fileRow.visibleProperty());
 
         Node tabs = panel.root();
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -189,7 +193,7 @@ public final class FamilyBillingDesk {
         familyParts.visibleProperty().bind(noFamily.not());
         familyParts.managedProperty().bind(familyParts.visibleProperty());
         VBox.setVgrow(familyParts, Priority.ALWAYS);
-        VBox pane = new VBox(familyTitle, none, familyParts);
+        VBox pane = new VBox(familyTitle, fileRow, none, familyParts);
         pane.getStyleClass().add("billing-family-pane");
 
         return pane;

@@ -800,8 +800,9 @@ public final class AccessibilityAudit {
         }
         if (control instanceof TabPane) {
             // (lookup ignores pseudo-classes: find the selected tab's header by its state)
+            // its own tabs, not those of a tab pane inside one of its tabs (a family's file holds Élèves' tabs)
             for (Node tab : control.lookupAll(".tab")) {
-                if (tab.getPseudoClassStates().contains(SELECTED)
+                if (ancestor(tab, TabPane.class) == control && tab.getPseudoClassStates().contains(SELECTED)
                         && tab.lookup(".focus-indicator") instanceof Region indicator) {
                     return indicator;
                 }

@@ -62,6 +62,28 @@ class FamilyViewModelTest {
     }
 
     @Test
+    void theFrontDeskViewingTheFamilyAppliesTheChangesAtOnceWithNoPendingMarker() {
+        service.familyPending.put("city", "Lyon");
+        FamilyViewModel desk = new FamilyViewModel(FakeBackend.staff().viewingFamily(10), service,
+                BackgroundTasks.sameThread());
+        List<String> said = new ArrayList<>();
+        desk.editor().setOnSubmitted(said::add);
+        desk.load();
+        assertThat(desk.frontDesk()).isTrue();
+        desk.editor().form().field("city").valueProperty().set("Rivedroite");
+        desk.editor().form().field("phone_mobile").valueProperty().set("07.98.76.54.32");
+
+        desk.submit();
+
+        assertThat(service.submitted).as("no change request").isEmpty();
+        assertThat(service.edited).containsExactly(Map.of("city", "Rivedroite", "phone_mobile", "07 98 76 54 32"));
+        assertThat(said).containsExactly("Modifications enregistrées.");
+        assertThat(desk.editor().form().field("city").valueProperty().get()).isEqualTo("Rivedroite");
+        assertThat(desk.editor().form().field("city").pendingProperty().get()).isFalse();
+        assertThat(desk.editor().anyPendingProperty().get()).isFalse();
+    }
+
+    @Test
     void changedFieldsAreSentNormalisedThenShownPendingWithTheMessage() {
         field("address1").valueProperty().set("3 place du Marché");
         field("phone_mobile").valueProperty().set("07.98.76.54.32");
