@@ -191,12 +191,7 @@ CREATE TRIGGER family_search_account AFTER INSERT OR DELETE OR UPDATE OF family_
     ON tutti.account FOR EACH ROW EXECUTE FUNCTION tutti.family_search_on_member();
 
 -- the families already there
-INSERT INTO tutti.family_search (family_id, site_id, identifier_key, name_key, first_last_key, document)
-SELECT f.id, f.site_id, tutti.fold(f.identifier),
-       left(btrim(tutti.fold(f.last_name || ' ' || f.first_name)), 200),
-       left(btrim(tutti.fold(f.first_name || ' ' || f.last_name)), 200),
-       tutti.family_search_document(f.id)
-  FROM tutti.family f;
+SELECT tutti.refresh_family_search(f.id) FROM tutti.family f ORDER BY f.id;
 
 -- ---------------------------------------------------------------- the search
 

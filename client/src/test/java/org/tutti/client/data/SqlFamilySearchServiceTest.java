@@ -3,6 +3,8 @@ package org.tutti.client.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tutti.client.data.SqlBillingServiceTest.login;
 import static org.tutti.client.data.SqlBillingServiceTest.sql;
+import static org.tutti.client.data.SqlStaffBillingServiceTest.accueil;
+import static org.tutti.client.data.SqlStaffBillingServiceTest.secretariat;
 
 import java.text.Normalizer;
 import java.util.List;
@@ -30,16 +32,6 @@ class SqlFamilySearchServiceTest {
 
     private static FamilySearchService search(DatabaseVendor vendor) {
         return SeededDatabases.get(vendor).staffBackend().familySearch();
-    }
-
-    private static UserSession accueil(DatabaseVendor vendor) {
-        return SeededDatabases.get(vendor).staffBackend().auth()
-                .login("BELLERIVE", "ACCUEIL", "bellerive".toCharArray()).orElseThrow();
-    }
-
-    private static UserSession secretariat(DatabaseVendor vendor) {
-        return SeededDatabases.get(vendor).staffBackend().auth()
-                .login("MONTFLEURY", "SECRETARIAT", "montfleury".toCharArray()).orElseThrow();
     }
 
     private static String plain(String text) {

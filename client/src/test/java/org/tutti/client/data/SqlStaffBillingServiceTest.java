@@ -59,12 +59,12 @@ class SqlStaffBillingServiceTest {
         return SeededDatabases.get(vendor).staffBackend().staffBilling();
     }
 
-    private static UserSession accueil(DatabaseVendor vendor) {
+    static UserSession accueil(DatabaseVendor vendor) {
         return SeededDatabases.get(vendor).staffBackend().auth()
                 .login("BELLERIVE", "ACCUEIL", "bellerive".toCharArray()).orElseThrow();
     }
 
-    private static UserSession secretariat(DatabaseVendor vendor) {
+    static UserSession secretariat(DatabaseVendor vendor) {
         return SeededDatabases.get(vendor).staffBackend().auth()
                 .login("MONTFLEURY", "SECRETARIAT", "montfleury".toCharArray()).orElseThrow();
     }

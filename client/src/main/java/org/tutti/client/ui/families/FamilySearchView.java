@@ -1,6 +1,5 @@
 package org.tutti.client.ui.families;
 
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -8,7 +7,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -22,6 +20,7 @@ import org.tutti.client.ui.common.FamilyFileOpener;
 import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.common.RowOpening;
+import org.tutti.client.ui.common.SearchFields;
 import org.tutti.client.ui.common.Tables;
 
 /**
@@ -52,10 +51,6 @@ public final class FamilySearchView {
         search.setPromptText(I18n.get("families.search.prompt"));
         search.setAccessibleHelp(I18n.get("families.search.help"));
         search.textProperty().bindBidirectional(model.searchTextProperty());
-        PauseTransition pause = new PauseTransition(SEARCH_DELAY);
-        pause.setOnFinished(e -> model.search());
-        search.textProperty().addListener((obs, old, text) -> pause.playFromStart());
-        search.addEventHandler(KeyEvent.KEY_PRESSED, this::fieldKey);
         Label searchLabel = Forms.label(Actions.FAMILY_SEARCH.textKey(), search);
         ProgressIndicator busy = Forms.busyIndicator("familySearchBusy", "families.search.busy",
                 model.searchingProperty());
@@ -74,6 +69,8 @@ public final class FamilySearchView {
                 Tables.text("families.column.email", FamilyMatch::email),
                 Tables.text("families.column.city", FamilyMatch::city));
         results.setItems(model.results());
+        // ↓ goes to the results; Enter opens the only family found, or goes to the results
+        SearchFields.install(search, results, SEARCH_DELAY, model::search, this::open);
         if (results.getPlaceholder() instanceof Label placeholder) {
             placeholder.textProperty().bind(Bindings.when(model.searchingProperty()).then(I18n.get("table.loading"))
                     .otherwise(Bindings.when(Bindings.isEmpty(model.errorProperty()))
@@ -95,25 +92,6 @@ public final class FamilySearchView {
                 search.selectAll();
             }
         });
-    }
-
-    /** ↓ goes to the results; Enter opens the only family found, or goes to the results. */
-    private void fieldKey(KeyEvent e) {
-        if (e.getCode() != KeyCode.DOWN && e.getCode() != KeyCode.ENTER) {
-            return;
-        }
-        e.consume();
-        if (e.getCode() == KeyCode.ENTER && results.getItems().size() == 1) {
-            open(results.getItems().get(0));
-            return;
-        }
-        if (!results.getItems().isEmpty()) {
-            results.requestFocus();
-            if (results.getSelectionModel().isEmpty()) {
-                results.getSelectionModel().select(0);
-            }
-            results.getFocusModel().focus(results.getSelectionModel().getSelectedIndex());
-        }
     }
 
     /** Opens the family's file ("F0001 — Mme Claire Martin") beside this window. */

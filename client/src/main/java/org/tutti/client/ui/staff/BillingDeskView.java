@@ -1,6 +1,8 @@
 package org.tutti.client.ui.staff;
 
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -9,7 +11,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -22,6 +23,7 @@ import org.tutti.client.ui.common.FamilyFileOpener;
 import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.common.RowOpening;
+import org.tutti.client.ui.common.SearchFields;
 import org.tutti.client.ui.common.Tables;
 
 /**
@@ -69,26 +71,8 @@ public final class BillingDeskView {
         search.setPromptText(I18n.get("billingDesk.search.prompt"));
         search.textProperty().bindBidirectional(model.searchTextProperty());
         search.setAccessibleHelp(I18n.get("billingDesk.search.help"));
-        PauseTransition pause = new PauseTransition(SEARCH_DELAY);
-        pause.setOnFinished(e -> model.search());
-        search.textProperty().addListener((obs, old, text) -> pause.playFromStart());
         // ↓ goes to the results; Enter opens the only result, or goes to the results
-        search.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
-                e.consume();
-                if (e.getCode() == KeyCode.ENTER && results.getItems().size() == 1) {
-                    model.open(results.getItems().get(0));
-                    return;
-                }
-                if (!results.getItems().isEmpty()) {
-                    results.requestFocus();
-                    if (results.getSelectionModel().isEmpty()) {
-                        results.getSelectionModel().select(0);
-                    }
-                    results.getFocusModel().focus(results.getSelectionModel().getSelectedIndex());
-                }
-            }
-        });
+        SearchFields.install(search, results, SEARCH_DELAY, model::search, model::open);
         Label searchLabel = Forms.label(Actions.BILLING_SEARCH.textKey(), search);
         ProgressIndicator busy = Forms.busyIndicator("billingSearchBusy", "billingDesk.search.busy",
                 model.searchingProperty());
