@@ -347,6 +347,10 @@ public final class MainView {
         button.setId(action.id());
         button.setMnemonicParsing(true);
         button.getStyleClass().add("nav-button");
+        if (!action.text().contains("_")) {
+            // the staff menu has more entries than free Alt letters: these go by their Ctrl key (ADR 15)
+            button.getStyleClass().add("nav-shortcut");
+        }
         button.setFocusTraversable(true);
         button.setTooltip(new Tooltip(I18n.get("nav.tooltip", action.plainText(),
                 action.keyCombination().getDisplayText())));

@@ -956,6 +956,11 @@ public final class AccessibilityAudit {
         if (labeled.getStyleClass().contains("data-named") || labeled.getStyleClass().contains("row-action")) {
             return false;
         }
+        if (labeled.getStyleClass().contains("nav-shortcut") && labeled.getTooltip() != null
+                && labeled.getTooltip().getText().contains("+")) {
+            // a navigation entry reached by its own Ctrl key, which its tooltip names (ADR 15)
+            return false;
+        }
         if (labeled instanceof Label label) {
             return label.getLabelFor() != null;
         }
