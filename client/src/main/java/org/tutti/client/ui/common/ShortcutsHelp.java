@@ -103,7 +103,10 @@ public final class ShortcutsHelp {
         add(lines, I18n.get("shortcuts.group.staff"), Actions.NAV_VALIDATIONS, Actions.NAV_REENROLMENTS,
                 Actions.NAV_FAMILIES, Actions.NAV_ACCOUNTS, Actions.NAV_STAFF_PEDAGOGY, Actions.NAV_SETTINGS,
                 Actions.BILLING_SEARCH, Actions.INVOICE_CREATE, Actions.PAYMENT_RECORD, Actions.CREDIT_NOTE_CREATE,
-                Actions.RENTAL_CREATE, Actions.RENTAL_END, Actions.INVOICE_LINE_ADD);
+                Actions.RENTAL_CREATE, Actions.RENTAL_END, Actions.INVOICE_LINE_ADD, Actions.FAMILY_FILE_OPEN,
+                Actions.FAMILY_SEARCH, Actions.ACCOUNT_CREATE, Actions.ACCOUNT_SEND_MAIL, Actions.ACCOUNT_LETTER,
+                Actions.ACCOUNT_RESET, Actions.ACCOUNT_LOCK, Actions.ABSENCE_ENTRY, Actions.EVALUATION_ENTRY,
+                Actions.SETTINGS_SAVE, Actions.MAIL_RETRY);
         return lines;
     }
 
