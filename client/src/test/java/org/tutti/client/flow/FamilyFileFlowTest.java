@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -13,6 +15,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 import org.tutti.client.domain.FamilyOption;
 import org.tutti.client.domain.StudentIdentity;
 
@@ -85,10 +88,24 @@ class FamilyFileFlowTest extends FamilyScreens {
         clickOn("#fileTabBilling");
         await("F0001's billing", () -> exists("#feeInvoicesTable") && exists("#invoiceCreate"));
 
-        // Escape closes the window; F0001 sees the new city, not pending
-        interact(() -> Event.fireEvent(file.getScene().getRoot(),
+        // Escape with a field typed but not applied asks first: Annuler keeps the window and the text
+        clickOn("#fileTabFamily");
+        set("#familyPhoneWork", "04 78 00 00 00");
+        WaitForAsyncUtils.asyncFx(() -> Event.fireEvent(file.getScene().getRoot(),
                 new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ESCAPE, false, false, false, false)));
+        await("the question", () -> exists("#confirmDialog"));
+        answer(ButtonBar.ButtonData.CANCEL_CLOSE);
+        assertThat(file.isShowing()).isTrue();
+        assertThat(text("#familyPhoneWork")).isEqualTo("04 78 00 00 00");
+
+        // asked again, "Fermer le dossier" closes it and the phone is not written; F0001 sees the new city
+        WaitForAsyncUtils.asyncFx(() -> Event.fireEvent(file.getScene().getRoot(),
+                new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ESCAPE, false, false, false, false)));
+        await("the question", () -> exists("#confirmDialog"));
+        answer(ButtonBar.ButtonData.OK_DONE);
         await("the file closed", () -> !file.isShowing());
+        assertThat(value("select coalesce(phone_work, '') from tutti.family where identifier = 'F0001'"))
+                .isNotEqualTo("04 78 00 00 00");
         targetWindow(stage);
         clickOn("#navLogout");
         waitUntilLoginEnabled();
@@ -119,6 +136,14 @@ class FamilyFileFlowTest extends FamilyScreens {
                 && !app.lookup("#familyCity").query().isDisabled()
                 && !app.lookup("#familyCity").queryAs(TextField.class).getText().isEmpty());
         return (Stage) app.lookup("#familyFile").query().getScene().getWindow();
+    }
+
+    /** Presses the button of the shown confirmation whose role is {@code data}. */
+    private void answer(ButtonBar.ButtonData data) throws Exception {
+        DialogPane pane = lookup("#confirmDialog").queryAs(DialogPane.class);
+        interact(() -> pane.getButtonTypes().stream().filter(t -> t.getButtonData() == data).findFirst()
+                .map(t -> (Button) pane.lookupButton(t)).orElseThrow().fire());
+        await("the question answered", () -> !exists("#confirmDialog"));
     }
 
     private void set(String query, String text) {

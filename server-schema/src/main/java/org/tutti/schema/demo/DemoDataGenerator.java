@@ -137,13 +137,52 @@ public final class DemoDataGenerator {
 
             writer.flushAll();
             long counters = writeDocumentCounters(connection, List.of(school.bellerive(), school.montfleury()));
+            long identifierCounters = writeIdentifierCounters(connection, Map.of(school.bellerive().id, atBellerive,
+                    school.montfleury().id, families - atBellerive));
             // Transactional on PostgreSQL. H2 commits before DDL, so there the rows are committed at this
             // point: only a failure of these few statements could leave them without restarted identities.
             writer.restartIdentities();
             progress.update(SETUP_SHARE + FAMILIES_SHARE);
             Map<String, Long> rows = new LinkedHashMap<>(writer.rowsPerTable());
             rows.put("document_counter", counters);
+            rows.put("identifier_counter", identifierCounters);
+            // PostgreSQL's search rows (schema version 16) are written by triggers as the families are
+            if (tableExists(connection, "family_search")) {
+                rows.put("family_search", count(connection, "SELECT COUNT(*) FROM tutti.family_search"));
+            }
             return new DemoSummary(rows);
+        }
+    }
+
+    /**
+     * The last identifier number given per site (F0001 … at BELLERIVE, M0001 … at MONTFLEURY): the
+     * next family the front desk creates follows them (tutti.identifier_counter, schema version 19).
+     */
+    private static long writeIdentifierCounters(Connection connection, Map<Long, Integer> lastNumbers)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO tutti.identifier_counter (site_id, last_number) VALUES (?, ?)")) {
+            for (Map.Entry<Long, Integer> site : new java.util.TreeMap<>(lastNumbers).entrySet()) {
+                statement.setLong(1, site.getKey());
+                statement.setLong(2, site.getValue());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        return lastNumbers.size();
+    }
+
+    private static boolean tableExists(Connection connection, String table) throws SQLException {
+        try (java.sql.ResultSet tables = connection.getMetaData().getTables(null, "tutti", table, null)) {
+            return tables.next();
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
         }
     }
 

@@ -22,7 +22,7 @@ class DemoDataDeterminismTest {
         Map<String, List<List<String>>> first = dump(seeded(11));
         Map<String, List<List<String>>> second = dump(seeded(11));
 
-        assertThat(first).hasSize(33);
+        assertThat(first).hasSize(34);
         assertThat(first.keySet()).containsExactlyElementsOf(second.keySet());
         for (String table : first.keySet()) {
             assertThat(second.get(table)).as(table).isNotEmpty().containsExactlyElementsOf(first.get(table));

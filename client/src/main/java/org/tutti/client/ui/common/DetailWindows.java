@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * The windows a screen opens from its rows (a course's follow-up, an evaluation, an event):
@@ -51,7 +52,7 @@ public final class DetailWindows {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (Actions.CLOSE_WINDOW.keyCombination().match(e)) {
                 e.consume();
-                stage.close();
+                closeUnlessVetoed(stage);
             }
         });
         stage.setScene(scene);
@@ -65,6 +66,20 @@ public final class DetailWindows {
         place(stage, owner, em);
         stage.show();
         return stage;
+    }
+
+    /**
+     * Closes {@code stage} as its title bar's button would: its close-request handler may keep it
+     * open (a window holding unsaved edits asks first).
+     */
+    static void closeUnlessVetoed(Stage stage) {
+        WindowEvent request = new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST);
+        if (stage.getOnCloseRequest() != null) {
+            stage.getOnCloseRequest().handle(request);
+        }
+        if (!request.isConsumed()) {
+            stage.close();
+        }
     }
 
     /**
@@ -89,7 +104,9 @@ public final class DetailWindows {
                 + Actions.CLOSE_WINDOW.keyCombination().getDisplayText() + ")"));
         close.setOnAction(e -> {
             Window window = close.getScene() == null ? null : close.getScene().getWindow();
-            if (window != null) {
+            if (window instanceof Stage stage) {
+                closeUnlessVetoed(stage);
+            } else if (window != null) {
                 window.hide();
             }
         });

@@ -63,6 +63,7 @@ public final class ValidationEditor {
     private final BackgroundTasks tasks;
     private final Failures failures;
     private final String submittedKey;
+    private final String nothingNewKey;
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final BooleanProperty ready = new SimpleBooleanProperty(this, "ready");
     private final BooleanProperty anyPending = new SimpleBooleanProperty(this, "anyPending");
@@ -88,6 +89,16 @@ public final class ValidationEditor {
      * @param submittedKey the message once the changes are sent (an acknowledgement is mailed)
      */
     public ValidationEditor(List<String> fields, BackgroundTasks tasks, Failures failures, String submittedKey) {
+        this(fields, tasks, failures, submittedKey, "form.nothingNew");
+    }
+
+    /**
+     * @param nothingNewKey the message when the database found nothing to change (the front desk's
+     *                      edits apply at once: no request is ever recorded, the wording says so)
+     */
+    public ValidationEditor(List<String> fields, BackgroundTasks tasks, Failures failures, String submittedKey,
+                            String nothingNewKey) {
+        this.nothingNewKey = Objects.requireNonNull(nothingNewKey);
         this.form = new ValidationForm(fields);
         this.tasks = Objects.requireNonNull(tasks);
         this.failures = Objects.requireNonNull(failures);
@@ -198,7 +209,7 @@ public final class ValidationEditor {
         tasks.run(() -> sender.send(changes, shown)).onSuccess(recorded -> {
             busy.set(false);
             justSent.addAll(changes.keySet());
-            onSubmitted.accept(I18n.get(recorded > 0 ? submittedKey : "form.nothingNew"));
+            onSubmitted.accept(I18n.get(recorded > 0 ? submittedKey : nothingNewKey));
             returnFocusAfterLoad = true;
             reload.run();
         }).onFailure(failure -> {

@@ -27,7 +27,8 @@ public final class FamilyViewModel {
         this.session = Objects.requireNonNull(session);
         this.service = Objects.requireNonNull(service);
         this.editor = new ValidationEditor(FamilyFile.FIELDS, tasks, FAILURES,
-                session.isViewingFamily() ? "file.saved" : "family.submitted");
+                session.isViewingFamily() ? "file.saved" : "family.submitted",
+                session.isViewingFamily() ? "file.nothingNew" : "form.nothingNew");
         editor.setAcknowledger(requestId -> service.acknowledge(session, requestId));
     }
 

@@ -165,6 +165,11 @@ final class FamilyFileView {
     }
 
     /** The window closed: the windows opened from its tabs close too. */
+    /** True while Famille or Élèves › Identité holds edits not yet applied. */
+    boolean hasUnsavedEdits() {
+        return family.hasUnsavedEdits() || students.hasUnsavedEdits();
+    }
+
     void closed() {
         students.deactivate();
         billing.closeWindows();

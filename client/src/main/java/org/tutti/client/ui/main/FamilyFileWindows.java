@@ -17,6 +17,8 @@ import org.tutti.client.ui.billing.BillingTabs;
 import org.tutti.client.ui.common.BackgroundTasks;
 import org.tutti.client.ui.common.DetailWindows;
 import org.tutti.client.ui.common.FamilyFileOpener;
+import org.tutti.client.ui.common.I18n;
+import org.tutti.client.ui.common.Dialogs;
 import org.tutti.client.ui.common.ThemeManager;
 import org.tutti.client.ui.family.FamilyModule;
 import org.tutti.client.ui.staff.BillingDeskViewModel;
@@ -67,6 +69,13 @@ public final class FamilyFileWindows implements FamilyFileOpener {
         }, () -> {
             view[0].closed();
             records[0].close();
+        });
+        // closing (Escape, Fermer, the window's button) with edits not applied asks first, as leaving a page does
+        stage.setOnCloseRequest(e -> {
+            if (view[0].hasUnsavedEdits()
+                    && !Dialogs.confirm(stage, I18n.get("leave.file.question"), I18n.get("leave.file.confirm"))) {
+                e.consume();
+            }
         });
         fit(stage, owner);
         view[0].opened();

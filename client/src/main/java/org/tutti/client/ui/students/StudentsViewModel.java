@@ -33,7 +33,8 @@ public final class StudentsViewModel {
         this.session = Objects.requireNonNull(session);
         this.service = Objects.requireNonNull(service);
         this.editor = new ValidationEditor(StudentIdentity.FIELDS, tasks, FAILURES,
-                session.isViewingFamily() ? "file.saved" : "students.submitted");
+                session.isViewingFamily() ? "file.saved" : "students.submitted",
+                session.isViewingFamily() ? "file.nothingNew" : "form.nothingNew");
         editor.readyProperty().bind(selected.isNotNull());
         editor.setAcknowledger(requestId -> service.acknowledge(session, requestId));
         selected.addListener((obs, old, student) -> show(student));
