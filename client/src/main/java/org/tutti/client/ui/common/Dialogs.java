@@ -131,7 +131,15 @@ public final class Dialogs {
         ButtonType confirm = new ButtonType(confirmText, ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(I18n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(confirm, cancel);
-        dialog.getDialogPane().setContent(content);
+        // the form scrolls rather than pushing the buttons out of the window: errors that appear under
+        // its fields, a large text size or a small screen make it taller than the window
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFocusTraversable(false);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("dialog-scroll");
+        scroll.setMaxHeight(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - 10 * ThemeManager.get().emInPixels());
+        dialog.getDialogPane().setContent(scroll);
         dialog.getDialogPane().setId(id + "Dialog");
         dialog.getDialogPane().setMinWidth(28 * ThemeManager.get().emInPixels());
         ThemeManager.get().apply(dialog.getDialogPane().getScene());

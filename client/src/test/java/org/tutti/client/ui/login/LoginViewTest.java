@@ -77,7 +77,7 @@ class LoginViewTest {
         assertThat(robot.lookup("#demoHint").query().isVisible()).isTrue();
         assertThat(robot.lookup("#demoHintText").queryAs(Label.class).getText()).isEqualTo(
                 "Base de démonstration — comptes : F0001 / bellerive, F0002 / bellerive (familles, Conservatoire de "
-                        + "Bellerive) ; ACCUEIL / bellerive (accueil) ; M0001 / montfleury (École de musique de Montfleury)");
+                        + "Bellerive) ; ACCUEIL / bellerive (accueil), DIRECTION / bellerive (accueil, avec les paramètres) ; M0001 / montfleury (École de musique de Montfleury)");
         assertThat(robot.lookup("#startupPane").query().isVisible()).isFalse();
     }
 
