@@ -26,7 +26,8 @@ import org.tutti.client.ui.common.ThemeManager;
  * lost-password.png, demo-mailbox.png, validations.png, family.png, student-courses.png,
  * course-follow-up.png, student-reenrolment.png, staff-reenrolments.png, document-viewer.png,
  * family-billing.png, pdf-viewer.png, staff-billing.png, staff-invoice.png, family-search.png, family-file.png,
- * staff-accounts.png, account-letter.png, and in the
+ * staff-accounts.png, account-letter.png, for the manuals student-identity.png, student-history.png,
+ * student-repertoire.png, staff-home.png, staff-absences.png, staff-evaluation.png, staff-settings.png, and in the
  * accessibility mode accessible-light-login.png, accessible-dark-login.png, accessible-light-student-courses.png,
  * accessible-dark-student-courses.png, accessible-light-billing.png, accessible-dark-billing.png) in
  * the folder of the system property {@code tutti.screenshots.dir}, which
@@ -403,6 +404,170 @@ class ScreenshotTest extends AppHarness {
         WaitForAsyncUtils.waitForFxEvents();
         Path letter = snapshot(viewerScene, out.resolve("account-letter.png"));
         assertThat(Files.size(letter)).isGreaterThan(5_000);
+    }
+
+    // issue 17 — docs: the pictures the manuals need beyond the README's
+
+    /** Issue 17: Élèves › Identité, Historique and Répertoire of F0001 (the first student with rows in each list). */
+    @Test
+    void studentTabsScreenshots() throws Exception {
+        Path out = loggedInToTheDemoAs("F0001", "bellerive");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navStudents"));
+        interact(() -> {
+            stage.setWidth(1100);
+            stage.setHeight(800);
+        });
+        clickOn("#navStudents");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#tabIdentity"));
+        clickOn("#tabIdentity");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#studentLastName")
+                && !lookup("#studentLastName").queryAs(javafx.scene.control.TextField.class).getText().isEmpty()
+                && !lookup("#studentLastName").query().isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path identity = snapshot(out.resolve("student-identity.png"));
+
+        clickOn("#tabHistory");
+        studentWithRowsIn("#historyTable");
+        Path history = snapshot(out.resolve("student-history.png"));
+
+        clickOn("#tabRepertoire");
+        studentWithRowsIn("#repertoireTable");
+        Path repertoire = snapshot(out.resolve("student-repertoire.png"));
+
+        for (Path picture : List.of(identity, history, repertoire)) {
+            assertThat(Files.size(picture)).as(picture.getFileName().toString()).isGreaterThan(5_000);
+        }
+    }
+
+    /** Issue 17: Accueil at the front desk (ACCUEIL): the day's work and the desk's counts. */
+    @Test
+    void staffHomeScreenshot() throws Exception {
+        Path out = loggedInToTheDemoAs("ACCUEIL", "bellerive");
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#homePendingChanges")
+                && !lookup("#homePendingChanges").queryAs(javafx.scene.control.Labeled.class).getText().isEmpty()
+                && exists("#homeDeskCounts") && lookup("#homeDeskCounts").query().isVisible()
+                && !lookup("#homeReenrolmentsWaiting").queryAs(javafx.scene.control.Labeled.class).getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path home = snapshot(out.resolve("staff-home.png"));
+        assertThat(Files.size(home)).isGreaterThan(5_000);
+    }
+
+    /**
+     * Issue 17: Pédagogie at the front desk, a course's absences window (one student ticked absent,
+     * excused, with a reason) then its evaluation window (an exam, one mark typed); neither saved.
+     */
+    @Test
+    void staffPedagogyScreenshots() throws Exception {
+        Path out = loggedInToTheDemoAs("ACCUEIL", "bellerive");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navStaffPedagogy"));
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        clickOn("#navStaffPedagogy");
+        TableView<org.tutti.client.domain.StaffCourse> courses = lookup("#staffCoursesTable").query();
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !courses.getItems().isEmpty());
+        // a course of a few students, so that its window shows them all
+        org.tutti.client.domain.StaffCourse course = courses.getItems().stream()
+                .filter(c -> c.students() >= 3 && c.students() <= 6).findFirst()
+                .orElseGet(() -> courses.getItems().stream().filter(c -> c.students() > 0).findFirst().orElseThrow());
+        interact(() -> {
+            courses.requestFocus();
+            courses.getSelectionModel().select(course);
+            courses.scrollTo(course);
+        });
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> lookup("#staffCourseStudents")
+                .queryAs(TableView.class).getItems().size() == course.students());
+
+        clickOn("#absenceEntry");
+        javafx.stage.Stage absences = shownWindow("absenceEntryDialog");
+        javafx.scene.Parent absencesRoot = absences.getScene().getRoot();
+        interact(() -> {
+            // tall enough for every student of the course
+            absences.setHeight(Math.max(absences.getHeight(), 620));
+            from(absencesRoot).lookup("#absenceAbsent0").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+            from(absencesRoot).lookup("#absenceExcused0").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+            from(absencesRoot).lookup("#absenceReason0").queryAs(javafx.scene.control.TextField.class)
+                    .setText("Rendez-vous médical");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Path absencesPicture = snapshot(absences.getScene(), out.resolve("staff-absences.png"));
+        interact(() -> from(absencesRoot).lookup("#absenceEntryCancel").queryButton().fire());
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> !absences.isShowing());
+
+        clickOn("#evaluationEntry");
+        javafx.stage.Stage evaluation = shownWindow("evaluationEntryDialog");
+        javafx.scene.Parent evaluationRoot = evaluation.getScene().getRoot();
+        interact(() -> {
+            evaluation.setHeight(Math.max(evaluation.getHeight(), 660));
+            from(evaluationRoot).lookup("#evaluationKind")
+                    .<ComboBox<org.tutti.client.domain.model.EvaluationKind>>query()
+                    .setValue(org.tutti.client.domain.model.EvaluationKind.EXAM);
+            from(evaluationRoot).lookup("#evaluationMark0").queryAs(javafx.scene.control.TextField.class).setText("15,5");
+            from(evaluationRoot).lookup("#evaluationAppreciation0").queryAs(javafx.scene.control.TextField.class)
+                    .setText("Belle sonorité, rythme à travailler.");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Path evaluationPicture = snapshot(evaluation.getScene(), out.resolve("staff-evaluation.png"));
+        interact(() -> from(evaluationRoot).lookup("#evaluationEntryCancel").queryButton().fire());
+
+        for (Path picture : List.of(absencesPicture, evaluationPicture)) {
+            assertThat(Files.size(picture)).as(picture.getFileName().toString()).isGreaterThan(5_000);
+        }
+    }
+
+    /** Issue 17: Paramètres as DIRECTION (the settings right): the site's settings, editable. */
+    @Test
+    void settingsScreenshot() throws Exception {
+        Path out = loggedInToTheDemoAs("DIRECTION", "bellerive");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#navSettings"));
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(900);
+        });
+        clickOn("#navSettings");
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> exists("#settingsName")
+                && !lookup("#settingsName").queryAs(javafx.scene.control.TextField.class).getText().isEmpty()
+                && lookup("#settingsName").queryAs(javafx.scene.control.TextField.class).isEditable());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path settings = snapshot(out.resolve("staff-settings.png"));
+        assertThat(Files.size(settings)).isGreaterThan(5_000);
+    }
+
+    /** Picks, in Élèves' selector, the first student whose {@code table} has rows, and waits for them. */
+    private void studentWithRowsIn(String table) throws Exception {
+        ComboBox<?> selector = lookup("#studentSelector").queryAs(ComboBox.class);
+        TableView<?> rows = lookup(table).queryAs(TableView.class);
+        for (int i = 0; i < selector.getItems().size(); i++) {
+            int index = i;
+            interact(() -> selector.getSelectionModel().select(index));
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !rows.getItems().isEmpty()
+                        && !lookup("#studentSelector").query().isDisabled());
+                interact(() -> {
+                    rows.requestFocus();
+                    rows.getSelectionModel().select(0);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                return;
+            } catch (java.util.concurrent.TimeoutException none) {
+                // no rows for this student: the next one
+            }
+        }
+        throw new AssertionError("no F0001 student with rows in " + table);
+    }
+
+    /** The showing window whose root has the id {@code rootId}, once it shows. */
+    private javafx.stage.Stage shownWindow(String rootId) throws Exception {
+        WaitForAsyncUtils.waitFor(AppHarness.TIMEOUT_S, TimeUnit.SECONDS, () -> listWindows().stream()
+                .anyMatch(w -> w.isShowing() && w.getScene() != null && rootId.equals(w.getScene().getRoot().getId())));
+        WaitForAsyncUtils.waitForFxEvents();
+        return (javafx.stage.Stage) listWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
+                && rootId.equals(w.getScene().getRoot().getId())).findFirst().orElseThrow();
     }
 
     // issue 15 — docs: the accessibility mode's screenshots (src-docs/accessibility.md), light and dark
