@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * build, naming the manual and the picture.
  *
  * <p>Run by the module's {@code package} phase:
- * {@code ManualsBuilder MANUALS_DIR OUTPUT_DIR PICTURE_DIR...}.
+ * {@code ManualsBuilder [--pdf] MANUALS_DIR OUTPUT_DIR PICTURE_DIR...}; with {@code --pdf} (the
+ * build's {@code -Dtutti.docs.pdf=true}) each manual is printed into {@code pdf/NAME.pdf} as well.
  */
 public final class ManualsBuilder {
 
@@ -44,30 +45,40 @@ public final class ManualsBuilder {
             new Known("staff-en", "Front desk guide", "en"),
             new Known("it-en", "IT guide", "en"));
 
-    /** A page written: the manual's name, its title in the index, its language, the HTML file. */
-    public record Manual(String name, String title, String lang, Path html) {
+    /** A page written: the manual's name, its title in the index, its language, the HTML file, the PDF (or null). */
+    public record Manual(String name, String title, String lang, Path html, Path pdf) {
     }
 
     private final Path manualsDir;
     private final Path outputDir;
     private final List<Path> pictureDirs;
+    private final boolean pdf;
     private final ManualConverter converter = new ManualConverter();
 
     public ManualsBuilder(Path manualsDir, Path outputDir, List<Path> pictureDirs) {
+        this(manualsDir, outputDir, pictureDirs, false);
+    }
+
+    /** With {@code pdf}, each manual is printed into {@code pdf/NAME.pdf} too, and the index links it. */
+    public ManualsBuilder(Path manualsDir, Path outputDir, List<Path> pictureDirs, boolean pdf) {
+        this.pdf = pdf;
         this.manualsDir = manualsDir.toAbsolutePath().normalize();
         this.outputDir = outputDir.toAbsolutePath().normalize();
         this.pictureDirs = pictureDirs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            throw new IllegalArgumentException("usage: ManualsBuilder MANUALS_DIR OUTPUT_DIR PICTURE_DIR...");
+        // --pdf or --pdf=true: each manual printed into pdf/NAME.pdf too
+        boolean pdf = Stream.of(args).anyMatch(a -> a.equals("--pdf") || a.equals("--pdf=true"));
+        List<String> paths = Stream.of(args).filter(a -> !a.startsWith("--pdf")).toList();
+        if (paths.size() < 2) {
+            throw new IllegalArgumentException("usage: ManualsBuilder [--pdf] MANUALS_DIR OUTPUT_DIR PICTURE_DIR...");
         }
         long start = System.nanoTime();
-        List<Path> pictures = Stream.of(args).skip(2).map(Path::of).toList();
-        List<Manual> manuals = new ManualsBuilder(Path.of(args[0]), Path.of(args[1]), pictures).build();
-        System.out.printf("Manuals: %d built into %s in %d ms%n", manuals.size(),
-                Path.of(args[1]).resolve("index.html"), (System.nanoTime() - start) / 1_000_000);
+        List<Path> pictures = paths.stream().skip(2).map(Path::of).toList();
+        List<Manual> manuals = new ManualsBuilder(Path.of(paths.get(0)), Path.of(paths.get(1)), pictures, pdf).build();
+        System.out.printf("Manuals: %d built%s into %s in %d ms%n", manuals.size(), pdf ? " (HTML and PDF)" : "",
+                Path.of(paths.get(1)).resolve("index.html"), (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Builds every manual of the folder (none is fine: the index says so); returns them in the index's order. */
@@ -120,7 +131,12 @@ public final class ManualsBuilder {
             String title = known.map(Known::title).orElse(page.title() != null ? page.title() : name);
             Path html = outputDir.resolve(name + ".html");
             Files.writeString(html, Pages.manual(page, title, lang), StandardCharsets.UTF_8);
-            manuals.add(new Manual(name, title, lang, html));
+            Path printed = null;
+            if (pdf) {
+                printed = outputDir.resolve("pdf").resolve(name + ".pdf");
+                PdfWriter.write(html, printed);
+            }
+            manuals.add(new Manual(name, title, lang, html, printed));
         }
         Files.writeString(outputDir.resolve("index.html"), Pages.index(manuals), StandardCharsets.UTF_8);
         return manuals;

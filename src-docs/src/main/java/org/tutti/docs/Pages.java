@@ -78,7 +78,11 @@ final class Pages {
         html.append("<section lang=\"").append(lang).append("\">\n<h2>").append(heading).append("</h2>\n<ul class=\"manuals\">\n");
         for (ManualsBuilder.Manual manual : these) {
             html.append("<li><a href=\"").append(escape(manual.name())).append(".html\">")
-                    .append(escape(manual.title())).append("</a></li>\n");
+                    .append(escape(manual.title())).append("</a>");
+            if (manual.pdf() != null) {
+                html.append(" <a class=\"pdf\" href=\"pdf/").append(escape(manual.name())).append(".pdf\">PDF</a>");
+            }
+            html.append("</li>\n");
         }
         html.append("</ul>\n</section>\n");
     }

@@ -135,6 +135,41 @@ class ManualsBuilderTest {
         assertThat(index.indexOf("En français")).isLessThan(index.indexOf("In English"));
     }
 
+    @Test
+    void withPdfEachManualIsPrintedWithItsTextAndPictureAndTheIndexLinksIt() throws IOException {
+        write(manuals().resolve("staff-fr.md"), """
+                # Guide du personnel d'accueil
+
+                ## Élèves › Identité
+
+                Le champ porte le marqueur ✎ ; « Valider » l’envoie.
+
+                ![Accueil](../screenshots/staff-home.png)
+                """);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(400, 300,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", committed().resolve("staff-home.png").toFile());
+
+        List<ManualsBuilder.Manual> manuals = new ManualsBuilder(manuals(), out(), List.of(fresh(), committed()), true)
+                .build();
+
+        Path pdf = out().resolve("pdf/staff-fr.pdf");
+        assertThat(manuals).singleElement().extracting(ManualsBuilder.Manual::pdf).isEqualTo(pdf);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Guide du personnel d'accueil", "Sommaire", "Élèves › Identité",
+                    "« Valider » l’envoie");
+            boolean pictured = false;
+            for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+                for (org.apache.pdfbox.cos.COSName name : page.getResources().getXObjectNames()) {
+                    pictured |= page.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+                }
+            }
+            assertThat(pictured).as("the picture printed").isTrue();
+        }
+        assertThat(html("index.html")).contains("<a class=\"pdf\" href=\"pdf/staff-fr.pdf\">PDF</a>");
+    }
+
     /**
      * The project's own manuals, whichever of src-docs/manuals exist: each converts, with its
      * pictures from this build's screenshots or the committed ones.
