@@ -183,8 +183,9 @@ class ManualsBuilderTest {
 
         List<ManualsBuilder.Manual> manuals = new ManualsBuilder(sources, output, pictures).build();
 
-        assertThat(output.resolve("index.html")).exists();
+        String index = Files.readString(output.resolve("index.html"), StandardCharsets.UTF_8);
         for (ManualsBuilder.Manual manual : manuals) {
+            assertThat(index).as("the index links " + manual.name()).contains("href=\"" + manual.name() + ".html\"");
             String page = Files.readString(manual.html(), StandardCharsets.UTF_8);
             assertThat(page).as(manual.name()).contains("<main>", "<h1");
             // every picture the page shows is beside it
