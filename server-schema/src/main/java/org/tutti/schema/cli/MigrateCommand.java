@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 final class MigrateCommand implements Callable<Integer> {
 
     static final String INSUFFICIENT_PRIVILEGE = "42501";
-    static final String FOR_IT = "see the IT guide, src-docs/it-guide.md, \"For IT: installing the database\"";
+    static final String FOR_IT = "see the IT guide, src-docs/manuals/it-en.md, \"PostgreSQL: installing the database\"";
 
     @Mixin
     DatabaseOptions database;

@@ -30,7 +30,7 @@ import org.tutti.schema.testing.TestDatabases;
 import org.tutti.schema.cli.TuttiSchemaCliTest.Result;
 
 /**
- * {@code migrate} by a user who may not create the roles, the IT guide's SQL (src-docs/it-guide.md), and
+ * {@code migrate} by a user who may not create the roles, the IT guide's SQL (src-docs/manuals/it-en.md), and
  * {@code role-password}, on a server of its own (no Tutti roles yet) whose pg_hba asks every
  * role but postgres for a password. In order: the first test creates the roles as the IT guide
  * says, the others set their passwords.
@@ -98,7 +98,7 @@ class SecurityCliTest {
         assertThat(refused.err()).contains(" do not exist and user tutti_admin may not create them");
         assertThat(refused.err()).contains("a superuser must create them first, see README \"For IT: installing the database\"");
 
-        Matcher sql = README_SQL.matcher(Files.readString(Path.of("..", "src-docs", "it-guide.md")));
+        Matcher sql = README_SQL.matcher(Files.readString(Path.of("..", "src-docs", "manuals", "it-en.md")));
         assertThat(sql.find()).as("the IT guide's SQL").isTrue();
         superuserIn("school", Arrays.stream(sql.group(1).split(";")).map(String::strip).filter(st -> !st.isEmpty())
                 .toArray(String[]::new));
