@@ -39,7 +39,7 @@ public final class ManualsBuilder {
     /** The manuals in the index's order: French, then English. */
     static final List<Known> KNOWN = List.of(
             new Known("family-fr", "Manuel des familles", "fr"),
-            new Known("staff-fr", "Guide du personnel d'accueil", "fr"),
+            new Known("staff-fr", "Guide du personnel d’accueil", "fr"),
             new Known("it-fr", "Guide informatique", "fr"),
             new Known("family-en", "Family manual", "en"),
             new Known("staff-en", "Front desk guide", "en"),
@@ -157,9 +157,16 @@ public final class ManualsBuilder {
         return file.substring(0, file.length() - ".md".length());
     }
 
+    /** Empties the output folder of an earlier build; refuses a folder that holds something else. */
     private static void deleteRecursively(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            if (entries.findAny().isPresent() && !Files.isRegularFile(folder.resolve("index.html"))) {
+                throw new IOException("Refusing to empty " + folder + ": it is not an earlier output of the manuals"
+                        + " (no index.html); choose an empty or new folder");
+            }
         }
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> {

@@ -14,13 +14,13 @@ final class Pages {
         StringBuilder toc = new StringBuilder();
         if (!page.toc().isEmpty()) {
             toc.append("<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">")
-                    .append(french ? "Sommaire" : "Contents").append("</h2>\n<ol>\n");
+                    .append(french ? "Sommaire" : "Contents").append("</h2>\n<ul>\n");
             boolean nested = false;
             boolean open = false;
             for (ManualConverter.TocEntry entry : page.toc()) {
                 if (entry.level() == 2 || !open) {
                     if (nested) {
-                        toc.append("</ol>");
+                        toc.append("</ul>");
                         nested = false;
                     }
                     if (open) {
@@ -29,7 +29,7 @@ final class Pages {
                     open = true;
                     toc.append("<li>");
                 } else if (!nested) {
-                    toc.append("\n<ol>\n");
+                    toc.append("\n<ul>\n");
                     nested = true;
                 }
                 if (nested) {
@@ -39,9 +39,9 @@ final class Pages {
                 }
             }
             if (nested) {
-                toc.append("</ol>");
+                toc.append("</ul>");
             }
-            toc.append("</li>\n</ol>\n</nav>\n");
+            toc.append("</li>\n</ul>\n</nav>\n");
         }
         String body = page.bodyHtml();
         int afterTitle = body.indexOf("</h1>");

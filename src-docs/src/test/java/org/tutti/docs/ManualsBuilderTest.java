@@ -123,7 +123,7 @@ class ManualsBuilderTest {
         assertThat(manuals).extracting(ManualsBuilder.Manual::name)
                 .containsExactly("family-fr", "staff-fr", "it-fr", "family-en", "staff-en", "it-en");
         String index = html("index.html");
-        List<String> titles = List.of("Manuel des familles", "Guide du personnel d'accueil", "Guide informatique",
+        List<String> titles = List.of("Manuel des familles", "Guide du personnel d’accueil", "Guide informatique",
                 "Family manual", "Front desk guide", "IT guide");
         int previous = -1;
         for (int i = 0; i < titles.size(); i++) {
