@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -285,14 +286,16 @@ public final class ClientConfigLoader {
         Path folder = file.toAbsolutePath().getParent();
         Path certificate;
         if (parsed.sslRootCert().isPresent()) {
-            certificate = folder.resolve(parsed.sslRootCert().get()).normalize();
-            if (!Files.isRegularFile(certificate)) {
-                throw new ConfigurationFileException(ConfigurationFileException.Problem.CA_CERTIFICATE_MISSING, file,
-                        List.of(certificate.toString(), name + ".url"), unusable(file, "\"" + name + ".url\" names"
-                                + " the CA certificate sslrootcert=" + parsed.sslRootCert().get() + ", not found at "
-                                + certificate), null);
+            String named = parsed.sslRootCert().get();
+            try {
+                certificate = folder.resolve(named).normalize();
+            } catch (InvalidPathException e) {
+                throw caCertificateMissing(file, name, named, named);
             }
-            if (certificate.toString().equals(parsed.sslRootCert().get())) {
+            if (!Files.isRegularFile(certificate)) {
+                throw caCertificateMissing(file, name, named, certificate.toString());
+            }
+            if (certificate.toString().equals(named)) {
                 LOG.info("{}: CA certificate {}", file, certificate);
                 return database; // already absolute
             }
@@ -345,6 +348,13 @@ public final class ClientConfigLoader {
         }
         throw new ConfigurationFileException(ConfigurationFileException.Problem.BAD_MODE, file, List.of(value),
                 unusable(file, "\"mode\" must be \"family\" or \"staff\" (found \"" + value + "\")"), null);
+    }
+
+    private static ConfigurationFileException caCertificateMissing(Path file, String name, String named,
+            String path) {
+        return new ConfigurationFileException(ConfigurationFileException.Problem.CA_CERTIFICATE_MISSING, file,
+                List.of(path, name + ".url"), unusable(file, "\"" + name + ".url\" names the CA certificate"
+                        + " sslrootcert=" + named + ", not found at " + path), null);
     }
 
     private static ConfigurationFileException missingSection(Path file, String section) {

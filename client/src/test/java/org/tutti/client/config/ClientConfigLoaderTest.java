@@ -443,6 +443,11 @@ class ClientConfigLoaderTest {
                     assertThat(e.details()).containsExactly(system.resolve("certs/school.crt").toString(), "database.url");
                 })
                 .hasMessageContaining("not found at " + system.resolve("certs/school.crt"));
+
+        writeVerifying(system, "jdbc:postgresql://db.school.example/tutti?sslmode=verify-full&sslrootcert=a%00b");
+        assertThatThrownBy(() -> loader().load()).as("not even a path")
+                .isInstanceOfSatisfying(ConfigurationFileException.class, e -> assertThat(e.problem())
+                        .isEqualTo(ConfigurationFileException.Problem.CA_CERTIFICATE_MISSING));
     }
 
     // issue 12 — faults: the timeouts of every connection
