@@ -70,6 +70,13 @@ public final class SchemaMigrator {
         return lines;
     }
 
+    /** The version of the last migration applied ("21"); empty on an empty database. */
+    public Optional<String> currentVersion() {
+        MigrationInfo current = flyway.info().current();
+        return current == null || current.getVersion() == null
+                ? Optional.empty() : Optional.of(current.getVersion().getVersion());
+    }
+
     /** Number of migrations known to this build but not yet applied. */
     public int pendingCount() {
         return flyway.info().pending().length;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,19 +18,42 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tutti.client.service.ConfigurationFileException;
 import org.tutti.client.service.InvalidSettingException;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.service.UnverifiedTlsException;
 
 /**
- * Finds and reads {@code tutti.json}. The first folder that has one wins: the installation
- * folder (where the running jar is), then the system-wide folder ({@code /etc/tutti},
- * {@code %PROGRAMDATA%\Tutti}, {@code /Library/Application Support/Tutti}), then the user's data
- * folder. No file anywhere means the embedded demo.
+ * Finds and reads {@code tutti.json}. The first folder that has one wins: the user's data folder
+ * (a per-user file), then the system-wide folder ({@code /etc/tutti}, {@code %PROGRAMDATA%\Tutti},
+ * {@code /Library/Application Support/Tutti}), then the installation folder (where the running jar
+ * is: the file IT baked into the package). No file anywhere means the embedded demo, unless the
+ * installation requires one ({@code -Dtutti.config.required=true}, set by the packaged editions
+ * built with IT's file): then it is a configuration error naming the paths searched.
+ *
+ * <p>The school's CA certificate may travel beside the file: a relative {@code sslrootcert=} in
+ * the URL is read from the folder of the file, and a URL that verifies the server
+ * ({@code sslmode=verify-full} or {@code verify-ca}) without naming a certificate uses a
+ * {@code root.crt} lying beside the file, when there is one (otherwise pgjdbc's default,
+ * {@code ~/.postgresql/root.crt}). The URL handed to the driver then names the certificate by its
+ * absolute path ({@link ClientConfig.Database#url()}; pgjdbc lets the URL's parameters override
+ * the connection properties, so the URL is where the path must be). A certificate named but
+ * absent stops the start with its path.
+ *
+ * <p>Problems are {@link ConfigurationFileException}s (or {@link InvalidSettingException},
+ * {@link UnverifiedTlsException}) the login window explains in French with the file read; their
+ * English message, with the technical detail, is for the log and the relay's standard error.
  */
 public final class ClientConfigLoader {
 
     public static final String FILE_NAME = "tutti.json";
+    /**
+     * {@code -Dtutti.config.required=true}: no file anywhere is an error, not the demo (the
+     * packaged editions built with IT's file set it in their launcher).
+     */
+    public static final String REQUIRED_PROPERTY = "tutti.config.required";
+    /** The CA certificate a verifying URL uses when it names none and one lies beside the file. */
+    public static final String CA_CERTIFICATE_FILE = "root.crt";
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientConfigLoader.class);
     /** How the timeouts' names end ("database.loginTimeoutSeconds"). */
@@ -41,32 +65,54 @@ public final class ClientConfigLoader {
             // "loginTimeoutSeconds": 2.5 is refused, not read as 2
             .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
     private final List<Path> folders;
+    private final boolean required;
 
-    /** Searches {@code folders}, in order. */
+    /** Searches {@code folders}, in order; none found means the embedded demo. */
     public ClientConfigLoader(List<Path> folders) {
-        this.folders = List.copyOf(folders);
+        this(folders, false);
     }
 
-    /** Searches the standard folders, ending with {@code dataFolder}. */
+    /**
+     * Searches {@code folders}, in order.
+     *
+     * @param required true when finding no file is a configuration error instead of the demo
+     */
+    public ClientConfigLoader(List<Path> folders, boolean required) {
+        this.folders = List.copyOf(folders);
+        this.required = required;
+    }
+
+    /**
+     * Searches the standard folders: {@code dataFolder} (the user's), the system-wide folder, the
+     * installation folder; required when {@value #REQUIRED_PROPERTY} is true.
+     */
     public static ClientConfigLoader standard(Path dataFolder) {
         List<Path> folders = new ArrayList<>();
-        installationFolder().ifPresent(folders::add);
-        systemFolder(System.getProperty("os.name", ""), System.getenv()).ifPresent(folders::add);
         folders.add(dataFolder);
-        return new ClientConfigLoader(folders);
+        systemFolder(System.getProperty("os.name", ""), System.getenv()).ifPresent(folders::add);
+        installationFolder().ifPresent(folders::add);
+        return new ClientConfigLoader(folders, Boolean.parseBoolean(System.getProperty(REQUIRED_PROPERTY)));
     }
 
     public List<Path> folders() {
         return folders;
     }
 
+    /** True when finding no file is a configuration error instead of the embedded demo. */
+    public boolean required() {
+        return required;
+    }
+
     /**
-     * The configuration, or empty when no folder has a {@code tutti.json}.
+     * The configuration, or empty when no folder has a {@code tutti.json} and none is required.
      *
-     * @throws ServiceException BAD_CONFIGURATION when the first file found cannot be read, is
-     *         not valid JSON, or lacks the database settings; the message names the file and the
-     *         problem. An {@link UnverifiedTlsException} when its URL reaches another computer
-     *         without verifying the server's certificate and the file does not allow it explicitly
+     * @throws ConfigurationFileException when the first file found cannot be read, is not valid
+     *         JSON, lacks the database settings, or names a CA certificate that does not exist
+     *         (the message names the file and the problem), or when none is found and one is
+     *         required (the message names the files searched). An {@link InvalidSettingException}
+     *         for a timeout out of range, an {@link UnverifiedTlsException} when the URL reaches
+     *         another computer without verifying the server's certificate and the file does not
+     *         allow it explicitly
      */
     public Optional<ClientConfig> load() {
         for (Path folder : folders) {
@@ -78,6 +124,12 @@ public final class ClientConfigLoader {
                 return Optional.of(config);
             }
         }
+        if (required) {
+            List<String> searched = folders.stream().map(folder -> folder.resolve(FILE_NAME).toString()).toList();
+            throw new ConfigurationFileException(ConfigurationFileException.Problem.NOT_FOUND, null, searched,
+                    "No " + FILE_NAME + " found, and this installation needs one (" + REQUIRED_PROPERTY
+                            + "=true): searched " + String.join(", ", searched), null);
+        }
         LOG.info("No {} in {}: embedded demo", FILE_NAME, folders);
         return Optional.empty();
     }
@@ -86,7 +138,7 @@ public final class ClientConfigLoader {
     public ClientConfig read(Path file) {
         ClientConfig.FileContent content = parse(file);
         if (content == null || content.database() == null) {
-            throw bad(file, "it has no \"database\" section", null);
+            throw missingSection(file, "database");
         }
         ClientConfig.Mode mode = mode(file, content.mode());
         ClientConfig.Database checked = database(file, content.database(), "database");
@@ -105,15 +157,17 @@ public final class ClientConfigLoader {
         }
         ClientConfig.FileContent content = parse(file);
         if (content == null || content.relay() == null || content.relay().database() == null) {
-            throw bad(file, "it has no \"relay.database\" section (the relay connects as tutti_relay)", null);
+            throw new ConfigurationFileException(ConfigurationFileException.Problem.MISSING_SECTION, file,
+                    List.of("relay.database"), unusable(file,
+                            "it has no \"relay.database\" section (the relay connects as tutti_relay)"), null);
         }
         ClientConfig.Database database = database(file, content.relay().database(), "relay.database");
         ClientConfig.Smtp smtp = content.smtp();
         if (smtp == null) {
-            throw bad(file, "it has no \"smtp\" section", null);
+            throw missingSection(file, "smtp");
         }
         if (smtp.host() == null || smtp.host().isBlank()) {
-            throw bad(file, "\"smtp.host\" is missing", null);
+            throw missingSetting(file, "smtp.host");
         }
         if (smtp.port() != null && (smtp.port() < 1 || smtp.port() > 65535)) {
             throw bad(file, "\"smtp.port\" must be between 1 and 65535 (found " + smtp.port() + ")", null);
@@ -154,15 +208,20 @@ public final class ClientConfigLoader {
         } catch (JacksonException e) {
             throw notJson(file, e);
         } catch (IOException e) {
-            throw bad(file, "it cannot be read (" + e + ")", e);
+            throw new ConfigurationFileException(ConfigurationFileException.Problem.UNREADABLE, file, List.of(),
+                    unusable(file, "it cannot be read (" + e + ")"), e);
         }
         return content;
     }
 
     private static ServiceException notJson(Path file, JacksonException e) {
         var where = e.getLocation();
-        String position = where == null ? "" : "line " + where.getLineNr() + ", column " + where.getColumnNr() + ": ";
-        return bad(file, "it is not valid JSON (" + position + e.getOriginalMessage() + ")", e);
+        String line = where == null ? "?" : String.valueOf(where.getLineNr());
+        String column = where == null ? "?" : String.valueOf(where.getColumnNr());
+        String position = where == null ? "" : "line " + line + ", column " + column + ": ";
+        return new ConfigurationFileException(ConfigurationFileException.Problem.NOT_JSON, file,
+                List.of(line, column), unusable(file, "it is not valid JSON (" + position + e.getOriginalMessage()
+                        + ")"), e);
     }
 
     /** "database.loginTimeoutSeconds": the setting a Jackson error is about. */
@@ -189,14 +248,18 @@ public final class ClientConfigLoader {
 
     private static ClientConfig.Database database(Path file, ClientConfig.Database database, String name) {
         if (database.url() == null || database.url().isBlank()) {
-            throw bad(file, "\"" + name + ".url\" is missing", null);
+            throw missingSetting(file, name + ".url");
         }
         String url = database.url().strip().toLowerCase(Locale.ROOT);
         if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
-            throw bad(file, "\"" + name + ".url\" must start with jdbc:postgresql: (found \"" + database.url() + "\")", null);
+            String found = database.url().strip();
+            found = found.indexOf('?') < 0 ? found : found.substring(0, found.indexOf('?')) + "?...";
+            throw new ConfigurationFileException(ConfigurationFileException.Problem.NOT_POSTGRES_URL, file,
+                    List.of(name + ".url"), unusable(file, "\"" + name + ".url\" must start with jdbc:postgresql:"
+                            + " (found \"" + found + "\")"), null);
         }
         if (database.user() == null || database.user().isBlank()) {
-            throw bad(file, "\"" + name + ".user\" is missing", null);
+            throw missingSetting(file, name + ".user");
         }
         timeout(file, name + ".connectTimeoutSeconds", database.connectTimeoutSeconds());
         timeout(file, name + ".loginTimeoutSeconds", database.loginTimeoutSeconds());
@@ -205,7 +268,46 @@ public final class ClientConfigLoader {
                 database.password() == null ? "" : database.password(), database.allowUnverifiedTls(),
                 database.connectTimeoutSeconds(), database.loginTimeoutSeconds(), database.socketTimeoutSeconds());
         checkTls(file, checked, name);
-        return checked;
+        return withCaCertificate(file, checked, name);
+    }
+
+    /**
+     * {@code database} with its URL naming the CA certificate by its absolute path, when the URL
+     * names a relative one (read from the file's folder) or verifies the server without naming
+     * one while a {@value #CA_CERTIFICATE_FILE} lies beside the file; unchanged otherwise.
+     *
+     * @throws ConfigurationFileException CA_CERTIFICATE_MISSING when the certificate named does not exist
+     */
+    private static ClientConfig.Database withCaCertificate(Path file, ClientConfig.Database database, String name) {
+        if (!PostgresConnectionUrl.isPostgres(database.url())) {
+            return database;
+        }
+        PostgresConnectionUrl parsed = PostgresConnectionUrl.parse(database.url());
+        Path folder = file.toAbsolutePath().getParent();
+        Path certificate;
+        if (parsed.sslRootCert().isPresent()) {
+            String named = parsed.sslRootCert().get();
+            try {
+                certificate = folder.resolve(named).normalize();
+            } catch (InvalidPathException e) {
+                throw caCertificateMissing(file, name, named, named);
+            }
+            if (!Files.isRegularFile(certificate)) {
+                throw caCertificateMissing(file, name, named, certificate.toString());
+            }
+            if (certificate.toString().equals(named)) {
+                LOG.info("{}: CA certificate {}", file, certificate);
+                return database; // already absolute
+            }
+        } else if (parsed.verifiesTheServer() && Files.isRegularFile(folder.resolve(CA_CERTIFICATE_FILE))) {
+            certificate = folder.resolve(CA_CERTIFICATE_FILE);
+        } else {
+            return database;
+        }
+        LOG.info("{}: CA certificate {} (from the file's folder)", file, certificate);
+        return new ClientConfig.Database(PostgresConnectionUrl.withSslRootCert(database.url(), certificate.toString()),
+                database.user(), database.password(), database.allowUnverifiedTls(), database.connectTimeoutSeconds(),
+                database.loginTimeoutSeconds(), database.socketTimeoutSeconds());
     }
 
     /**
@@ -244,12 +346,34 @@ public final class ClientConfigLoader {
                 return mode;
             }
         }
-        throw bad(file, "\"mode\" must be \"family\" or \"staff\" (found \"" + value + "\")", null);
+        throw new ConfigurationFileException(ConfigurationFileException.Problem.BAD_MODE, file, List.of(value),
+                unusable(file, "\"mode\" must be \"family\" or \"staff\" (found \"" + value + "\")"), null);
     }
 
+    private static ConfigurationFileException caCertificateMissing(Path file, String name, String named,
+            String path) {
+        return new ConfigurationFileException(ConfigurationFileException.Problem.CA_CERTIFICATE_MISSING, file,
+                List.of(path, name + ".url"), unusable(file, "\"" + name + ".url\" names the CA certificate"
+                        + " sslrootcert=" + named + ", not found at " + path), null);
+    }
+
+    private static ConfigurationFileException missingSection(Path file, String section) {
+        return new ConfigurationFileException(ConfigurationFileException.Problem.MISSING_SECTION, file,
+                List.of(section), unusable(file, "it has no \"" + section + "\" section"), null);
+    }
+
+    private static ConfigurationFileException missingSetting(Path file, String setting) {
+        return new ConfigurationFileException(ConfigurationFileException.Problem.MISSING_SETTING, file,
+                List.of(setting), unusable(file, "\"" + setting + "\" is missing"), null);
+    }
+
+    /** A problem the relay alone meets (its window is standard error): English only. */
     private static ServiceException bad(Path file, String problem, Throwable cause) {
-        return new ServiceException(ServiceException.Reason.BAD_CONFIGURATION,
-                "The configuration file " + file + " is unusable: " + problem, cause);
+        return new ServiceException(ServiceException.Reason.BAD_CONFIGURATION, unusable(file, problem), cause);
+    }
+
+    private static String unusable(Path file, String problem) {
+        return "The configuration file " + file + " is unusable: " + problem;
     }
 
     /** The folder of the running jar (in a jpackage image: the {@code app} folder). */

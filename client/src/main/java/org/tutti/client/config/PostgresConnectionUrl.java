@@ -2,11 +2,13 @@ package org.tutti.client.config;
 
 import java.net.InetAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +39,8 @@ import java.util.regex.Pattern;
 final class PostgresConnectionUrl {
 
     static final String PREFIX = "jdbc:postgresql:";
+    /** pgjdbc's parameter naming the CA certificate file that verifies the server. */
+    static final String SSL_ROOT_CERT = "sslrootcert";
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final String DEFAULT_HOST = "localhost";
@@ -47,15 +51,17 @@ final class PostgresConnectionUrl {
     private final String sslmode;
     private final boolean sslTrue;
     private final boolean nonValidatingFactory;
+    private final String sslRootCert;
 
     private PostgresConnectionUrl(List<String> hosts, boolean hostsKnown, boolean socketFactory, String sslmode,
-            boolean sslTrue, boolean nonValidatingFactory) {
+            boolean sslTrue, boolean nonValidatingFactory, String sslRootCert) {
         this.hosts = List.copyOf(hosts);
         this.hostsKnown = hostsKnown;
         this.socketFactory = socketFactory;
         this.sslmode = sslmode;
         this.sslTrue = sslTrue;
         this.nonValidatingFactory = nonValidatingFactory;
+        this.sslRootCert = sslRootCert;
     }
 
     /** True for a PostgreSQL URL (the only kind this class reads). */
@@ -100,6 +106,7 @@ final class PostgresConnectionUrl {
         String sslmode = null;
         String ssl = null;
         String sslfactory = null;
+        String sslrootcert = null;
         for (String token : arguments.split("&")) {
             if (token.isEmpty()) {
                 continue;
@@ -125,6 +132,8 @@ final class PostgresConnectionUrl {
                 ssl = value;
             } else if (name.equals("sslfactory")) {
                 sslfactory = value;
+            } else if (name.equals(SSL_ROOT_CERT)) {
+                sslrootcert = value;
             }
         }
         if (service && !hostsInUrl) {
@@ -132,7 +141,8 @@ final class PostgresConnectionUrl {
         }
         boolean sslTrue = ssl != null && (ssl.isEmpty() || ssl.equalsIgnoreCase("true"));
         boolean nonValidating = sslfactory != null && sslfactory.strip().endsWith("NonValidatingFactory");
-        return new PostgresConnectionUrl(hosts, hostsKnown, socketFactory, sslmode, sslTrue, nonValidating);
+        return new PostgresConnectionUrl(hosts, hostsKnown, socketFactory, sslmode, sslTrue, nonValidating,
+                sslrootcert == null || sslrootcert.isEmpty() ? null : sslrootcert);
     }
 
     /** As pgjdbc decodes a parameter value; null when it cannot be decoded (the driver refuses the URL). */
@@ -147,6 +157,33 @@ final class PostgresConnectionUrl {
     /** The hosts pgjdbc will try, in order; empty when they cannot be known from the URL. */
     List<String> hosts() {
         return hostsKnown ? hosts : List.of();
+    }
+
+    /** The CA certificate file the URL names ({@code sslrootcert}, decoded), as written; empty when none. */
+    Optional<String> sslRootCert() {
+        return Optional.ofNullable(sslRootCert);
+    }
+
+    /**
+     * {@code url} naming {@code certificate} as its {@code sslrootcert} (any it named is removed;
+     * the new one is last, encoded as pgjdbc decodes it).
+     */
+    static String withSslRootCert(String url, String certificate) {
+        String text = url.strip();
+        int question = text.indexOf('?');
+        StringBuilder result = new StringBuilder(question < 0 ? text : text.substring(0, question));
+        String separator = "?";
+        if (question >= 0) {
+            for (String token : text.substring(question + 1).split("&")) {
+                if (token.isEmpty() || token.equals(SSL_ROOT_CERT) || token.startsWith(SSL_ROOT_CERT + "=")) {
+                    continue;
+                }
+                result.append(separator).append(token);
+                separator = "&";
+            }
+        }
+        return result.append(separator).append(SSL_ROOT_CERT).append('=')
+                .append(URLEncoder.encode(certificate, StandardCharsets.UTF_8)).toString();
     }
 
     /** True when the connection cannot leave this computer (see the class comment). */

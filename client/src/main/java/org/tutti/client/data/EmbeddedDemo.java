@@ -162,16 +162,26 @@ final class EmbeddedDemo {
     }
 
     /**
-     * Later starts: opens the database and applies the migrations this version brings, if any.
-     * Returns a connection that keeps the database open until the pool has started.
+     * Later starts: opens the database and applies the migrations this version brings, if any
+     * (a demo made by an older Tutti is upgraded in place, its rows kept; the log says from which
+     * version to which). Returns a connection that keeps the database open until the pool has started.
      */
     Connection openAndMigrate() {
         String url = url();
         Connection holder = null;
         try {
             holder = dataSource(url).getConnection();
-            int applied = new SchemaMigrator(dataSource(url), DatabaseVendor.H2).migrate();
-            LOG.info("{} migration(s) applied to the demo database", applied);
+            SchemaMigrator migrator = new SchemaMigrator(dataSource(url), DatabaseVendor.H2);
+            String before = migrator.currentVersion().orElse("none");
+            int applied = migrator.migrate();
+            String after = migrator.currentVersion().orElse("none");
+            if (applied > 0) {
+                // an older Tutti made it: its data (the user's changes) stays, the schema moves on
+                LOG.info("Demo database in {} upgraded from schema version {} to {} ({} migration(s) applied),"
+                        + " its data kept", folder, before, after, applied);
+            } else {
+                LOG.info("Demo database in {} at schema version {}: nothing to migrate", folder, after);
+            }
             return holder;
         } catch (Exception e) {
             if (holder != null) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tutti.client.service.ConfigurationFileException;
 import org.tutti.client.service.InvalidSettingException;
 import org.tutti.client.service.ServiceException;
 import org.tutti.client.service.UnverifiedTlsException;
@@ -25,8 +26,9 @@ class ClientConfigLoaderTest {
     @TempDir
     Path user;
 
+    /** The standard order: the user's file, then the system-wide one, then the installation's (baked in). */
     private ClientConfigLoader loader() {
-        return new ClientConfigLoader(List.of(installation, system, user));
+        return new ClientConfigLoader(List.of(user, system, installation));
     }
 
     private static void write(Path folder, String json) throws IOException {
@@ -45,7 +47,7 @@ class ClientConfigLoaderTest {
                               "user": "tutti_staff", "password": "s3cret", "poolSize": 3},
                  "smtp": {"host": "smtp.example"}}
                 """);
-        write(user, """
+        write(installation, """
                 {"database": {"url": "jdbc:postgresql://elsewhere/tutti?sslmode=verify-full", "user": "tutti_family",
                               "password": "x"}}
                 """);
@@ -140,7 +142,7 @@ class ClientConfigLoaderTest {
         "jdbc:postgresql://db.school.example:5432/tutti?ssl=true&sslmode=verify-full",
         "jdbc:postgresql://db.school.example/tutti?sslmode=VERIFY-FULL",
         "jdbc:postgresql://db.school.example/tutti?sslmode=verify-ca",
-        "jdbc:postgresql://db.school.example/tutti?sslmode=Verify-CA&sslrootcert=/etc/tutti/root.crt",
+        "jdbc:postgresql://db.school.example/tutti?sslmode=Verify-CA&sslfactory=org.postgresql.ssl.LibPQFactory",
         "jdbc:postgresql://db.school.example/tutti?sslmode=verify%2Dfull",
         "jdbc:postgresql://db.school.example/tutti?sslmode=require&sslmode=verify-full",
         "jdbc:postgresql://db1.school.example,db2.school.example:5433/tutti?sslmode=verify-full"})
@@ -280,9 +282,172 @@ class ClientConfigLoaderTest {
                 .contains(Path.of("C:\\ProgramData", "Tutti"));
     }
 
+    /** Issue 17: the user's file overrides the system-wide one, which overrides the one IT baked into the package. */
     @Test
-    void theStandardSearchEndsWithTheDataFolder() {
-        assertThat(ClientConfigLoader.standard(user).folders()).last().isEqualTo(user);
+    void theUsersFileWinsOverTheSystemWideOneWhichWinsOverTheInstallations() throws IOException {
+        write(installation, "{\"database\": {\"url\": \"jdbc:postgresql://baked/tutti?sslmode=verify-full\","
+                + " \"user\": \"tutti_family\"}}");
+        write(system, "{\"database\": {\"url\": \"jdbc:postgresql://system/tutti?sslmode=verify-full\","
+                + " \"user\": \"tutti_family\"}}");
+        write(user, "{\"database\": {\"url\": \"jdbc:postgresql://mine/tutti?sslmode=verify-full\","
+                + " \"user\": \"tutti_family\"}}");
+        assertThat(loader().load().orElseThrow().source()).isEqualTo(user.resolve("tutti.json"));
+
+        Files.delete(user.resolve("tutti.json"));
+        assertThat(loader().load().orElseThrow().source()).isEqualTo(system.resolve("tutti.json"));
+
+        Files.delete(system.resolve("tutti.json"));
+        ClientConfig baked = loader().load().orElseThrow();
+        assertThat(baked.source()).isEqualTo(installation.resolve("tutti.json"));
+        assertThat(baked.database().url()).isEqualTo("jdbc:postgresql://baked/tutti?sslmode=verify-full");
+    }
+
+    @Test
+    void theStandardSearchIsTheDataFolderThenTheSystemFolderThenTheInstallationFolder() {
+        List<Path> folders = ClientConfigLoader.standard(user).folders();
+
+        assertThat(folders).first().isEqualTo(user);
+        assertThat(folders).element(1).isEqualTo(
+                ClientConfigLoader.systemFolder(System.getProperty("os.name"), System.getenv()).orElseThrow());
+        assertThat(folders).last().isEqualTo(ClientConfigLoader.installationFolder().orElseThrow());
+        assertThat(folders).hasSize(3);
+    }
+
+    /** A packaged edition built with IT's file never falls back to the demo: it says which files it looked for. */
+    @Test
+    void whenAFileIsRequiredFindingNoneIsABadConfigurationListingThePathsSearched() {
+        assertThatThrownBy(() -> new ClientConfigLoader(List.of(user, system, installation), true).load())
+                .isInstanceOfSatisfying(ConfigurationFileException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(ServiceException.Reason.BAD_CONFIGURATION);
+                    assertThat(e.problem()).isEqualTo(ConfigurationFileException.Problem.NOT_FOUND);
+                    assertThat(e.file()).isEmpty();
+                    assertThat(e.details()).containsExactly(user.resolve("tutti.json").toString(),
+                            system.resolve("tutti.json").toString(), installation.resolve("tutti.json").toString());
+                })
+                .hasMessageContaining(user.resolve("tutti.json").toString())
+                .hasMessageContaining(installation.resolve("tutti.json").toString());
+    }
+
+    @Test
+    void theStandardSearchRequiresAFileWhenTheLauncherSaysSo() {
+        assertThat(ClientConfigLoader.standard(user).required()).as("java -jar: the demo").isFalse();
+        String before = System.getProperty(ClientConfigLoader.REQUIRED_PROPERTY);
+        System.setProperty(ClientConfigLoader.REQUIRED_PROPERTY, "true");
+        try {
+            assertThat(ClientConfigLoader.standard(user).required()).isTrue();
+        } finally {
+            if (before == null) {
+                System.clearProperty(ClientConfigLoader.REQUIRED_PROPERTY);
+            } else {
+                System.setProperty(ClientConfigLoader.REQUIRED_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void eachProblemIsNamedForTheLoginWindowWithWhatItIsAbout() throws IOException {
+        write(user, "{\n  \"mode\": \"family\",\n  \"database\": {\"url\" \"x\"}\n}");
+        assertProblem(ConfigurationFileException.Problem.NOT_JSON, "3", "22");
+
+        write(user, "{\"mode\": \"family\"}");
+        assertProblem(ConfigurationFileException.Problem.MISSING_SECTION, "database");
+
+        write(user, "{\"database\": {\"url\": \"jdbc:postgresql://db/tutti?sslmode=verify-full\"}}");
+        assertProblem(ConfigurationFileException.Problem.MISSING_SETTING, "database.user");
+
+        write(user, "{\"mode\": \"admin\", \"database\": {\"url\": \"jdbc:postgresql://db/tutti?sslmode=verify-full\","
+                + " \"user\": \"tutti_family\"}}");
+        assertProblem(ConfigurationFileException.Problem.BAD_MODE, "admin");
+
+        write(user, "{\"database\": {\"url\": \"jdbc:mysql://db/tutti?password=s3cret\", \"user\": \"tutti_family\"}}");
+        assertProblem(ConfigurationFileException.Problem.NOT_POSTGRES_URL, "database.url");
+        assertThatThrownBy(() -> loader().load()).hasMessageNotContaining("s3cret");
+
+        Files.delete(user.resolve("tutti.json"));
+        Files.createDirectory(user.resolve("tutti.json"));
+        assertProblem(ConfigurationFileException.Problem.UNREADABLE);
+    }
+
+    private void assertProblem(ConfigurationFileException.Problem problem, String... details) {
+        assertThatThrownBy(() -> loader().load())
+                .isInstanceOfSatisfying(ConfigurationFileException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(problem);
+                    assertThat(e.file()).contains(user.resolve("tutti.json"));
+                    assertThat(e.details()).containsExactly(details);
+                });
+    }
+
+    // issue 17 — config: the school's CA certificate travels beside tutti.json
+
+    /** A family client's file verifying the server with {@code url}. */
+    private void writeVerifying(Path folder, String url) throws IOException {
+        write(folder, "{\"database\": {\"url\": \"" + url + "\", \"user\": \"tutti_family\", \"password\": \"x\"}}");
+    }
+
+    /** What pgjdbc reads from the URL the client hands it: the certificate it will trust. */
+    private static String driverRootCert(ClientConfig config) throws Exception {
+        return org.postgresql.Driver.parseURL(config.database().url(), null).getProperty("sslrootcert");
+    }
+
+    @Test
+    void aRelativeCaCertificateIsReadFromTheFolderOfTheFile() throws Exception {
+        Path folder = Files.createDirectories(installation.resolve("app folder é"));
+        Files.writeString(folder.resolve("school-ca.crt"), "certificate");
+        writeVerifying(folder, "jdbc:postgresql://db.school.example/tutti?sslmode=verify-full&sslrootcert=school-ca.crt"
+                + "&connectTimeout=5");
+
+        ClientConfig config = new ClientConfigLoader(List.of(user, folder)).load().orElseThrow();
+
+        assertThat(driverRootCert(config)).isEqualTo(folder.resolve("school-ca.crt").toString());
+        assertThat(org.postgresql.Driver.parseURL(config.database().url(), null).getProperty("connectTimeout"))
+                .isEqualTo("5");
+        assertThat(config.database().unverifiedServer()).isEmpty();
+    }
+
+    @Test
+    void aRootCrtBesideTheFileIsUsedWhenTheUrlVerifiesTheServerWithoutNamingOne() throws Exception {
+        Files.writeString(system.resolve("root.crt"), "certificate");
+        writeVerifying(system, "jdbc:postgresql://db.school.example/tutti?sslmode=verify-full");
+
+        assertThat(driverRootCert(loader().load().orElseThrow())).isEqualTo(system.resolve("root.crt").toString());
+
+        writeVerifying(system, "jdbc:postgresql://db.school.example/tutti?ssl=true&sslmode=verify-ca");
+        assertThat(driverRootCert(loader().load().orElseThrow())).isEqualTo(system.resolve("root.crt").toString());
+    }
+
+    @Test
+    void withoutACertificateBesideTheFileTheUrlStaysAsWritten() throws Exception {
+        String url = "jdbc:postgresql://db.school.example/tutti?sslmode=verify-full";
+        writeVerifying(system, url);
+        assertThat(loader().load().orElseThrow().database().url()).as("pgjdbc's ~/.postgresql/root.crt").isEqualTo(url);
+
+        Files.writeString(system.resolve("root.crt"), "certificate");
+        writeVerifying(system, "jdbc:postgresql://localhost/tutti");
+        assertThat(loader().load().orElseThrow().database().url()).as("a URL that verifies nothing")
+                .isEqualTo("jdbc:postgresql://localhost/tutti");
+
+        Path absolute = Files.writeString(installation.resolve("ca.pem"), "certificate");
+        writeVerifying(system, "jdbc:postgresql://db.school.example/tutti?sslmode=verify-full&sslrootcert=" + absolute);
+        assertThat(driverRootCert(loader().load().orElseThrow())).as("a certificate named by its absolute path")
+                .isEqualTo(absolute.toString());
+    }
+
+    @Test
+    void aCaCertificateThatDoesNotExistIsABadConfigurationWithItsPath() throws IOException {
+        writeVerifying(system, "jdbc:postgresql://db.school.example/tutti?sslmode=verify-full&sslrootcert=certs/school.crt");
+
+        assertThatThrownBy(() -> loader().load())
+                .isInstanceOfSatisfying(ConfigurationFileException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(ConfigurationFileException.Problem.CA_CERTIFICATE_MISSING);
+                    assertThat(e.file()).contains(system.resolve("tutti.json"));
+                    assertThat(e.details()).containsExactly(system.resolve("certs/school.crt").toString(), "database.url");
+                })
+                .hasMessageContaining("not found at " + system.resolve("certs/school.crt"));
+
+        writeVerifying(system, "jdbc:postgresql://db.school.example/tutti?sslmode=verify-full&sslrootcert=a%00b");
+        assertThatThrownBy(() -> loader().load()).as("not even a path")
+                .isInstanceOfSatisfying(ConfigurationFileException.class, e -> assertThat(e.problem())
+                        .isEqualTo(ConfigurationFileException.Problem.CA_CERTIFICATE_MISSING));
     }
 
     // issue 12 — faults: the timeouts of every connection

@@ -28,6 +28,28 @@ class DisplayPreferencesTest {
         }
     }
 
+    /**
+     * Issue 17, upgrades: a file exactly as this version writes it (Properties.store's comment and
+     * date lines included) is what the next version finds after an upgrade, and reads as the same
+     * choice. A change of the format must keep reading this.
+     */
+    @Test
+    void aFileWrittenByThisVersionIsReadBackUnchangedByALaterOne() throws Exception {
+        Files.writeString(folder.resolve("display.properties"), """
+                #Tutti: display preferences of this computer's user
+                #Sun Dec 06 18:30:00 UTC 2026
+                accessible=true
+                contrast=dark
+                textSize=150
+                """, StandardCharsets.UTF_8);
+
+        assertThat(DisplayPreferences.load(folder)).contains(new DisplayPreferences(true, DisplayPreferences.Contrast.DARK, 150));
+
+        new DisplayPreferences(true, DisplayPreferences.Contrast.DARK, 150).save(folder);
+        assertThat(Files.readAllLines(folder.resolve("display.properties")).stream().filter(l -> !l.startsWith("#")))
+                .as("what this version writes").containsExactlyInAnyOrder("accessible=true", "contrast=dark", "textSize=150");
+    }
+
     @Test
     void aDamagedOrHandEditedFileGivesSensibleValues() throws Exception {
         Files.writeString(folder.resolve("display.properties"), "accessible=yes\ncontrast=purple\ntextSize=big\n",

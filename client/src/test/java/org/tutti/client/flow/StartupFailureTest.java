@@ -57,9 +57,10 @@ class StartupFailureTest extends AppHarness {
         startApp(dataFolder);
 
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> lookup("#startupRetry").query().isVisible());
+        // issue 17: the file read and where it is broken, for whoever installed Tutti
         assertThat(lookup("#startupStatus").queryAs(Label.class).getText()).isEqualTo(
-                "Le fichier de configuration de Tutti (tutti.json) est illisible, incomplet ou incorrect."
-                        + " Contactez la personne qui a installé Tutti.");
+                "Le fichier de configuration " + config + " est mal écrit : ce n’est pas du JSON valide (erreur à"
+                        + " la ligne 1, colonne 32). Contactez la personne qui a installé Tutti.");
         assertThat(lookup("#loginSubmit").queryButton().isDisabled()).isTrue();
 
         Files.delete(config);
@@ -68,6 +69,27 @@ class StartupFailureTest extends AppHarness {
 
         waitUntilLoginEnabled();
         assertThat(lookup("#startupPane").query().isVisible()).isFalse();
+    }
+
+    /** Issue 17: the school's CA certificate named in the URL is missing: said with its path, before any connection. */
+    @Test
+    void aMissingCaCertificateIsExplainedWithItsPath() throws Exception {
+        Path dataFolder = temp.resolve("tutti");
+        Files.createDirectories(dataFolder);
+        Path config = dataFolder.resolve("tutti.json");
+        Files.writeString(config, """
+                {"mode": "family",
+                 "database": {"url": "jdbc:postgresql://db.school.example/tutti?sslmode=verify-full&sslrootcert=ecole.crt",
+                              "user": "tutti_family", "password": "s3cret"}}
+                """);
+        startApp(dataFolder);
+
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> lookup("#startupRetry").query().isVisible());
+        assertThat(lookup("#startupStatus").queryAs(Label.class).getText()).isEqualTo(
+                "Le fichier de configuration " + config + " désigne, dans database.url, le certificat de l’autorité"
+                        + " de l’établissement " + dataFolder.resolve("ecole.crt") + ", mais ce fichier est"
+                        + " introuvable. Contactez la personne qui a installé Tutti.");
+        assertThat(lookup("#loginSubmit").queryButton().isDisabled()).isTrue();
     }
 
     /** A family's client must never talk to a remote server it does not verify, unless IT says so in the file. */

@@ -31,6 +31,7 @@ import org.tutti.client.domain.SiteSummary;
 import org.tutti.client.domain.StartupStep;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.Backend;
+import org.tutti.client.service.ConfigurationFileException;
 import org.tutti.client.service.InvalidSettingException;
 import org.tutti.client.service.ServerProblemException;
 import org.tutti.client.service.ServiceException;
@@ -165,11 +166,32 @@ public final class LoginViewModel {
             return I18n.get("startup.error.invalidSetting", invalid.file(), invalid.setting(),
                     String.valueOf(invalid.min()), String.valueOf(invalid.max()), invalid.found());
         }
+        if (failure instanceof ConfigurationFileException bad) {
+            LOG.error("Opening the database refused: {}", bad.getMessage());
+            return configurationMessage(bad);
+        }
         if (failure instanceof ServerProblemException problem) {
             // BackendFactory has named the cause in the log
             return problemMessage(problem);
         }
         return STARTUP_FAILURES.message(failure);
+    }
+
+    /** What is wrong with {@code tutti.json}, in plain words, naming the file read (or the files searched). */
+    private static String configurationMessage(ConfigurationFileException bad) {
+        List<String> details = bad.details();
+        String file = bad.file().map(Object::toString).orElse("");
+        return switch (bad.problem()) {
+            case NOT_FOUND -> I18n.get("startup.error.config.notFound", String.join(", ", details));
+            case UNREADABLE -> I18n.get("startup.error.config.unreadable", file);
+            case NOT_JSON -> I18n.get("startup.error.config.notJson", file, details.get(0), details.get(1));
+            case MISSING_SECTION -> I18n.get("startup.error.config.missingSection", file, details.get(0));
+            case MISSING_SETTING -> I18n.get("startup.error.config.missingSetting", file, details.get(0));
+            case BAD_MODE -> I18n.get("startup.error.config.badMode", file, details.get(0));
+            case NOT_POSTGRES_URL -> I18n.get("startup.error.config.notPostgresUrl", file, details.get(0));
+            case CA_CERTIFICATE_MISSING -> I18n.get("startup.error.config.caCertificateMissing", file,
+                    details.get(0), details.get(1));
+        };
     }
 
     /** What the login window says for each problem: what to do, and who does it. */

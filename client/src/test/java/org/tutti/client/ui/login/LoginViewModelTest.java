@@ -291,6 +291,65 @@ class LoginViewModelTest {
                 + " qui a installé Tutti.");
     }
 
+    // issue 17 — config: what is wrong with tutti.json, said in plain French with the file read
+
+    /** The file as the loader reads it from {@code folder}, and what the login window then says. */
+    private static String startupMessageFor(Path folder, String json) throws java.io.IOException {
+        java.nio.file.Files.writeString(folder.resolve("tutti.json"), json);
+        try {
+            new org.tutti.client.config.ClientConfigLoader(java.util.List.of(folder)).load();
+        } catch (ServiceException e) {
+            return LoginViewModel.startupMessage(e);
+        }
+        throw new AssertionError("the file was accepted: " + json);
+    }
+
+    @Test
+    void eachProblemOfTheFileIsSaidInFrenchWithTheFileRead(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws Exception {
+        Path file = folder.resolve("tutti.json");
+        String contact = " Contactez la personne qui a installé Tutti.";
+
+        assertThat(startupMessageFor(folder, "{\"mode\": \"family\",\n \"database\": {\"url\" \"x\"}}"))
+                .isEqualTo("Le fichier de configuration " + file + " est mal écrit : ce n’est pas du JSON valide"
+                        + " (erreur à la ligne 2, colonne 21)." + contact);
+        assertThat(startupMessageFor(folder, "{\"mode\": \"family\"}"))
+                .isEqualTo("Le fichier de configuration " + file + " est incomplet : la section database manque." + contact);
+        assertThat(startupMessageFor(folder, "{\"database\": {\"url\": \"jdbc:postgresql://db/t?sslmode=verify-full\"}}"))
+                .isEqualTo("Le fichier de configuration " + file + " est incomplet : le réglage database.user manque."
+                        + contact);
+        assertThat(startupMessageFor(folder, "{\"mode\": \"admin\", \"database\": {\"url\":"
+                + " \"jdbc:postgresql://db/t?sslmode=verify-full\", \"user\": \"tutti_family\"}}"))
+                .isEqualTo("Le fichier de configuration " + file + " est incorrect : mode doit valoir family ou staff"
+                        + " (valeur trouvée : admin)." + contact);
+        assertThat(startupMessageFor(folder, "{\"database\": {\"url\": \"jdbc:mysql://db/t\", \"user\": \"tutti_family\"}}"))
+                .isEqualTo("Le fichier de configuration " + file + " est incorrect : database.url doit commencer par"
+                        + " jdbc:postgresql:." + contact);
+        assertThat(startupMessageFor(folder, "{\"database\": {\"url\": \"jdbc:postgresql://db/t?sslmode=verify-full"
+                + "&sslrootcert=ecole.crt\", \"user\": \"tutti_family\"}}"))
+                .isEqualTo("Le fichier de configuration " + file + " désigne, dans database.url, le certificat de"
+                        + " l’autorité de l’établissement " + folder.resolve("ecole.crt") + ", mais ce fichier est"
+                        + " introuvable." + contact);
+        assertThat(startupMessageFor(folder, "{\"database\": {\"url\": \"jdbc:postgresql://db/t?sslmode=verify-full\","
+                + " \"user\": \"tutti_family\", \"loginTimeoutSeconds\": 0}}"))
+                .startsWith("La configuration " + file + " est refusée : database.loginTimeoutSeconds doit être");
+        assertThat(startupMessageFor(folder, "{\"database\": {\"url\": \"jdbc:postgresql://db/t?sslmode=require\","
+                + " \"user\": \"tutti_family\"}}"))
+                .startsWith("La configuration " + file + " est refusée : database.url doit demander sslmode=verify-full");
+    }
+
+    @Test
+    void aRequiredFileFoundNowhereNamesThePathsSearched(@org.junit.jupiter.api.io.TempDir Path folder) {
+        Path user = folder.resolve("user");
+        Path app = folder.resolve("app");
+        ServiceException missing = org.junit.jupiter.api.Assertions.assertThrows(ServiceException.class,
+                () -> new org.tutti.client.config.ClientConfigLoader(java.util.List.of(user, app), true).load());
+
+        assertThat(LoginViewModel.startupMessage(missing)).isEqualTo("Tutti ne trouve pas son fichier de configuration"
+                + " (tutti.json), dont cette installation a besoin. Fichiers cherchés : " + user.resolve("tutti.json")
+                + ", " + app.resolve("tutti.json") + ". Contactez la personne qui a installé Tutti.");
+    }
+
     /** Enter while the demo is being prepared: said, then the login happens once the database is ready. */
     @Test
     void loggingInWhileTheDatabaseIsBeingOpenedWaitsForItThenLogsIn() throws Exception {
