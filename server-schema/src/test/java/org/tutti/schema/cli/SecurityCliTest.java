@@ -40,6 +40,8 @@ import org.tutti.schema.cli.TuttiSchemaCliTest.Result;
 class SecurityCliTest {
 
     private static final Pattern README_SQL = Pattern.compile("<!-- roles-sql[^>]*-->\\s*```sql\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern FIRST_SITE_SQL =
+            Pattern.compile("<!-- first-site-sql[^>]*-->\\s*```sql\\n(.*?)```", Pattern.DOTALL);
     private static final String TRICKY_PASSWORD = "it's \"x\"; DROP ROLE tutti_admin; --";
 
     private static EmbeddedPostgres server;
@@ -174,5 +176,37 @@ class SecurityCliTest {
                 "login roles exist only on PostgreSQL");
         assertOneLineFailure(run(as("postgres", "other_admin", "other-pw", "role-password", "tutti_staff", "x")),
                 "user \"other_admin\" may not change the password of tutti_staff: run role-password as a superuser");
+    }
+
+    @Test
+    @Order(4)
+    void theItGuidesFirstSiteAndStaffAccountLetThatPersonLogIn() throws IOException, SQLException {
+        Matcher sql = FIRST_SITE_SQL.matcher(Files.readString(Path.of("..", "src-docs", "manuals", "it-en.md")));
+        assertThat(sql.find()).as("the IT guide's first site").isTrue();
+        superuserIn("school", Arrays.stream(sql.group(1).split(";\\s*\\n")).map(String::strip)
+                .filter(st -> !st.isEmpty()).toArray(String[]::new));
+        Matcher password = Pattern.compile("bcrypt_hash\\('([^']*)'\\)").matcher(sql.group(1));
+        assertThat(password.find()).isTrue();
+
+        assertThat(run(as("postgres", "postgres", "", "role-password", "tutti_staff", "staff-pw")).exitCode()).isZero();
+        try (Connection c = TestDatabases.connectAs(server.getPort(), "school", "tutti_staff", "staff-pw");
+             var login = c.prepareStatement("SELECT tutti.login(?, ?, ?)")) {
+            login.setString(1, "VILLEFRANCHE");
+            login.setString(2, "DIRECTION");
+            login.setString(3, password.group(1));
+            try (ResultSet rs = login.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as("the session token of the first staff login").isNotBlank();
+            }
+        }
+        try (Connection c = server.getDatabase("postgres", "school").getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT a.role, a.settings_right, s.name FROM tutti.account a"
+                     + " JOIN tutti.site s ON s.id = a.site_id WHERE s.code = 'VILLEFRANCHE'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("STAFF");
+            assertThat(rs.getBoolean(2)).isTrue();
+            assertThat(rs.getString(3)).isEqualTo("École de musique de Villefranche");
+            assertThat(rs.next()).isFalse();
+        }
     }
 }
