@@ -1,0 +1,49 @@
+package org.tutti.installer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JVM options the packaged launchers pass (jpackage {@code --java-options}, in the launcher's
+ * {@code .cfg}). Measured and explained in installer/README.md and the ADR 0016.
+ */
+public final class JvmOptions {
+
+    /** Heap cap of the desktop application: the demo's largest screens stay under 200 MB of heap. */
+    static final String DESKTOP_HEAP = "-Xmx384m";
+    /** One collector thread and no region bookkeeping: less memory and CPU for a small interactive heap. */
+    static final String GC = "-XX:+UseSerialGC";
+    /** The AppCDS archive dumped from the build's class list, at build for the app-image, at install for the package. */
+    static final String CDS_ARCHIVE = "-XX:SharedArchiveFile=$APPDIR/tutti.jsa";
+    /** A missing or unusable archive is silently ignored (the JVM then loads classes from the jars). */
+    static final String CDS_AUTO = "-Xshare:auto";
+    /** With IT's file baked in, finding no tutti.json at all is a configuration error, not the demo. */
+    static final String CONFIG_REQUIRED = "-Dtutti.config.required=true";
+
+    /** The relay's heap: it sends mail, one at a time. */
+    static final String RELAY_HEAP = "-Xmx128m";
+    /** Where the relay's rolling log goes (the service's state directory). */
+    static final String RELAY_HOME = "-Dtutti.home=/var/lib/tutti-relay";
+
+    private JvmOptions() {
+    }
+
+    /** The desktop editions' options; {@code configBaked} when IT's tutti.json is in the package. */
+    public static List<String> desktop(boolean configBaked) {
+        List<String> options = new ArrayList<>(List.of(DESKTOP_HEAP, GC, "-Dfile.encoding=UTF-8", CDS_ARCHIVE, CDS_AUTO));
+        if (configBaked) {
+            options.add(CONFIG_REQUIRED);
+        }
+        return List.copyOf(options);
+    }
+
+    /** The relay launcher's options (Linux service: its log in /var/lib/tutti-relay/logs). */
+    public static List<String> relay() {
+        return List.of(RELAY_HEAP, GC, "-Dfile.encoding=UTF-8", RELAY_HOME);
+    }
+
+    /** tutti-schema's options: a migration or a demo generation, run by hand. */
+    public static List<String> schema() {
+        return List.of("-Xmx256m", GC, "-Dfile.encoding=UTF-8");
+    }
+}
