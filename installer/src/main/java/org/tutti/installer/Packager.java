@@ -167,19 +167,14 @@ public final class Packager {
             Path resources, Path images) throws IOException {
         AppImage image = AppImage.of(images, edition.packageName(), osName);
         DebPackage.deleteTree(image.root());
-        Path input = work.resolve("input");
-        Path appInput = input;
+        Path appInput = work.resolve(edition.desktop() ? "input-stored" : "input-stored-relay");
+        DebPackage.deleteTree(appInput);
+        int jars = StoredJars.copyStored(work.resolve("input"), appInput);
         if (!edition.desktop()) {
             // tutti-schema needs picocli, which the desktop does not ship
-            appInput = work.resolve("input-relay");
-            DebPackage.deleteTree(appInput);
-            DebPackage.copyTree(input, appInput);
-            try (Stream<Path> extra = Files.list(work.resolve("relay-extra"))) {
-                for (Path jar : extra.toList()) {
-                    Files.copy(jar, appInput.resolve(jar.getFileName()));
-                }
-            }
+            jars += StoredJars.copyStored(work.resolve("relay-extra"), appInput);
         }
+        Tools.log(edition.packageName() + ": " + jars + " jars, stored (the package compresses them)");
         List<String> args = Tools.list("--type", "app-image", "--dest", images.toString(),
                 "--name", edition.packageName(), "--app-version", version,
                 "--vendor", "Tutti", "--description", edition.commentEn(),
@@ -198,15 +193,16 @@ public final class Packager {
             args.addAll(List.of("--arguments", "--relay", "--arguments", "--config",
                     "--arguments", "/etc/tutti/tutti-relay.json"));
             Path properties = work.resolve("tutti-schema.properties");
+            // an added launcher inherits the main one's default arguments (--relay...): its own, --help
             Files.writeString(properties, "main-jar=tutti.jar\nmain-class=org.tutti.schema.cli.TuttiSchemaCli\n"
-                    + "java-options=" + String.join(" ", JvmOptions.schema()) + "\n");
+                    + "java-options=" + String.join(" ", JvmOptions.schema()) + "\narguments=--help\n");
             args.addAll(List.of("--add-launcher", "tutti-schema=" + properties));
         }
         Tools.run("jpackage", args);
         return image;
     }
 
-    /** One class list (the family app-image's training run) serves every desktop app-image: same jars. */
+    /** One class list (the first desktop app-image's training run) serves every desktop app-image: same jars. */
     private void cds(Map<Edition, AppImage> built) throws IOException {
         List<Edition> desktops = built.keySet().stream().filter(Edition::desktop).toList();
         if (desktops.isEmpty()) {
@@ -222,7 +218,11 @@ public final class Packager {
             AppImage image = built.get(edition);
             Files.copy(classList, image.appFolder().resolve(CdsArchive.CLASS_LIST),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            CdsArchive.dump(image, edition.packageName());
+            // the archive is valid only where it was dumped: the family app-image's serves its
+            // integration tests (and the runs from target/); the deb dumps its own at install
+            if (edition == first) {
+                CdsArchive.dump(image, edition.packageName());
+            }
         }
     }
 

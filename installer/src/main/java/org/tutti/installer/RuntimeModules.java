@@ -49,7 +49,12 @@ public final class RuntimeModules {
         return List.copyOf(modules);
     }
 
-    /** jlink's options for {@code modules}: no debug data, headers or man pages, compressed, French and English. */
+    /**
+     * jlink's options for {@code modules}: no debug data, headers or man pages, French and English.
+     * Not compressed ({@code --compress=0}): every package compresses the whole runtime as one
+     * stream, and better (the desktop runtime: 39.6 MB of xz with {@code --compress=2}, 20.9 MB
+     * with {@code --compress=0}); the JVM also reads uncompressed classes faster.
+     */
     static List<String> jlinkArguments(List<String> modules, String modulePath, String output) {
         List<String> args = new ArrayList<>();
         if (modulePath != null && !modulePath.isEmpty()) {
@@ -59,7 +64,7 @@ public final class RuntimeModules {
         args.add("--add-modules");
         args.add(String.join(",", modules));
         args.addAll(List.of("--include-locales=fr,en", "--strip-debug", "--no-header-files", "--no-man-pages",
-                "--compress=2", "--generate-cds-archive", "--output", output));
+                "--compress=0", "--generate-cds-archive", "--output", output));
         return args;
     }
 }

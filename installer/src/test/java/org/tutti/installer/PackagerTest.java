@@ -62,7 +62,7 @@ class PackagerTest {
 
     @Test
     void theDesktopLauncherCapsTheHeapUsesSerialGcAndTheArchiveAndRequiresTheBakedFile() {
-        assertThat(JvmOptions.desktop(false)).contains("-Xmx384m", "-XX:+UseSerialGC",
+        assertThat(JvmOptions.desktop(false)).contains("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
                 "-XX:SharedArchiveFile=$APPDIR/tutti.jsa", "-Xshare:auto")
                 .doesNotContain("-Dtutti.config.required=true");
         assertThat(JvmOptions.desktop(true)).contains("-Dtutti.config.required=true");
