@@ -165,7 +165,7 @@ public final class Packager {
 
     private AppImage jpackageAppImage(Edition edition, Path runtime, String version, boolean configBaked,
             Path resources, Path images) throws IOException {
-        AppImage image = AppImage.of(images, edition.packageName(), osName);
+        AppImage image = AppImage.of(images, imageName(edition), osName);
         DebPackage.deleteTree(image.root());
         Path appInput = work.resolve(edition.desktop() ? "input-stored" : "input-stored-relay");
         DebPackage.deleteTree(appInput);
@@ -176,7 +176,7 @@ public final class Packager {
         }
         Tools.log(edition.packageName() + ": " + jars + " jars, stored (the package compresses them)");
         List<String> args = Tools.list("--type", "app-image", "--dest", images.toString(),
-                "--name", edition.packageName(), "--app-version", version,
+                "--name", imageName(edition), "--app-version", version,
                 "--vendor", "Tutti", "--description", edition.commentEn(),
                 "--input", appInput.toString(), "--main-jar", "tutti.jar",
                 "--main-class", "org.tutti.client.Launcher", "--runtime-image", runtime.toString());
@@ -211,7 +211,7 @@ public final class Packager {
         Path classList = work.resolve(CdsArchive.CLASS_LIST);
         Edition first = desktops.get(0);
         int display = Integer.parseInt(options.getOrDefault("xvfb-display", "97"));
-        if (!CdsArchive.train(built.get(first), first.packageName(), classList, work, display)) {
+        if (!CdsArchive.train(built.get(first), imageName(first), classList, work, display)) {
             return;
         }
         for (Edition edition : desktops) {
@@ -221,7 +221,7 @@ public final class Packager {
             // the archive is valid only where it was dumped: the family app-image's serves its
             // integration tests (and the runs from target/); the deb dumps its own at install
             if (edition == first) {
-                CdsArchive.dump(image, edition.packageName());
+                CdsArchive.dump(image, imageName(edition));
             }
         }
     }
@@ -239,13 +239,22 @@ public final class Packager {
         }
         Files.createDirectories(packages);
         List<String> args = Tools.list("--type", type.extension(), "--dest", packages.toString(),
-                "--name", edition.packageName(), "--app-version", version, "--vendor", "Tutti",
+                "--name", imageName(edition), "--app-version", version, "--vendor", "Tutti",
                 "--description", edition.commentEn(), "--app-image", image.root().toString());
         if (type == PackageType.MSI) {
             args.addAll(List.of("--win-menu", "--win-menu-group", "Tutti", "--win-shortcut",
                     "--win-upgrade-uuid", WindowsUpgradeCodes.of(edition), "--win-dir-chooser"));
         }
         Tools.run("jpackage", args);
+    }
+
+    /**
+     * The app-image's (and launcher's) name: the package name on Linux ({@code /opt/tutti-family}),
+     * the menu name on Windows and macOS, where it is what the Start menu, the installation folder
+     * ({@code C:\Program Files\Tutti Accueil}) and the Finder ({@code Tutti Accueil.app}) show.
+     */
+    String imageName(Edition edition) {
+        return PackageType.forOs(osName) == PackageType.DEB ? edition.packageName() : edition.menuName();
     }
 
     /** The icon of this system's format: png (Linux), ico (Windows), icns (macOS). */
