@@ -30,7 +30,9 @@ final class DebPackage {
     }
 
     static String control(Edition edition, String version, String architecture, long installedSizeKb) {
-        String depends = edition.desktop() ? "libgtk-3-0" : "adduser";
+        // JavaFX's natives are inside its jars, so no tool infers them: GTK for the window, GL for the
+        // hardware pipeline (without them JavaFX falls back to software rendering, with a stack trace)
+        String depends = edition.desktop() ? "libgtk-3-0, libgl1, libxxf86vm1" : "adduser";
         String description = edition.desktop()
                 ? edition.menuName() + " - " + edition.commentFr() + "\n " + edition.commentEn()
                         + "\n .\n Tutti, " + (edition == Edition.FAMILY ? "family" : "front desk")

@@ -20,7 +20,7 @@ class DebPackageTest {
     void theDesktopPackagesDependOnGtkNotOnXdgUtils() {
         String control = DebPackage.control(Edition.FAMILY, "0.1.0", "amd64", 123);
         assertThat(control).contains("Package: tutti-family\n", "Version: 0.1.0\n", "Architecture: amd64\n",
-                "Installed-Size: 123\n", "Depends: libgtk-3-0\n").doesNotContain("xdg-utils");
+                "Installed-Size: 123\n", "Depends: libgtk-3-0, libgl1, libxxf86vm1\n").doesNotContain("xdg-utils");
         // every continuation line of the description starts with a space
         assertThat(control.lines().dropWhile(l -> !l.startsWith("Description:")).skip(1))
                 .allMatch(l -> l.startsWith(" "));

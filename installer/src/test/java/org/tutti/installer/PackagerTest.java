@@ -63,7 +63,7 @@ class PackagerTest {
     @Test
     void theDesktopLauncherCapsTheHeapUsesSerialGcAndTheArchiveAndRequiresTheBakedFile() {
         assertThat(JvmOptions.desktop(false)).contains("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:SharedArchiveFile=$APPDIR/tutti.jsa", "-Xshare:auto")
+                "-XX:SharedArchiveFile=$APPDIR/tutti.jsa", "-Xshare:auto", "-XX:ArchiveRelocationMode=0")
                 .doesNotContain("-Dtutti.config.required=true");
         assertThat(JvmOptions.desktop(true)).contains("-Dtutti.config.required=true");
         assertThat(JvmOptions.relay()).contains("-Dtutti.home=/var/lib/tutti-relay");
