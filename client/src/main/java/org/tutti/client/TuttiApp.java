@@ -42,7 +42,8 @@ import org.tutti.client.ui.main.Modules;
  * <p>The data folder is {@link DataFolder#resolve()} (system property {@code tutti.home}, which
  * tests set to a temporary folder). With {@code -Dtutti.benchmark=true} the application prints
  * {@code TUTTI_FIRST_FRAME_MS=<ms since JVM start>} at the first frame of the login window and
- * exits (see {@code StartupBenchmark}).
+ * exits (see {@code StartupBenchmark}). With {@code -Dtutti.training=exit} it exits once the
+ * database is open or has failed (the installer's class-list run, see {@link TrainingRun}).
  */
 public class TuttiApp extends Application {
 
@@ -123,6 +124,10 @@ public class TuttiApp extends Application {
         stage.show();
         loginView.focusFirstField();
 
+        if (TrainingRun.requested()) {
+            // the installer's class-list run: the classes of a whole start, then exit
+            TrainingRun.exitWhenStarted(loginModel.phaseProperty(), Platform::exit);
+        }
         if (!Boolean.getBoolean(BENCHMARK_PROPERTY)) {
             // once start() has returned; the database work itself runs on a background thread
             Platform.runLater(loginModel::start);
