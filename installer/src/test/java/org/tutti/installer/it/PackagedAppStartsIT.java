@@ -19,9 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tutti.schema.DatabaseVendor;
@@ -44,9 +42,19 @@ import org.tutti.schema.testing.TestDatabases.TestDatabase;
  */
 class PackagedAppStartsIT {
 
-    /** {@code -Dtutti.appImage.family}: the app-image folder (bin/tutti-family, lib/app, lib/runtime). */
+    /**
+     * The app-image folder (bin/tutti-family, lib/app, lib/runtime): {@code -Dtutti.appImage.family},
+     * else {@code tutti-family} in {@code -Dtutti.appImages}, else where the installer module builds it.
+     */
     static final Path APP_IMAGE = Path.of(System.getProperty("tutti.appImage.family",
-            "target/jpackage/app-image/tutti-family")).toAbsolutePath();
+            System.getProperty("tutti.appImages", "target/jpackage/app-image") + "/tutti-family")).toAbsolutePath();
+
+    static {
+        // the embedded PostgreSQL's files under target/, as in the other modules' tests
+        if (System.getProperty("ot.epg.working-dir") == null) {
+            System.setProperty("ot.epg.working-dir", Path.of("target/embedded-pg").toAbsolutePath().toString());
+        }
+    }
     static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("tutti.it.startSeconds", 90));
     static final String ROLE_PASSWORD = "family-password-for-the-packaged-app";
 
@@ -54,15 +62,12 @@ class PackagedAppStartsIT {
     static final List<String> FAILURE_SIGNS = List.of("ClassNotFoundException", "NoClassDefFoundError",
             "Unsupported JavaFX configuration", "UnsatisfiedLinkError", "Error initializing QuantumRenderer");
 
-    private static Process xvfb;
-    private static String display;
-
     @TempDir
     Path work;
 
-    @BeforeAll
-    static void startDisplay() throws IOException, InterruptedException {
-        Optional<Path> binary = onPath("Xvfb");
+    /** A private Xvfb on the first free display number; skips (or fails, in CI) without Xvfb. */
+    private static Display startDisplay() throws IOException, InterruptedException {
+        Optional<Path> binary = onPath(System.getProperty("tutti.it.xvfb", "Xvfb"));
         if (binary.isEmpty()) {
             String why = "Xvfb is not installed (Debian package xvfb; the app also needs libgtk-3-0)";
             if ("1".equals(System.getenv("TUTTI_REQUIRE_DISPLAY"))) {
@@ -71,7 +76,7 @@ class PackagedAppStartsIT {
             Assumptions.abort(why + ": the packaged app's start-up is not checked (TUTTI_REQUIRE_DISPLAY=1 makes this a failure)");
         }
         // -displayfd: Xvfb takes the first free display number and writes it once it accepts clients
-        xvfb = new ProcessBuilder(binary.get().toString(), "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+        Process xvfb = new ProcessBuilder(binary.get().toString(), "-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.US_ASCII));
@@ -80,12 +85,13 @@ class PackagedAppStartsIT {
             xvfb.destroy();
             fail("Xvfb did not start (exit " + (xvfb.waitFor(5, TimeUnit.SECONDS) ? xvfb.exitValue() : "?") + ")");
         }
-        display = ":" + number.strip();
+        return new Display(xvfb, ":" + number.strip());
     }
 
-    @AfterAll
-    static void stopDisplay() throws InterruptedException {
-        if (xvfb != null) {
+    /** A running Xvfb and its display name ({@code :N}). */
+    private record Display(Process xvfb, String name) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
             xvfb.destroy();
             if (!xvfb.waitFor(10, TimeUnit.SECONDS)) {
                 xvfb.destroyForcibly();
@@ -98,6 +104,12 @@ class PackagedAppStartsIT {
         Path launcher = APP_IMAGE.resolve("bin/tutti-family");
         assertThat(launcher).as("the family app-image's launcher (built by the installer module in pre-integration-test)")
                 .isExecutable();
+        try (Display display = startDisplay()) {
+            startAndWatch(launcher, display.name());
+        }
+    }
+
+    private void startAndWatch(Path launcher, String display) throws Exception {
         Path xdgDataHome = Files.createDirectories(work.resolve("xdg-data"));
         Path dataFolder = Files.createDirectories(xdgDataHome.resolve("tutti"));
         Path home = Files.createDirectories(work.resolve("home"));
@@ -177,7 +189,7 @@ class PackagedAppStartsIT {
                 + ROLE_PASSWORD + "\"}}\n";
     }
 
-    /** Polls the log until it has every line, the app exits or the time is up. */
+    /** Polls the log until it has every line, the app exits or logs an error, or the time is up. */
     private static boolean waitForLines(Path log, List<String> lines, Process app, Duration timeout)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -186,7 +198,8 @@ class PackagedAppStartsIT {
             if (lines.stream().allMatch(text::contains)) {
                 return true;
             }
-            if (!app.isAlive()) {
+            // a failed start waits in the login window for Réessayer: its one ERROR line says why
+            if (!app.isAlive() || text.contains(" ERROR ")) {
                 return false;
             }
             Thread.sleep(250);
