@@ -19,7 +19,7 @@
 # Everything else stays under installer/target/release-check (the root, the logs, the screenshots).
 set -euo pipefail
 
-REPO=$(cd "$(dirname "$0")/../../.." && pwd)
+REPO=$(cd "$(dirname "$0")/../../../.." && pwd)
 WORK=$REPO/installer/target/release-check
 ROOT=$WORK/root
 CACHE=${TUTTI_DEB_CACHE:-/var/cache/tutti-release-check}
@@ -104,16 +104,12 @@ if [ -z "$PACKAGES" ]; then
   PACKAGES=$REPO/installer/target/packages
   note "packages built in $(( $(date +%s) - t0 )) s"
 fi
-deb_of() {
-  local found
-  found=$(ls "$PACKAGES"/"$1"_*_amd64.deb 2>/dev/null | sort -V | tail -n 1)
-  [ -n "$found" ] || die "no $1_*_amd64.deb in $PACKAGES"
-  echo "$found"
-}
+deb_of() { ls "$PACKAGES"/"$1"_*_amd64.deb 2>/dev/null | sort -V | tail -n 1 || true; }
 FAMILY_DEB=$(deb_of tutti-family)
 STAFF_DEB=$(deb_of tutti-staff)
-RELAY_DEB=$(ls "$PACKAGES"/tutti-relay_*_amd64.deb 2>/dev/null | sort -V | tail -n 1 || true)
-for deb in "$FAMILY_DEB" "$STAFF_DEB" $RELAY_DEB; do
+RELAY_DEB=$(deb_of tutti-relay)
+[ -n "$FAMILY_DEB" ] || die "no tutti-family_*_amd64.deb in $PACKAGES"
+for deb in "$FAMILY_DEB" $STAFF_DEB $RELAY_DEB; do
   size=$(stat -c %s "$deb")
   note "$(basename "$deb"): $(( size / 1024 / 1024 )) MB ($size bytes)$([ "$size" -le $((60 * 1024 * 1024)) ] || echo ' > 60 MB target')"
 done
@@ -305,7 +301,9 @@ fi
 
 # ---------------------------------------------------------------- 5. the staff edition
 say "Staff edition"
-if apt_install "$STAFF_DEB"; then
+if [ -z "$STAFF_DEB" ]; then
+  problem "no tutti-staff_*_amd64.deb in $PACKAGES"
+elif apt_install "$STAFF_DEB"; then
   [ -f "$ROOT/usr/share/applications/tutti-staff.desktop" ] \
     && note "desktop entry: $(grep -m1 '^Name=' "$ROOT/usr/share/applications/tutti-staff.desktop")" \
     || problem "no /usr/share/applications/tutti-staff.desktop"
