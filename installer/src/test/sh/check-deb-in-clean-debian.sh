@@ -136,7 +136,8 @@ in_root() { chroot "$ROOT" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DE
 rm -f "$ROOT/etc/apt/apt.conf.d/docker-clean"
 echo 'APT::Keep-Downloaded-Packages "true";' >"$ROOT/etc/apt/apt.conf.d/99keep"
 in_root apt-get update -qq >"$WORK/apt-update.log" 2>&1 || { cat "$WORK/apt-update.log"; die "apt-get update failed in the root"; }
-in_root useradd -m -s /bin/bash "$APP_USER"
+in_root useradd -m -U -s /bin/bash "$APP_USER"
+APP_UID=$(in_root id -u "$APP_USER")
 mkdir -p "$ROOT/root/debs"
 
 # apt-get install -y ./X.deb in the root: must succeed and print no error
@@ -146,7 +147,7 @@ apt_install() {
   log=$WORK/install-$name.log
   cp "$deb" "$ROOT/root/debs/"
   local t0; t0=$(date +%s)
-  if in_root sh -c "cd /root/debs && apt-get install -y ./$name" >"$log" 2>&1 && ! grep -qE '^(E|W): |rror' "$log"; then
+  if in_root sh -c "cd /root/debs && apt-get install -y ./$name" >"$log" 2>&1 && ! grep -qE '^(E|W): |^dpkg: error' "$log"; then
     note "apt-get install ./$name: OK in $(( $(date +%s) - t0 )) s"
   else
     problem "apt-get install ./$name (log: $log)"; tail -n 20 "$log" >&2
@@ -200,35 +201,36 @@ start_edition() {
   local log=$data/logs/tutti.log before=0 output=$WORK/$name-$label.out
   [ -f "$log" ] && before=$(wc -l <"$log")
   local t0; t0=$(date +%s%3N)
-  chroot --userspec="$APP_USER:$APP_USER" "$ROOT" /usr/bin/env -i HOME="/home/$APP_USER" USER="$APP_USER" \
+  chroot --userspec="$APP_UID:$APP_UID" "$ROOT" /usr/bin/env -i HOME="/home/$APP_USER" USER="$APP_USER" \
     DISPLAY="$DISPLAY" LANG=C.UTF-8 PATH=/usr/bin:/bin "/opt/$name/bin/$name" >"$output" 2>&1 &
   APP_PID=$!
   local shown="" ready="" deadline=$(( $(date +%s) + START_SECONDS ))
+  # grep -c reads its whole input (grep -q would end tail with SIGPIPE, a failure under pipefail)
+  logged() { [ -f "$log" ] && tail -n +"$((before + 1))" "$log" | grep -cF "$1" >/dev/null; }
   while [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$APP_PID" 2>/dev/null; do
-    if [ -f "$log" ]; then
-      [ -z "$shown" ] && tail -n +"$((before + 1))" "$log" | grep -q 'Login window shown' && shown=$(seconds_since "$t0")
-      if tail -n +"$((before + 1))" "$log" | grep -q 'Backend ready (2 sites, demo=false)'; then
-        ready=$(seconds_since "$t0"); break
-      fi
-    fi
+    if [ -z "$shown" ] && logged 'Login window shown'; then shown=$(seconds_since "$t0"); fi
+    if logged 'Backend ready (2 sites, demo=false)'; then ready=$(seconds_since "$t0"); break; fi
+    logged ' ERROR ' && break
     sleep 0.2
   done
   if [ -n "$ready" ] && kill -0 "$APP_PID" 2>/dev/null; then
     note "$name ($label): login window after ${shown:-?} s, backend ready (baked-in server) after $ready s"
     sleep 1
-    if [ -n "$SCREENSHOT_TOOL" ]; then
-      case $SCREENSHOT_TOOL in
-        */import) import -display "$DISPLAY" -window root "$WORK/$name-$label.png" ;;
-        *) xwd -display "$DISPLAY" -root -out "$WORK/$name-$label.xwd" ;;
-      esac
-      note "screenshot: $(ls "$WORK/$name-$label".* | head -n 1)"
-    fi
+    local picture=""
+    case $SCREENSHOT_TOOL in
+      */import) picture=$WORK/$name-$label.png; import -display "$DISPLAY" -window root "$picture" ;;
+      */xwd) picture=$WORK/$name-$label.xwd; xwd -display "$DISPLAY" -root -out "$picture" ;;
+    esac
+    [ -n "$picture" ] && note "screenshot: $picture"
   else
     problem "$name ($label) did not reach its database within $START_SECONDS s (output: $output, log: $log)"
     tail -n 15 "$output" "$log" >&2 2>/dev/null || true
   fi
-  if grep -qE 'ClassNotFoundException|NoClassDefFoundError|Unsupported JavaFX configuration|UnsatisfiedLinkError' "$output" "$log" 2>/dev/null; then
-    problem "$name ($label) printed a missing class or library (output: $output)"
+  local missing
+  missing=$(grep -ohE "(ClassNotFoundException|NoClassDefFoundError|Unsupported JavaFX configuration|UnsatisfiedLinkError)[^;]*(; [^:]*: cannot open shared object file)?" \
+    "$output" "$log" 2>/dev/null | sort -u | head -n 3 || true)
+  if [ -n "$missing" ]; then
+    problem "$name ($label) printed a missing class or library (output: $output): $(echo "$missing" | tr '\n' ' ')"
   fi
   kill "$APP_PID" 2>/dev/null || true
   wait "$APP_PID" 2>/dev/null || true
@@ -266,7 +268,7 @@ if apt_install "$FAMILY_DEB"; then
   rm -rf "$WORK/repack" && dpkg-deb -R "$FAMILY_DEB" "$WORK/repack"
   sed -i "s/^Version: .*/Version: $upgraded_version/" "$WORK/repack/DEBIAN/control"
   upgraded_deb=$WORK/tutti-family_${upgraded_version}_amd64.deb
-  dpkg-deb -b "$WORK/repack" "$upgraded_deb" >/dev/null && rm -rf "$WORK/repack"
+  dpkg-deb -Zgzip -z1 -b "$WORK/repack" "$upgraded_deb" >/dev/null && rm -rf "$WORK/repack"
   if apt_install "$upgraded_deb"; then
     installed=$(in_root dpkg-query -W -f='${Version}' tutti-family)
     [ "$installed" = "$upgraded_version" ] && note "upgraded $version -> $installed" || problem "installed version is $installed, not $upgraded_version"
@@ -285,7 +287,7 @@ if apt_install "$FAMILY_DEB"; then
   else
     problem "apt-get remove tutti-family (log: $WORK/remove-tutti-family.log)"
   fi
-  [ ! -e "$ROOT/opt/tutti-family" ] && note "/opt/tutti-family is gone" || problem "/opt/tutti-family is left: $(find "$ROOT/opt/tutti-family" | head -n 5 | tr '\n' ' ')"
+  [ ! -e "$ROOT/opt/tutti-family" ] && note "/opt/tutti-family is gone" || problem "/opt/tutti-family is left: $(find "$ROOT/opt/tutti-family" | sort | head -n 5 | tr '\n' ' ' || true)"
   [ ! -e "$ROOT/usr/share/applications/tutti-family.desktop" ] && note "desktop entry gone" || problem "the desktop entry is left"
   left=$(find "$ROOT/usr/share/icons" -name 'tutti-family.*' | wc -l)
   [ "$left" -eq 0 ] && note "icon gone" || problem "$left icons left in /usr/share/icons"
@@ -324,7 +326,7 @@ elif apt_install "$RELAY_DEB"; then
   [ -n "$unit" ] && note "systemd unit $unit: $(grep -E '^(ExecStart|Restart|User)=' "$ROOT$unit" | tr '\n' ' ')" \
     || problem "no tutti-relay.service in /lib/systemd/system"
   in_root getent passwd tutti-relay >/dev/null && note "system user tutti-relay created" || problem "no user tutti-relay"
-  example=$(find "$ROOT/etc/tutti" "$ROOT/opt/tutti-relay" "$ROOT/usr/share/doc/tutti-relay" -name 'tutti-relay*.json*' 2>/dev/null | head -n 1)
+  example=$(find "$ROOT/etc/tutti" "$ROOT/opt/tutti-relay" "$ROOT/usr/share/doc/tutti-relay" -name 'tutti-relay*.json*' 2>/dev/null | sort | head -n 1 || true)
   [ -n "$example" ] && note "relay configuration example: ${example#"$ROOT"}" || problem "no example of /etc/tutti/tutti-relay.json shipped"
   if in_root /opt/tutti-relay/bin/tutti-schema --help >"$WORK/tutti-schema-help.log" 2>&1; then
     note "tutti-schema --help runs in the root"
