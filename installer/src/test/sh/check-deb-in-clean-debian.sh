@@ -7,6 +7,8 @@
 #
 # Without --packages it builds the three packages itself with the check's configuration
 #   mvn -B -q -Pinstaller package -DskipTests -Dtutti.config.family=… -Dtutti.config.staff=…
+# and moves them to installer/target/release-check/packages (it refuses to start when
+# installer/target/packages already holds packages, so that the school's are never overwritten).
 # With --packages DIR it takes DIR/tutti-{family,staff,relay}_*_amd64.deb, which must have been
 # built with the files this script writes (--write-configs DIR writes them and exits).
 #
@@ -57,7 +59,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --packages) PACKAGES=$(cd "$2" && pwd); shift 2 ;;
     --write-configs) write_configs "$2"; echo "Wrote $2/family.json and $2/staff.json"; exit 0 ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac
 done
@@ -97,12 +99,17 @@ write_configs "$WORK/config"
 
 # ---------------------------------------------------------------- 1. the packages
 if [ -z "$PACKAGES" ]; then
+  # the check's packages name its own server: they must never be mistaken for the school's
+  if ls "$REPO"/installer/target/packages/*.deb >/dev/null 2>&1; then
+    die "installer/target/packages already holds packages (the school's?): move them away, or check them with --packages DIR if they were built with the files of --write-configs"
+  fi
   say "Building the packages with the check's configuration"
   t0=$(date +%s)
   (cd "$REPO" && mvn -B -q -Pinstaller package -DskipTests \
       -Dtutti.config.family="$WORK/config/family.json" -Dtutti.config.staff="$WORK/config/staff.json")
-  PACKAGES=$REPO/installer/target/packages
-  note "packages built in $(( $(date +%s) - t0 )) s"
+  rm -rf "$WORK/packages" && mv "$REPO/installer/target/packages" "$WORK/packages"
+  PACKAGES=$WORK/packages
+  note "packages built in $(( $(date +%s) - t0 )) s (moved to $PACKAGES)"
 fi
 deb_of() { ls "$PACKAGES"/"$1"_*_amd64.deb 2>/dev/null | sort -V | tail -n 1 || true; }
 FAMILY_DEB=$(deb_of tutti-family)
