@@ -106,19 +106,40 @@ class PackagedAppStartsIT {
         assertThat(launcher).as("the family app-image's launcher (built by the installer module in pre-integration-test)")
                 .isExecutable();
         try (Display display = startDisplay()) {
-            startAndWatch(launcher, display.name());
+            String config = familyConfig(seededServer());
+            Map<String, Double> packaged = startAndWatch(List.of(launcher.toString()), "packaged", config, display.name(), true);
+            // -Dtutti.it.javaJar=client/target/tutti.jar: the same start with java -jar, for the release notes
+            String javaJar = System.getProperty("tutti.it.javaJar", "");
+            if (!javaJar.isBlank()) {
+                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                Map<String, Double> plain = startAndWatch(List.of(java, "-jar", Path.of(javaJar).toAbsolutePath().toString()),
+                        "java-jar", config, display.name(), false);
+                System.out.printf("Start-up, same server, same display: packaged %.1f s / %.1f s, java -jar %.1f s / %.1f s"
+                        + " (login window / backend ready)%n", packaged.get(LOGIN_SHOWN), packaged.get(BACKEND_READY),
+                        plain.get(LOGIN_SHOWN), plain.get(BACKEND_READY));
+            }
         }
     }
 
-    private void startAndWatch(Path launcher, String display) throws Exception {
-        Path xdgDataHome = Files.createDirectories(work.resolve("xdg-data"));
+    static final String LOGIN_SHOWN = "Login window shown";
+    static final String BACKEND_READY = "Backend ready (2 sites, demo=false)";
+
+    /**
+     * Starts {@code command} with a fresh data folder holding {@code config}; the seconds to the
+     * login window and to the backend. The packaged app is also logged in and must print no sign
+     * of a missing class or library ({@code java -jar} has JavaFX on the class path, which JavaFX
+     * calls an "Unsupported JavaFX configuration").
+     */
+    private Map<String, Double> startAndWatch(List<String> command, String label, String config, String display, boolean packaged)
+            throws Exception {
+        Path xdgDataHome = Files.createDirectories(work.resolve(label + "/xdg-data"));
         Path dataFolder = Files.createDirectories(xdgDataHome.resolve("tutti"));
-        Path home = Files.createDirectories(work.resolve("home"));
-        Files.writeString(dataFolder.resolve("tutti.json"), familyConfig(seededServer()));
-        Path output = work.resolve("app-output.txt");
+        Path home = Files.createDirectories(work.resolve(label + "/home"));
+        Files.writeString(dataFolder.resolve("tutti.json"), config);
+        Path output = work.resolve(label + "/app-output.txt");
         Path log = dataFolder.resolve("logs/tutti.log");
 
-        ProcessBuilder builder = new ProcessBuilder(launcher.toString())
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         Map<String, String> env = builder.environment();
@@ -128,17 +149,20 @@ class PackagedAppStartsIT {
         env.put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
         Process app = builder.start();
         try {
-            List<String> awaited = List.of("Login window shown", "Backend ready (2 sites, demo=false)");
+            List<String> awaited = List.of(LOGIN_SHOWN, BACKEND_READY);
             Map<String, Double> seen = waitForLines(log, awaited, app, START_TIMEOUT);
             String report = report(output, log);
             assertThat(seen.keySet()).as("within %s the log %s says %s; the app %s%n%s", START_TIMEOUT, log, awaited,
                     app.isAlive() ? "is still running" : "exited with " + app.exitValue(), report)
                     .containsExactlyInAnyOrderElementsOf(awaited);
-            System.out.printf("Packaged family app (%s): login window after %.1f s, backend ready after %.1f s%n",
-                    APP_IMAGE, seen.get(awaited.get(0)), seen.get(awaited.get(1)));
+            System.out.printf("Family app (%s, %s): login window after %.1f s, backend ready after %.1f s%n",
+                    label, command.get(command.size() - 1), seen.get(LOGIN_SHOWN), seen.get(BACKEND_READY));
             assertThat(app.isAlive()).as("the app is still running once ready%n%s", report).isTrue();
-            logInWithTheKeyboard(display, log, app);
-            assertThat(report(output, log)).as("what the app printed and logged").doesNotContain(FAILURE_SIGNS);
+            if (packaged) {
+                logInWithTheKeyboard(display, log, app);
+                assertThat(report(output, log)).as("what the app printed and logged").doesNotContain(FAILURE_SIGNS);
+            }
+            return seen;
         } finally {
             stop(app);
         }
