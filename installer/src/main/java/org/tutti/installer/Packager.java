@@ -238,6 +238,12 @@ public final class Packager {
             return;
         }
         Files.createDirectories(packages);
+        // the build's archive is valid only at this app-image's path: an MSI or DMG would carry ~95 MB
+        // that the installed copy cannot map (Java 17), so it leaves before jpackage packs the folder
+        if (Files.deleteIfExists(image.appFolder().resolve(CdsArchive.ARCHIVE))) {
+            Tools.log(edition.packageName() + ": " + CdsArchive.ARCHIVE + " left out of the " + type.extension()
+                    + " (valid only where it was dumped)");
+        }
         List<String> args = Tools.list("--type", type.extension(), "--dest", packages.toString(),
                 "--name", imageName(edition), "--app-version", version, "--vendor", "Tutti",
                 "--description", edition.commentEn(), "--app-image", image.root().toString());
