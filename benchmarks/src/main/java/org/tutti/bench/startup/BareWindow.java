@@ -1,0 +1,37 @@
+package org.tutti.bench.startup;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * The reference of the start-up table: a bare JavaFX window (a Stage with one Label, the login
+ * window's size), started like {@code tutti.jar}: a main class that does not extend
+ * {@link Application} and calls {@link Application#launch}.
+ */
+public final class BareWindow {
+
+    private BareWindow() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(App.class, args);
+    }
+
+    /** The application; public with a no-arg constructor for {@link Application#launch}. */
+    public static final class App extends Application {
+
+        public App() {
+            // for Application.launch
+        }
+
+        @Override
+        public void start(Stage stage) {
+            stage.setTitle("Bare window");
+            stage.setScene(new Scene(new StackPane(new Label("Bare JavaFX window")), 720, 700));
+            stage.show();
+        }
+    }
+}
