@@ -49,6 +49,16 @@ public class TuttiApp extends Application {
 
     public static final String BENCHMARK_PROPERTY = "tutti.benchmark";
     public static final String FIRST_FRAME_MARKER = "TUTTI_FIRST_FRAME_MS=";
+    /**
+     * {@code -Dtutti.benchmark=login}: once the database is open, logs in with the environment's
+     * {@code TUTTI_BENCHMARK_SITE}, {@code TUTTI_BENCHMARK_USER} and {@code TUTTI_BENCHMARK_PASSWORD},
+     * prints {@link #ACCUEIL_FRAME_MARKER} and {@link #ACCUEIL_LOADED_MARKER} and exits.
+     */
+    public static final String BENCHMARK_LOGIN = "login";
+    /** Milliseconds from the login being submitted to the first frame of the Accueil screen. */
+    public static final String ACCUEIL_FRAME_MARKER = "TUTTI_ACCUEIL_FRAME_MS=";
+    /** Milliseconds from the login being submitted to the first frame showing Accueil's data. */
+    public static final String ACCUEIL_LOADED_MARKER = "TUTTI_ACCUEIL_LOADED_MS=";
 
     /** Room for the login card with its longest content (an error and the demo hint) at 100 %. */
     private static final double LOGIN_WIDTH = 720;
@@ -120,6 +130,12 @@ public class TuttiApp extends Application {
         });
         if (Boolean.getBoolean(BENCHMARK_PROPERTY)) {
             reportFirstFrame(startEntered, sceneBuilt);
+        } else if (BENCHMARK_LOGIN.equals(System.getProperty(BENCHMARK_PROPERTY))) {
+            loginModel.phaseProperty().addListener((obs, old, phase) -> {
+                if (phase == LoginViewModel.Phase.READY) {
+                    benchmarkLogin();
+                }
+            });
         }
         stage.show();
         loginView.focusFirstField();
@@ -195,6 +211,9 @@ public class TuttiApp extends Application {
             stage.centerOnScreen();
         }
         view.openFirst();
+        if (loginSubmitted != 0) {
+            reportAccueil(scene);
+        }
     }
 
     /** The demo mailbox window (embedded demo only), owned by the application's one stage. */
@@ -229,6 +248,46 @@ public class TuttiApp extends Application {
         };
         // always later: showAndWait is refused during layout or animation processing
         Platform.runLater(show);
+    }
+
+    private long loginSubmitted;
+
+    private void benchmarkLogin() {
+        String siteCode = System.getenv("TUTTI_BENCHMARK_SITE");
+        loginModel.sites().stream().filter(s -> s.code().equals(siteCode)).findFirst()
+                .ifPresent(s -> loginModel.siteProperty().set(s));
+        loginModel.identifierProperty().set(System.getenv("TUTTI_BENCHMARK_USER"));
+        loginModel.passwordProperty().set(System.getenv("TUTTI_BENCHMARK_PASSWORD"));
+        loginSubmitted = System.nanoTime();
+        loginModel.login();
+        if (!loginModel.errorProperty().get().isEmpty()) {
+            System.out.println(ACCUEIL_FRAME_MARKER + "failed: " + loginModel.errorProperty().get());
+            Platform.exit();
+        }
+    }
+
+    private void reportAccueil(Scene scene) {
+        new AnimationTimer() {
+            private int frames;
+            private boolean shown;
+
+            @Override
+            public void handle(long now) {
+                long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loginSubmitted);
+                // as for the login window: by the second pulse the frame has been rendered
+                if (!shown && ++frames >= 2) {
+                    shown = true;
+                    System.out.println(ACCUEIL_FRAME_MARKER + elapsed);
+                }
+                javafx.scene.Node loading = scene.lookup("#homeLoading");
+                boolean loaded = loading != null && loading.getParent() != null && !loading.getParent().isVisible();
+                if (shown && loaded) {
+                    stop();
+                    System.out.println(ACCUEIL_LOADED_MARKER + elapsed);
+                    Platform.exit();
+                }
+            }
+        }.start();
     }
 
     private void reportFirstFrame(long startEntered, long sceneBuilt) {
