@@ -24,14 +24,14 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        // before any logger exists: logback.xml writes to ${tutti.home}/logs/
+        // before any logger exists: LoggingConfigurator writes to ${tutti.home}/logs/
         Path dataFolder = DataFolder.resolve();
         System.setProperty(DataFolder.PROPERTY, dataFolder.toString());
         if (relayRequested(args)) {
             Relay.run(args, dataFolder);
             return;
         }
-        // Logback reads its configuration in a few hundred ms: do it on a second core while the
+        // Logback starts in a few hundred ms (its configuration is code, see LoggingConfigurator): do it on a second core while the
         // JavaFX toolkit starts. Loggers asked for meanwhile are SLF4J substitutes that delegate
         // once it is done, so the login window never waits for logging.
         Thread logging = new Thread(LoggerFactory::getILoggerFactory, "tutti-logging-init");
