@@ -31,8 +31,8 @@ import org.tutti.client.ui.main.Modules;
 
 /**
  * The application. Start-up order matters (start-up time is a feature): the login window is
- * built and shown first, and only then is the database opened, on a background thread, with
- * its progress shown in that window.
+ * built and shown first, and only once its first frame is on screen is the database opened, on
+ * a background thread, with its progress shown in that window (ADR 0017).
  *
  * <p>One stage for the whole session: the login scene, then the main scene after login, then
  * the login scene again after Déconnexion. One window means one entry in the task bar, keyboard
@@ -145,9 +145,28 @@ public class TuttiApp extends Application {
             TrainingRun.exitWhenStarted(loginModel.phaseProperty(), Platform::exit);
         }
         if (!Boolean.getBoolean(BENCHMARK_PROPERTY)) {
-            // once start() has returned; the database work itself runs on a background thread
-            Platform.runLater(loginModel::start);
+            // once the first frame is on screen: opening the database (Hibernate, H2 or the server,
+            // Flyway, on a background thread) would otherwise compete with it on a 2-core machine
+            afterFirstFrame(loginModel::start);
         }
+    }
+
+    /**
+     * Runs the action at the second pulse after {@code show()}: the first frame has then been
+     * rendered (a pulse waits for the previous frame's rendering).
+     */
+    private static void afterFirstFrame(Runnable action) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses >= 2) {
+                    stop();
+                    action.run();
+                }
+            }
+        }.start();
     }
 
     /**
