@@ -32,7 +32,9 @@ import org.tutti.client.service.StartupListener;
  * <p>Properties: {@code bench.startupRounds} (7), {@code bench.loginRuns} (5),
  * {@code bench.display} (the display to start Xvfb on when {@code DISPLAY} is unset, {@code :81}),
  * {@code bench.startupJvmArgs} (extra JVM options for the dev build and the bare window, e.g.
- * {@code -Dprism.order=sw}), {@code bench.appImage} (another app-image folder than the build's).
+ * {@code -Dprism.order=sw}), {@code bench.appImage} (another app-image folder than the build's);
+ * {@code bench.baselineJar} and {@code bench.baselineAppImage} add a "before" row of each kind, in
+ * the same rounds.
  */
 public final class StartupSection implements BenchSection {
 
@@ -120,6 +122,12 @@ public final class StartupSection implements BenchSection {
         dev.addAll(extra);
         dev.addAll(List.of("-Dtutti.home=" + demoHome, "-jar", jar.toString()));
         subjects.add(new Subject("dev build (java -jar tutti.jar)", dev, env));
+        String baselineJar = System.getProperty("bench.baselineJar", "");
+        if (!baselineJar.isBlank()) {
+            List<String> before = new ArrayList<>(dev);
+            before.set(before.size() - 1, Path.of(baselineJar).toAbsolutePath().toString());
+            subjects.add(new Subject("dev build, baseline (" + baselineJar + ")", before, env));
+        }
 
         String otherImage = System.getProperty("bench.appImage", "");
         Path image = otherImage.isBlank() ? context.packagedAppImage() : Path.of(otherImage);
@@ -129,6 +137,13 @@ public final class StartupSection implements BenchSection {
             // the app-image has its own JVM options; its data folder is $XDG_DATA_HOME/tutti
             subjects.add(new Subject("packaged app-image (bin/" + launcher.getFileName() + ")", List.of(launcher.toString()),
                     Map.of("DISPLAY", display, "XDG_DATA_HOME", demoHome.getParent().toString())));
+            String baselineImage = System.getProperty("bench.baselineAppImage", "");
+            if (!baselineImage.isBlank()) {
+                Path other = Path.of(baselineImage);
+                subjects.add(new Subject("packaged app-image, baseline (" + other + ")",
+                        List.of(other.resolve("bin").resolve(other.getFileName().toString()).toString()),
+                        Map.of("DISPLAY", display, "XDG_DATA_HOME", demoHome.getParent().toString())));
+            }
         } else {
             report.note("The packaged app-image is not built (" + image + "): its row is missing. "
                     + "`mvn -B -o -pl installer -am verify -DskipTests` builds it.");
@@ -211,6 +226,9 @@ public final class StartupSection implements BenchSection {
     private static void loginTable(BenchContext context, String display, Path jar, Path demoHome, Path work) throws Exception {
         Report report = context.report();
         int runs = Integer.getInteger("bench.loginRuns", 5);
+        if (runs <= 0) {
+            return;
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<List<String>> rows = new ArrayList<>();
         rows.add(loginRow("embedded demo (H2), F0001", java, display, jar, demoHome, runs, work));
