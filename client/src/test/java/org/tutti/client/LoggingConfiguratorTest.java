@@ -3,6 +3,7 @@ package org.tutti.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ class LoggingConfiguratorTest {
     @Test
     void tuttiInfoAndEveryWarningGoToTheLogFileOfTheDataFolder() throws Exception {
         LoggerContext context = new LoggerContext();
+        // what logback's service provider gives the context it configures
+        context.setMDCAdapter(new LogbackMDCAdapter());
         LoggingConfigurator.configureInCode(context, home.resolve("logs"));
 
         context.getLogger("org.tutti.client.TuttiApp").info("Login window shown");
