@@ -57,7 +57,7 @@ class ScreenStatementsTest {
         c.put("family: Facturation", new Ceiling(2, 12));
         c.put("family: invoice PDF", new Ceiling(1, 6));
         c.put("staff: Accueil", new Ceiling(4, 19));
-        c.put("staff: Validations", new Ceiling(1, 10));
+        c.put("staff: Validations", new Ceiling(1, 7));
         c.put("staff: Réinscriptions", new Ceiling(4, 16));
         c.put("staff: Familles search", new Ceiling(1, 4));
         c.put("staff: family file", new Ceiling(6, 27));
