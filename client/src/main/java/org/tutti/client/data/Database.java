@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.MappingSettings;
+import org.hibernate.cfg.StatisticsSettings;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.hikaricp.internal.HikariCPConnectionProvider;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.tool.schema.Action;
@@ -21,6 +24,14 @@ import org.tutti.schema.SchemaMigrator;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /**
+     * {@code -Dtutti.database.statistics=true}: Hibernate's statistics and a count of every
+     * statement executed ({@link CountingConnectionProvider}), for the benchmarks; off by default
+     * (no statistics, connections not wrapped). Tests ask for the same with the setting
+     * {@code hibernate.generate_statistics}.
+     */
+    public static final String STATISTICS_PROPERTY = "tutti.database.statistics";
 
     /** A desktop client needs few connections; the server serves hundreds of clients. */
     static final int POOL_SIZE = 4;
@@ -68,6 +79,8 @@ public final class Database implements AutoCloseable {
             Map<String, ?> extraSettings) {
         DatabaseVendor vendor = DatabaseVendor.fromJdbcUrl(url);
         long start = System.nanoTime();
+        boolean statistics = Boolean.getBoolean(STATISTICS_PROPERTY)
+                || Boolean.parseBoolean(String.valueOf(extraSettings.get(StatisticsSettings.GENERATE_STATISTICS)));
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("tutti")
                 .managedClasses(entities)
                 .jdbcUrl(url)
@@ -82,6 +95,10 @@ public final class Database implements AutoCloseable {
                 // status columns are varchar + CHECK on both databases, not H2's native ENUM type
                 .property(MappingSettings.PREFER_NATIVE_ENUM_TYPES, false)
                 .properties(extraSettings);
+        if (statistics) {
+            configuration.property(StatisticsSettings.GENERATE_STATISTICS, true)
+                    .property("hibernate.connection.provider_class", CountingConnectionProvider.class.getName());
+        }
         SessionFactory sessionFactory = configuration.createEntityManagerFactory();
         LOG.info("Hibernate started on {} with the schema validated in {} ms", vendor,
                 (System.nanoTime() - start) / 1_000_000);
@@ -98,6 +115,16 @@ public final class Database implements AutoCloseable {
 
     SessionFactory sessionFactory() {
         return sessionFactory;
+    }
+
+    /**
+     * Statements executed through this database's pool, Hibernate's and the bare connection's;
+     * -1 unless statistics were asked for ({@link #STATISTICS_PROPERTY}).
+     */
+    long statementsExecuted() {
+        ConnectionProvider provider = sessionFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
+                .getService(ConnectionProvider.class);
+        return provider instanceof CountingConnectionProvider counting ? counting.executed() : -1;
     }
 
     /** Closes Hibernate and its pool (every connection). */

@@ -7,12 +7,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.Collator;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +102,18 @@ final class HibernateFamilyFileService implements FamilyFileService {
     }
 
     /** A pending change of one field. */
+    /** A pending change of one of several rows (students), with the row it changes. */
+    private record TargetPendingRow(long targetId, long id, String field, String newValue) {
+    }
+
+    /** A refused change not yet seen, of one of several rows (students), with the row it changes. */
+    private record TargetRefusedRow(long targetId, long id, String field, String newValue, String comment,
+            Instant decidedAt) {
+        RefusedChange change() {
+            return new RefusedChange(id, field, newValue, comment, decidedAt);
+        }
+    }
+
     private record PendingRow(long id, String field, String newValue) {
     }
 
@@ -131,8 +145,8 @@ final class HibernateFamilyFileService implements FamilyFileService {
     public List<StudentIdentity> students(UserSession user) {
         Visibility visibility = familyOf(user);
         Collator collator = HibernateSiteService.frenchCollator();
-        return transactions.readOnly(user, session -> studentRows(session, visibility, null).stream()
-                .map(r -> student(session, visibility, r, user.isViewingFamily()))
+        return transactions.readOnly(user, session -> students(session, visibility, studentRows(session, visibility, null),
+                        user.isViewingFamily()).stream()
                 .sorted(Comparator.comparing(StudentIdentity::firstName, collator)
                         .thenComparing(StudentIdentity::lastName, collator)
                         .thenComparing(StudentIdentity::id))
@@ -162,6 +176,52 @@ final class HibernateFamilyFileService implements FamilyFileService {
     private static StudentIdentity student(Session session, Visibility visibility, StudentRow r, boolean frontDesk) {
         return new StudentIdentity(r.id(), r.firstName(), r.lastName(),
                 values(session, visibility, r.fields(), ChangeTarget.STUDENT, r.id(), frontDesk));
+    }
+
+    /**
+     * The students of {@code rows} with their pending and unseen refused changes, read for all of
+     * them at once: the same statements for one student or ten.
+     */
+    private static List<StudentIdentity> students(Session session, Visibility visibility, List<StudentRow> rows,
+            boolean frontDesk) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(StudentRow::id).toList();
+        Map<Long, List<TargetPendingRow>> pending = visibility.bind(session.createSelectionQuery(
+                        "select c.targetId, c.id, c.fieldName, c.newValue from ChangeRequest c"
+                                + " where " + visibility.families("c.family")
+                                + " and c.target = :target and c.targetId in :ids"
+                                + " and c.status = :pending order by c.submittedAt, c.id", TargetPendingRow.class))
+                .setParameter("target", ChangeTarget.STUDENT)
+                .setParameterList("ids", ids)
+                .setParameter("pending", ChangeRequestStatus.PENDING)
+                .getResultList().stream()
+                .collect(Collectors.groupingBy(TargetPendingRow::targetId));
+        Map<Long, List<TargetRefusedRow>> refused = frontDesk ? Map.of() : visibility.bind(session.createSelectionQuery(
+                        "select c.targetId, c.id, c.fieldName, c.newValue, c.decisionComment, c.decidedAt"
+                                + " from ChangeRequest c"
+                                + " where " + visibility.families("c.family")
+                                + " and c.target = :target and c.targetId in :ids"
+                                + " and c.status = :rejected and c.seenAt is null order by c.decidedAt, c.id",
+                        TargetRefusedRow.class))
+                .setParameter("target", ChangeTarget.STUDENT)
+                .setParameterList("ids", ids)
+                .setParameter("rejected", ChangeRequestStatus.REJECTED)
+                .getResultList().stream()
+                .collect(Collectors.groupingBy(TargetRefusedRow::targetId));
+        return rows.stream().map(r -> {
+            Map<String, String> pendingValues = new HashMap<>();
+            Map<String, Long> pendingIds = new HashMap<>();
+            for (TargetPendingRow change : pending.getOrDefault(r.id(), List.of())) {
+                pendingValues.put(change.field(), change.newValue());
+                pendingIds.put(change.field(), change.id());
+            }
+            List<RefusedChange> refusedChanges = refused.getOrDefault(r.id(), List.of()).stream()
+                    .map(TargetRefusedRow::change).toList();
+            return new StudentIdentity(r.id(), r.firstName(), r.lastName(),
+                    new FieldValues(r.fields(), pendingValues, pendingIds, refusedChanges));
+        }).toList();
     }
 
     /**

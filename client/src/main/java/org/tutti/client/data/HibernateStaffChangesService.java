@@ -84,17 +84,74 @@ final class HibernateStaffChangesService implements StaffChangesService {
                         .getResultList()
                         .forEach(s -> studentNames.put(s.id(), s.firstName() + " " + s.lastName()));
             }
+            Map<Change, String> current = currentValues(session,
+                    rows.stream().map(r -> new Change(r.target(), r.targetId(), r.field())).toList());
             List<PendingChange> result = new ArrayList<>(rows.size());
             for (Row r : rows) {
                 boolean student = r.target() == ChangeTarget.STUDENT;
                 result.add(new PendingChange(r.id(), r.familyId(), r.identifier(), r.civility().name(),
                         r.firstName() + " " + r.lastName(),
                         r.target().name(), student ? r.targetId() : null, student ? studentNames.get(r.targetId()) : null,
-                        r.field(), r.oldValue(), r.newValue(), currentValue(session, r.target(), r.targetId(), r.field()),
+                        r.field(), r.oldValue(), r.newValue(), current.get(new Change(r.target(), r.targetId(), r.field())),
                         r.submittedAt()));
             }
             return result;
         });
+    }
+
+    /** Rows read per statement by {@link #currentValues}. */
+    private static final int IDS_PER_STATEMENT = 500;
+
+    /**
+     * As {@link #currentValue} for many requests: the rows they name read once per table (every
+     * field a request may name), not once per request.
+     */
+    static Map<Change, String> currentValues(Session session, List<Change> changes) {
+        Map<Change, String> values = new HashMap<>();
+        for (ChangeTarget target : ChangeTarget.values()) {
+            Set<String> allowed = target == ChangeTarget.STUDENT ? STUDENT_FIELDS : FAMILY_FIELDS;
+            List<Change> named = changes.stream().filter(c -> c.target() == target).toList();
+            named.stream().filter(c -> !allowed.contains(c.field()))
+                    .forEach(c -> LOG.warn("Change request on an unknown field {}.{}", target, c.field()));
+            List<Long> ids = named.stream().filter(c -> allowed.contains(c.field())).map(Change::targetId)
+                    .distinct().toList();
+            List<String> columns = allowed.stream().sorted().toList();
+            String table = target == ChangeTarget.STUDENT ? "tutti.student" : "tutti.family";
+            Map<Long, Map<String, String>> rows = new HashMap<>();
+            for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+                String sql = "select id, " + String.join(", ", columns) + " from " + table + " where id in ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+                session.doWork(connection -> {
+                    try (PreparedStatement select = connection.prepareStatement(sql)) {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            select.setLong(i + 1, chunk.get(i));
+                        }
+                        try (ResultSet rs = select.executeQuery()) {
+                            while (rs.next()) {
+                                Map<String, String> row = new HashMap<>();
+                                for (String column : columns) {
+                                    row.put(column, text(rs.getObject(column)));
+                                }
+                                rows.put(rs.getLong("id"), row);
+                            }
+                        }
+                    }
+                });
+            }
+            for (Change c : named) {
+                Map<String, String> row = rows.get(c.targetId());
+                values.put(c, row == null || !allowed.contains(c.field()) ? null : row.get(c.field()));
+            }
+        }
+        return values;
+    }
+
+    private static String text(Object value) {
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate().toString();
+        }
+        return value == null ? null : value.toString();
     }
 
     /** The field's value in the row now, as text as the requests hold it (dates ISO). */
