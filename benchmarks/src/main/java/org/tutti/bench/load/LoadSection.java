@@ -79,8 +79,8 @@ public final class LoadSection implements BenchSection {
         List<Integer> clients = ints(System.getProperty("bench.loadClients", "100,500,1000,2000"));
         List<Integer> pools = ints(System.getProperty("bench.loadPgbouncerPools", "8"));
         int seconds = Integer.getInteger("bench.loadSeconds", 60);
-        int think = Integer.getInteger("bench.loadThinkMillis", 1000);
-        int flowsPerLogin = Integer.getInteger("bench.loadFlowsPerLogin", 1);
+        int think = Integer.getInteger("bench.loadThinkMillis", 5000);
+        int flowsPerLogin = Integer.getInteger("bench.loadFlowsPerLogin", 0);
         String modes = System.getProperty("bench.loadModes", "direct,pgbouncer");
         int eveningFamilies = Integer.getInteger("bench.eveningFamilies", 1000);
         int eveningSeconds = Integer.getInteger("bench.eveningSeconds", 120);
@@ -92,7 +92,8 @@ public final class LoadSection implements BenchSection {
                 + "client's own services: Accueil, Élèves (each student's Cours/Historique/Répertoire and its "
                 + "Réinscription tab), a course window, Facturation (both tabs), an invoice's PDF data; one family "
                 + "in 50 also draws the PDF (client CPU, not a database call); a new login every " + flowsPerLogin
-                + " flow(s). Between calls a family reads the screen: a pause uniform in 0–" + 2 * think + " ms. "
+                + " flow(s) (0: the family keeps its session for the whole run, as a family's visit outlasts the window;"
+                + " its login happens at a random time in a ramp of 50 ms × N before the window). Between calls a family reads the screen: a pause uniform in 0–" + 2 * think + " ms. "
                 + "The N families share one `Database` (one Hibernate start) whose Hikari pool holds N connections, "
                 + "all opened before the run: one connection per family, as each open copy of Tutti keeps one. "
                 + "Figures are taken over " + seconds + " s after a warm-up in which the families log in at random "
@@ -175,13 +176,16 @@ public final class LoadSection implements BenchSection {
             int think, int flowsPerLogin, PgBouncer bouncer) throws Exception {
         System.out.println("[load] " + mode + ", " + n + " families: opening " + n + " connections");
         long openStart = System.nanoTime();
-        BenchBackends.Opened opened = BenchBackends.open(url, "tutti_family", BenchServer.PASSWORD, n, 120_000);
+        BenchBackends.Opened opened = BenchBackends.open(url, "tutti_family", BenchServer.PASSWORD, n, 300_000);
         double openSeconds = (System.nanoTime() - openStart) / 1e9;
         Result result = new Result(mode, n);
         result.openSeconds = openSeconds;
         result.clientConnections = opened.connections();
-        long warmupMillis = Math.max(2000, 8L * think);
-        long measureStart = System.nanoTime() + warmupMillis * 1_000_000;
+        // the families log in at random times over the ramp (bcrypt: a login storm would measure only
+        // itself), then the window starts once every family has had time for a first call
+        long rampMillis = Long.getLong("bench.loadRampMillisPerFamily", 50) * n;
+        long warmupMillis = Math.max(2000, rampMillis);
+        long measureStart = System.nanoTime() + (warmupMillis + 2L * think + 2000) * 1_000_000;
         long end = measureStart + seconds * 1_000_000_000L;
         Thread[] threads = new Thread[n];
         Client[] clients = new Client[n];
@@ -300,7 +304,7 @@ public final class LoadSection implements BenchSection {
                     if (System.nanoTime() >= measureStart && System.nanoTime() < end) {
                         flows++;
                     }
-                    if (++sinceLogin >= flowsPerLogin) {
+                    if (flowsPerLogin > 0 && ++sinceLogin >= flowsPerLogin) {
                         timed("logout", () -> {
                             backend.auth().logout(session);
                             return null;
@@ -331,7 +335,7 @@ public final class LoadSection implements BenchSection {
         }
 
         private void record(String kind, long start, long nanos) {
-            if (start >= measureStart && start < end) {
+            if (kind.equals("login") || start >= measureStart && start < end) {
                 samples.computeIfAbsent(kind, k -> new ArrayList<>()).add(nanos);
             }
         }
@@ -433,8 +437,8 @@ public final class LoadSection implements BenchSection {
 
         void detail(Report report) {
             report.subheading(mode + ", " + families + " families");
-            report.note(String.format(Locale.ROOT, "%d connections opened in %.1f s; %d flows in %.0f s.",
-                    clientConnections, openSeconds, flows, seconds));
+            report.note(String.format(Locale.ROOT, "%d connections opened in %.1f s; %d flows in %.0f s; logins: all of"
+                    + " the run (the ramp's included), the other calls: the window's.", clientConnections, openSeconds, flows, seconds));
             List<List<String>> rows = new ArrayList<>();
             samples.forEach((kind, list) -> {
                 Stats s = Stats.ofNanos(list);

@@ -29,7 +29,16 @@ public final class BenchBackends {
         HikariDataSource pool = ((SessionFactoryImplementor) database.sessionFactory()).getServiceRegistry()
                 .requireService(ConnectionProvider.class).unwrap(HikariDataSource.class);
         long deadline = System.currentTimeMillis() + fillMillis;
-        while (pool.getHikariPoolMXBean().getTotalConnections() < poolSize && System.currentTimeMillis() < deadline) {
+        int last = -1;
+        long grewAt = System.currentTimeMillis();
+        // until full, or until the server has refused more for 15 s (a role's connection limit)
+        while (pool.getHikariPoolMXBean().getTotalConnections() < poolSize && System.currentTimeMillis() < deadline
+                && System.currentTimeMillis() - grewAt < 15_000) {
+            int now = pool.getHikariPoolMXBean().getTotalConnections();
+            if (now != last) {
+                last = now;
+                grewAt = System.currentTimeMillis();
+            }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
