@@ -77,7 +77,7 @@ public final class LoadSection implements BenchSection {
         Report report = context.report();
         BenchServer server = context.server();
         List<Integer> clients = ints(System.getProperty("bench.loadClients", "100,500,1000,2000"));
-        List<Integer> pools = ints(System.getProperty("bench.loadPgbouncerPools", "8"));
+        List<Integer> pools = ints(System.getProperty("bench.loadPgbouncerPools", "20"));
         int seconds = Integer.getInteger("bench.loadSeconds", 60);
         int think = Integer.getInteger("bench.loadThinkMillis", 5000);
         int flowsPerLogin = Integer.getInteger("bench.loadFlowsPerLogin", 0);
@@ -93,7 +93,7 @@ public final class LoadSection implements BenchSection {
                 + "Réinscription tab), a course window, Facturation (both tabs), an invoice's PDF data; one family "
                 + "in 50 also draws the PDF (client CPU, not a database call); a new login every " + flowsPerLogin
                 + " flow(s) (0: the family keeps its session for the whole run, as a family's visit outlasts the window;"
-                + " its login happens at a random time in a ramp of 50 ms × N before the window). Between calls a family reads the screen: a pause uniform in 0–" + 2 * think + " ms. "
+                + " its login happens at a random time in a ramp of " + Long.getLong("bench.loadRampMillisPerFamily", 150) + " ms × N before the window). Between calls a family reads the screen: a pause uniform in 0–" + 2 * think + " ms. "
                 + "The N families share one `Database` (one Hibernate start) whose Hikari pool holds N connections, "
                 + "all opened before the run: one connection per family, as each open copy of Tutti keeps one. "
                 + "Figures are taken over " + seconds + " s after a warm-up in which the families log in at random "
@@ -183,7 +183,7 @@ public final class LoadSection implements BenchSection {
         result.clientConnections = opened.connections();
         // the families log in at random times over the ramp (bcrypt: a login storm would measure only
         // itself), then the window starts once every family has had time for a first call
-        long rampMillis = Long.getLong("bench.loadRampMillisPerFamily", 50) * n;
+        long rampMillis = Long.getLong("bench.loadRampMillisPerFamily", 150) * n;
         long warmupMillis = Math.max(2000, rampMillis);
         long measureStart = System.nanoTime() + (warmupMillis + 2L * think + 2000) * 1_000_000;
         long end = measureStart + seconds * 1_000_000_000L;
