@@ -91,9 +91,12 @@ public final class LoadSection implements BenchSection {
                 + "F0004…; the SQL API's `tutti.login`, bcrypt cost 10) and loops over the family flow with the "
                 + "client's own services: Accueil, Élèves (each student's Cours/Historique/Répertoire and its "
                 + "Réinscription tab), a course window, Facturation (both tabs), an invoice's PDF data; one family "
-                + "in 50 also draws the PDF (client CPU, not a database call); a new login every " + flowsPerLogin
-                + " flow(s) (0: the family keeps its session for the whole run, as a family's visit outlasts the window;"
-                + " its login happens at a random time in a ramp of " + Long.getLong("bench.loadRampMillisPerFamily", 150) + " ms × N before the window). Between calls a family reads the screen: a pause uniform in 0–" + 2 * think + " ms. "
+                + "in 50 also draws the PDF (client CPU, not a database call). "
+                + (flowsPerLogin > 0 ? "A new login every " + flowsPerLogin + " flow(s). "
+                        : "A family keeps its session for the whole run (a family's visit outlasts the window). ")
+                + "First logins at random times over a ramp of " + Long.getLong("bench.loadRampMillisPerFamily", 150)
+                + " ms × N before the window. Between calls a family reads the screen: a pause uniform in 0–"
+                + 2 * think + " ms. "
                 + "The N families share one `Database` (one Hibernate start) whose Hikari pool holds N connections, "
                 + "all opened before the run: one connection per family, as each open copy of Tutti keeps one. "
                 + "Figures are taken over " + seconds + " s after a warm-up in which the families log in at random "
