@@ -251,7 +251,8 @@ public final class MemorySection implements BenchSection {
             steps.add(new String[] {"eleves-reinscription", "ctrl+Tab"});
             steps.add(new String[] {"eleves-fiche-fenetre", "ctrl+Tab", "ctrl+Tab", "Tab", "Down", "Return"});
             steps.add(new String[] {"eleves-fiche-fenetre-ferme", "Escape"});
-            steps.add(new String[] {"facturation-pdf", "ctrl+4", "Down", "Return"});
+            // the invoices arrive after the screen: keys sent before them would select nothing
+            steps.add(new String[] {"facturation-pdf", "ctrl+4", "wait:4000", "Down", "Return"});
             steps.add(new String[] {"facturation-pdf-ferme", "Escape"});
             steps.add(new String[] {"facturation-reglements", "ctrl+Tab"});
             steps.add(new String[] {"accessibilite", "ctrl+5"});
