@@ -62,7 +62,8 @@ class PackagerTest {
 
     @Test
     void theDesktopLauncherCapsTheHeapUsesSerialGcAndTheArchiveAndRequiresTheBakedFile() {
-        assertThat(JvmOptions.desktop(false)).contains("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
+        assertThat(JvmOptions.desktop(false)).contains("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
+                "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
                 "-XX:SharedArchiveFile=$APPDIR/tutti.jsa", "-Xshare:auto", "-XX:ArchiveRelocationMode=0")
                 .doesNotContain("-Dtutti.config.required=true");
         assertThat(JvmOptions.desktop(true)).contains("-Dtutti.config.required=true");

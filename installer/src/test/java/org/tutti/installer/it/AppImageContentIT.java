@@ -48,8 +48,8 @@ class AppImageContentIT {
     @Test
     void theLauncherCapsTheHeapAndUsesSerialGcAndTheArchive() throws IOException {
         List<String> cfg = Files.readAllLines(appFolder().resolve("tutti-family.cfg"));
-        assertThat(cfg).contains("app.mainclass=org.tutti.client.Launcher", "java-options=-Xms32m", "java-options=-Xmx384m",
-                "java-options=-XX:+UseSerialGC", "java-options=-XX:SharedArchiveFile=$APPDIR/tutti.jsa",
+        assertThat(cfg).contains("app.mainclass=org.tutti.client.Launcher", "java-options=-Xms32m", "java-options=-Xmx128m",
+                "java-options=-XX:+UseSerialGC", "java-options=-XX:MaxHeapFreeRatio=30", "java-options=-XX:TieredStopAtLevel=1", "java-options=-XX:SharedArchiveFile=$APPDIR/tutti.jsa",
                 "java-options=-Xshare:auto");
         assertThat(cfg).anyMatch(l -> l.equals("app.classpath=$APPDIR/tutti.jar"));
         // JavaFX is in the runtime, never on the class path
