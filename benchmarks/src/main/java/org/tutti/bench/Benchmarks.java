@@ -68,8 +68,11 @@ public final class Benchmarks {
                 section.run(context);
             } catch (Exception | Error e) {
                 failed.add(section.name());
-                report.note("**Not measured:** the section stopped: " + e);
-                e.printStackTrace();
+                Path trace = context.workDir(section.name()).resolve("failure.txt");
+                java.io.StringWriter text = new java.io.StringWriter();
+                e.printStackTrace(new java.io.PrintWriter(text));
+                Files.writeString(trace, text.toString());
+                report.note("**Not measured:** the section stopped: " + e + " (details in " + trace + ")");
             }
             report.note("_(section " + section.name() + ": " + (System.nanoTime() - started) / 1_000_000_000 + " s)_");
             report.write();
