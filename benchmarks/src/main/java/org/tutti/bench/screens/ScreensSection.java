@@ -272,12 +272,12 @@ public final class ScreensSection implements BenchSection {
 
     /** The staff screens whose data is the whole site's, not one family's. */
     private static void siteScreens(Measures m, Backend b, UserSession staff) throws Exception {
-        m.time("staff: Accueil (desk home)", 4, () -> {
+        m.time("staff: Accueil (desk home)", 2, () -> {
             b.home().staffHome(staff);
             b.deskHome().counts(staff);
-            b.deskHome().failedMails(staff);
-            b.deskHome().overdueInvoices(staff);
         });
+        m.time("staff: Accueil › failed mails window", 1, () -> b.deskHome().failedMails(staff));
+        m.time("staff: Accueil › overdue invoices window", 1, () -> b.deskHome().overdueInvoices(staff));
         m.time("staff: Validations", 1, () -> b.staffChanges().pending(staff));
         m.time("staff: Réinscriptions", 4, () -> {
             Optional<ReenrolmentCampaign> campaign = b.staffReenrolments().campaign(staff);

@@ -86,11 +86,12 @@ class RoleSetupTest {
                 "session_info", "set_account_locked", "site_settings", "staff_edit", "touch_session");
         List<String> api = List.of(
                 "account_letter", "acknowledge_change", "audit_change_decided", "audit_invoice_issued",
-                "audit_payment_recorded", "audit_reenrolment_decided", "audit_rental", "change_password",
+                "audit_payment_recorded", "audit_reenrolment_decided", "audit_rental", "carry_site", "change_password",
                 "create_family_account", "create_rental", "current_account", "current_family", "current_staff_site",
                 "decide_change", "decide_reenrolment", "desk_counts", "end_rental", "failed_mails",
                 "family_accounts", "family_history", "family_mail_text", "family_mails", "family_search_on_family",
-                "family_search_on_member", "guard_document_type", "issue_credit_note", "issue_first_password",
+                "family_search_on_member", "guard_document_type", "inherit_site", "issue_credit_note",
+                "issue_first_password",
                 "issue_invoice", "login", "logout", "loopback", "loopback_close", "loopback_exec", "loopback_open",
                 "mail_outbox_family", "overdue_invoices", "rec_login_begin", "rec_login_end", "rec_password_change",
                 "rec_password_request", "rec_ping", "record_absences", "record_evaluation", "record_payment",
