@@ -414,4 +414,33 @@ class SqlStaffBillingServiceTest {
         assertRefused(() -> staffBilling(vendor).endRental(staff, past.id(), start.minusMonths(3)),
                 Reason.ALREADY_ENDED, null);
     }
+
+    /**
+     * The family list's order comes from PostgreSQL's family_billing_order_ix (V24), which indexes
+     * the expressions {@link SqlStaffBillingService#folded} writes: a change to one side alone would
+     * make every opening of Facturation sort the whole site again (sorts forbidden here, so the plan
+     * must read the index).
+     */
+    @org.junit.jupiter.api.Test
+    void theFamilyListsOrderIsReadFromItsIndexOnPostgresql() throws Exception {
+        String sql = "explain select f.id from tutti.family f where f.site_id = 1 order by "
+                + SqlStaffBillingService.folded("f.last_name") + ", " + SqlStaffBillingService.folded("f.first_name")
+                + ", f.identifier limit " + SqlStaffBillingService.MAX_FAMILIES;
+        StringBuilder plan = new StringBuilder();
+        try (java.sql.Connection connection = SeededDatabases.get(DatabaseVendor.POSTGRESQL).db().dataSource()
+                .getConnection()) {
+            connection.setAutoCommit(false);
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("set local enable_sort = off");
+                try (java.sql.ResultSet rs = statement.executeQuery(sql)) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+        assertThat(plan.toString()).contains("family_billing_order_ix").doesNotContain("Sort");
+    }
 }
