@@ -147,7 +147,7 @@ public final class DatabaseSection implements BenchSection {
             new Call("Accueil (desk)", "change queue", Role.STAFF, "select count(cr.id), min(cr.submitted_at)"
                     + " from tutti.change_request cr join tutti.family f on f.id = cr.family_id"
                     + " where cr.status = 'PENDING' and f.site_id = :site"),
-            new Call("Accueil (desk)", "overdue_invoices()", Role.STAFF, "select * from tutti.overdue_invoices()"),
+            new Call("Accueil (desk)", "overdue_invoices(501)", Role.STAFF, "select * from tutti.overdue_invoices(501)"),
             new Call("Accueil (desk)", "failed_mails()", Role.STAFF, "select * from tutti.failed_mails()"),
             new Call("Recherche", "search_families(name)", Role.STAFF, "select * from tutti.search_families(:name, 50)"),
             new Call("Dossier famille", "family file", Role.STAFF, "select f.identifier, f.civility, f.first_name,"
@@ -159,7 +159,10 @@ public final class DatabaseSection implements BenchSection {
                     + " join tutti.family f on f.id = s.family_id where f.id = :family and f.site_id = :site"),
             new Call("Dossier famille", "family_history(id)", Role.STAFF, "select * from tutti.family_history(:family)"),
             new Call("Dossier famille", "family_mails(id)", Role.STAFF, "select * from tutti.family_mails(:family)"),
-            new Call("Comptes", "family_accounts('ALL')", Role.STAFF, "select * from tutti.family_accounts('ALL')"),
+            new Call("Comptes", "family_accounts('ALL', '', 201)", Role.STAFF,
+                    "select * from tutti.family_accounts('ALL', '', 201)"),
+            new Call("Comptes", "family_accounts('ALL', name, 201)", Role.STAFF,
+                    "select * from tutti.family_accounts('ALL', 'martin', 201)"),
             new Call("Paramètres", "site_settings()", Role.STAFF, "select * from tutti.site_settings()"));
 
     private static final Pattern PARAMETER = Pattern.compile("(?<!:):([a-z]+)");

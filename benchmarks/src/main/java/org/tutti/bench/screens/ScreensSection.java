@@ -277,7 +277,8 @@ public final class ScreensSection implements BenchSection {
             b.deskHome().counts(staff);
         });
         m.time("staff: Accueil › failed mails window", 1, () -> b.deskHome().failedMails(staff));
-        m.time("staff: Accueil › overdue invoices window", 1, () -> b.deskHome().overdueInvoices(staff));
+        m.time("staff: Accueil › overdue invoices window", 1, () -> b.deskHome().overdueInvoices(staff,
+                org.tutti.client.service.DeskHomeService.MAX_OVERDUE_LISTED + 1));
         m.time("staff: Validations", 1, () -> b.staffChanges().pending(staff));
         m.time("staff: Réinscriptions", 4, () -> {
             Optional<ReenrolmentCampaign> campaign = b.staffReenrolments().campaign(staff);
@@ -287,7 +288,8 @@ public final class ScreensSection implements BenchSection {
                 b.staffReenrolments().requests(staff, campaign.get().id());
             }
         });
-        m.time("staff: Comptes", 1, () -> b.familyAccounts().accounts(staff, AccountFilter.ALL));
+        m.time("staff: Comptes", 1, () -> b.familyAccounts().accounts(staff, AccountFilter.ALL, "",
+                org.tutti.client.service.FamilyAccountsService.MAX_LISTED + 1));
         m.time("staff: Pédagogie (course list)", 1, () -> b.staffPedagogy().courses(staff));
         m.time("staff: Paramètres", 1, () -> b.siteSettings().read(staff));
         m.time("staff: Facturation (family list)", 1, () -> b.staffBilling().families(staff, ""));

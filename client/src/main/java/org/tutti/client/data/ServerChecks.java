@@ -115,7 +115,7 @@ final class ServerChecks {
             staff("tutti.family_mails(bigint)"),
             staff("tutti.family_mail_text(bigint)"),
             // issue 16 — accounts
-            staff("tutti.family_accounts(text)"),
+            staff("tutti.family_accounts(text, text, integer)"),
             staff("tutti.create_family_account(text)"),
             staff("tutti.issue_first_password(bigint,text)"),
             staff("tutti.set_account_locked(bigint,boolean)"),
@@ -129,7 +129,7 @@ final class ServerChecks {
             staff("tutti.desk_counts()"),
             staff("tutti.failed_mails()"),
             staff("tutti.retry_mail(bigint)"),
-            staff("tutti.overdue_invoices()"));
+            staff("tutti.overdue_invoices(integer)"));
 
     private ServerChecks() {
     }

@@ -36,7 +36,7 @@ final class SqlDeskServices implements SiteSettingsService, DeskHomeService {
     static final String DESK_COUNTS = "select * from tutti.desk_counts()";
     static final String FAILED_MAILS = "select * from tutti.failed_mails()";
     static final String RETRY_MAIL = "select tutti.retry_mail(?)";
-    static final String OVERDUE_INVOICES = "select * from tutti.overdue_invoices()";
+    static final String OVERDUE_INVOICES = "select * from tutti.overdue_invoices(?)";
 
     private static final Pattern REFUSAL = Pattern.compile(
             "(?<![A-Za-z_])(forbidden|invalid|too_long|stale|busy|secret_gone|not_failed)(?![A-Za-z_])"
@@ -139,11 +139,11 @@ final class SqlDeskServices implements SiteSettingsService, DeskHomeService {
     }
 
     @Override
-    public List<OverdueInvoice> overdueInvoices(UserSession user) {
+    public List<OverdueInvoice> overdueInvoices(UserSession user, int maxRows) {
         requireStaff(user);
         return transactions.readOnly(user, session -> list(session, OVERDUE_INVOICES, rs -> new OverdueInvoice(
                 rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), date(rs, 6),
-                rs.getBigDecimal(7))));
+                rs.getBigDecimal(7)), maxRows));
     }
 
     private static void requireStaff(UserSession user) {

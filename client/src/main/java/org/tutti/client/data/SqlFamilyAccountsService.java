@@ -34,7 +34,7 @@ import org.tutti.client.service.ServiceException;
 final class SqlFamilyAccountsService implements FamilyAccountsService {
 
     static final String ACCOUNTS = "select account_id, family_id, identifier, family_name, email, created_at,"
-            + " last_login_at, locked, locked_until, never_used from tutti.family_accounts(?)";
+            + " last_login_at, locked, locked_until, never_used from tutti.family_accounts(?, ?, ?)";
     static final String CREATE = "select account_id, family_id, identifier from tutti.create_family_account(?)";
     static final String ISSUE = "select tutti.issue_first_password(?, ?)";
     static final String LOCK = "select tutti.set_account_locked(?, ?)";
@@ -55,12 +55,21 @@ final class SqlFamilyAccountsService implements FamilyAccountsService {
         this.transactions = transactions;
     }
 
+    /** What tutti.family_accounts reads of a query: the text typed, stripped, 100 characters at most. */
+    static String searched(String query) {
+        String typed = query == null ? "" : query.strip();
+        return typed.codePointCount(0, typed.length()) <= SqlFamilySearchService.MAX_TEXT ? typed
+                : typed.substring(0, typed.offsetByCodePoints(0, SqlFamilySearchService.MAX_TEXT));
+    }
+
     @Override
-    public List<FamilyAccount> accounts(UserSession user, AccountFilter filter) {
+    public List<FamilyAccount> accounts(UserSession user, AccountFilter filter, String query, int maxRows) {
         Visibility.ofStaff(user);
         return transactions.readOnly(user, session -> session.doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(ACCOUNTS)) {
                 statement.setString(1, filter.name());
+                statement.setString(2, searched(query));
+                statement.setInt(3, maxRows);
                 List<FamilyAccount> accounts = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {

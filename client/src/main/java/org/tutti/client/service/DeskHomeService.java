@@ -21,6 +21,9 @@ public interface DeskHomeService {
      */
     void retryMail(UserSession session, long mailId);
 
-    /** The site's invoices with a balance past their due date, oldest due first. */
-    List<OverdueInvoice> overdueInvoices(UserSession session);
+    /** The most overdue invoices the desk's window lists at once (the oldest). */
+    int MAX_OVERDUE_LISTED = 500;
+
+    /** The site's invoices with a balance past their due date, oldest due first, at most {@code maxRows}. */
+    List<OverdueInvoice> overdueInvoices(UserSession session, int maxRows);
 }

@@ -19,8 +19,16 @@ import org.tutti.client.domain.UserSession;
  */
 public interface FamilyAccountsService {
 
-    /** The site's family accounts the filter keeps, ordered by identifier. */
-    List<FamilyAccount> accounts(UserSession session, AccountFilter filter);
+    /** The most accounts Comptes lists at once; past that the screen asks for a narrower search. */
+    int MAX_LISTED = 200;
+
+    /**
+     * The site's family accounts the filter keeps, of the families the words of {@code query} find
+     * (identifier, names, e-mails, phones, students' names, as the Familles search reads them; blank:
+     * every family), ordered by identifier, at most {@code maxRows}. A query over 100 characters is
+     * refused ({@link AccountRefusedException}, TOO_LONG).
+     */
+    List<FamilyAccount> accounts(UserSession session, AccountFilter filter, String query, int maxRows);
 
     /** A new family and its account (no usable password yet). */
     CreatedAccount create(UserSession session, NewFamily family);

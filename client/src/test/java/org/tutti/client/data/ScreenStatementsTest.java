@@ -22,6 +22,7 @@ import org.tutti.client.domain.StudentIdentity;
 import org.tutti.client.domain.StudentPedagogy;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.documents.BillingDocuments;
+import org.tutti.client.service.FamilyAccountsService;
 import org.tutti.schema.DatabaseVendor;
 
 /**
@@ -142,7 +143,8 @@ class ScreenStatementsTest {
         screens.put("staff: Accueil", () -> {
             desk.home().staffHome(staff);
             desk.deskHome().counts(staff);
-            return desk.deskHome().failedMails(staff).size() + desk.deskHome().overdueInvoices(staff).size();
+            return desk.deskHome().failedMails(staff).size() + desk.deskHome().overdueInvoices(staff,
+                    org.tutti.client.service.DeskHomeService.MAX_OVERDUE_LISTED + 1).size();
         });
         screens.put("staff: Validations", () -> desk.staffChanges().pending(staff).size());
         screens.put("staff: Réinscriptions", () -> {
@@ -165,7 +167,7 @@ class ScreenStatementsTest {
                     + desk.familyRecords().history(staff, familyId).size();
             return rows;
         });
-        screens.put("staff: Comptes", () -> desk.familyAccounts().accounts(staff, AccountFilter.ALL).size());
+        screens.put("staff: Comptes", () -> desk.familyAccounts().accounts(staff, AccountFilter.ALL, "", FamilyAccountsService.MAX_LISTED + 1).size());
         screens.put("staff: Pédagogie", () -> {
             List<StaffCourse> courses = desk.staffPedagogy().courses(staff);
             course[0] = courses.get(0);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 import org.tutti.client.domain.FamilyAccount;
+import org.tutti.client.service.FamilyAccountsService;
 import org.tutti.client.ui.common.FileChoosers;
 import org.tutti.client.ui.mailbox.DemoMailboxViewModel.MailRow;
 
@@ -156,6 +158,42 @@ class AccountsFlowTest extends AppHarness {
         logOut();
         logIn("F0002", "bellerive");
         await("F0002's home", () -> exists("#navFamily"));
+    }
+
+    @Test
+    void aReceptionistFindsAnAccountByKeyboardAndOpensItsFamilysFile() throws Exception {
+        DemoData.copyInto(dataFolder);
+        DemoSql sql = new DemoSql(dataFolder);
+        long accounts = sql.longValue("select count(*) from tutti.account a join tutti.site s on s.id = a.site_id"
+                + " where s.code = 'BELLERIVE' and a.role = 'FAMILY'");
+        String lastName = sql.string("select f.last_name from tutti.family f where f.identifier = 'F0002'");
+        startApp(dataFolder);
+        waitUntilLoginEnabled();
+        logInByKeyboard("ACCUEIL", "bellerive");
+        openAccounts();
+        int listed = (int) Math.min(accounts, FamilyAccountsService.MAX_LISTED);
+        await(listed + " accounts listed", () -> accounts().getItems().size() == listed);
+        assertThat(label("#accountsListNote").getText()).isEqualTo(accounts > FamilyAccountsService.MAX_LISTED
+                ? "Les 200 premiers comptes, par identifiant : tapez un nom, un identifiant, un élève, un e-mail"
+                        + " ou un téléphone pour trouver les autres."
+                : "");
+
+        press(KeyCode.SHORTCUT, KeyCode.F).release(KeyCode.F).release(KeyCode.SHORTCUT);
+        await("the search has the focus", () -> stage.getScene().getFocusOwner() == lookup("#accountsSearch").query());
+        write(lastName.toUpperCase(Locale.ROOT));
+        await("F0002 found by its name", () -> !accounts().getItems().isEmpty()
+                && accounts().getItems().stream().anyMatch(a -> a.identifier().equals("F0002"))
+                && accounts().getItems().stream().allMatch(a -> a.familyName().contains(lastName)));
+        assertThat(label("#accountsListNote").getText()).isEmpty();
+
+        press(KeyCode.SHORTCUT, KeyCode.F).release(KeyCode.F).release(KeyCode.SHORTCUT);
+        write("f0002");
+        await("F0002 alone", () -> accounts().getItems().size() == 1
+                && accounts().getItems().get(0).identifier().equals("F0002"));
+        type(KeyCode.ENTER);
+        await("F0002's file", () -> exists("#familyFile"));
+        assertThat(((Stage) lookup("#familyFile").query().getScene().getWindow()).getTitle())
+                .startsWith("F0002 — ");
     }
 
     // ------------------------------------------------------------------------------ helpers

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +39,8 @@ public final class FamilyAccounts {
             "address1", 120, "address2", 120, "postal_code", 10, "city", 80, "country", 60, "phone_home", 20,
             "phone_mobile", 20, "phone_work", 20, "email", 254);
     private static final List<String> FILTERS = List.of("ALL", "NEVER_USED", "LOCKED");
+    /** The most rows {@code family_accounts} gives, whatever it is asked. */
+    private static final int MAX_ACCOUNT_ROWS = 1000;
     private static final String H2_LOCK_TIMEOUT = "HYT00";
     private static final String MAIL_KIND = "ACCOUNT_ACCESS";
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -117,8 +120,13 @@ public final class FamilyAccounts {
 
     // ---------------------------------------------------------------- family_accounts
 
-    /** {@code tutti.family_accounts(filter)}: the site's family accounts, 'ALL', 'NEVER_USED' or 'LOCKED'. */
-    public static ResultSet familyAccounts(Connection connection, String filter) throws SQLException {
+    /**
+     * {@code tutti.family_accounts(filter, query, max_rows)}: the site's family accounts, 'ALL',
+     * 'NEVER_USED' or 'LOCKED', of the families the words typed find (none: every family), by
+     * identifier, at most {@code max_rows} (1,000 at most).
+     */
+    public static ResultSet familyAccounts(Connection connection, String filter, String query, Integer maxRows)
+            throws SQLException {
         SimpleResultSet result = new SimpleResultSet();
         result.addColumn("account_id", Types.BIGINT, 64, 0);
         result.addColumn("family_id", Types.BIGINT, 64, 0);
@@ -138,6 +146,16 @@ public final class FamilyAccounts {
         if (!FILTERS.contains(wanted)) {
             throw refused("invalid:filter");
         }
+        if (maxRows == null || maxRows < 1) {
+            throw refused("invalid:max_rows");
+        }
+        if (query != null && query.codePointCount(0, query.length()) > FamilySearch.MAX_QUERY) {
+            throw refused("too_long:query:" + FamilySearch.MAX_QUERY);
+        }
+        Set<Long> found = FamilySearch.queryWords(query).isEmpty() ? null
+                : FamilySearch.matchingFamilies(connection, staff.siteId(), FamilySearch.queryWords(query));
+        int wantedRows = Math.min(maxRows, MAX_ACCOUNT_ROWS);
+        int rows = 0;
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT a.id, a.family_id, a.identifier, f.civility, f.first_name, f.last_name, a.email, a.created_at,"
                         + " (SELECT MAX(s.created_at) FROM tutti.app_session s WHERE s.account_id = a.id),"
@@ -151,8 +169,11 @@ public final class FamilyAccounts {
                     OffsetDateTime lockedUntil = rs.getObject(11, OffsetDateTime.class);
                     OffsetDateTime lockout = lockedUntil != null && lockedUntil.isAfter(staff.now()) ? lockedUntil : null;
                     boolean locked = !rs.getBoolean(10) || lockout != null;
-                    if ("ALL".equals(wanted) || ("NEVER_USED".equals(wanted) && lastLogin == null)
-                            || ("LOCKED".equals(wanted) && locked)) {
+                    boolean matched = found == null || found.contains(rs.getLong(2));
+                    if (matched && rows < wantedRows && ("ALL".equals(wanted)
+                            || ("NEVER_USED".equals(wanted) && lastLogin == null)
+                            || ("LOCKED".equals(wanted) && locked))) {
+                        rows++;
                         result.addRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
                                 FieldLabels.personName(rs.getString(4), rs.getString(5), rs.getString(6)),
                                 rs.getString(7), rs.getObject(8, OffsetDateTime.class), lastLogin, locked, lockout,

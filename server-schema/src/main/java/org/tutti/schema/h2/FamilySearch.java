@@ -170,6 +170,19 @@ public final class FamilySearch {
         return result;
     }
 
+    /** The site's families whose document every word starts a word of (as {@link #searchFamilies} finds them). */
+    static java.util.Set<Long> matchingFamilies(Connection connection, long siteId, List<String> words)
+            throws SQLException {
+        java.util.Set<Long> found = new java.util.HashSet<>();
+        for (Map.Entry<Long, StringBuilder> family : documents(connection, siteId).entrySet()) {
+            String document = family.getValue().append(' ').toString();
+            if (words.stream().allMatch(w -> document.contains(" " + w))) {
+                found.add(family.getKey());
+            }
+        }
+        return found;
+    }
+
     private static long staffSite(Connection connection) throws SQLException {
         Optional<BoundSession> session = BoundSession.live(connection, SecurityClock.now());
         if (session.isEmpty()) {

@@ -332,9 +332,12 @@ public final class H2SecurityFunctions {
         SiteSettings.retryMail(connection, mailId);
     }
 
-    /** {@code tutti.overdue_invoices()}: the site's invoices with a balance past due. TU401, TU403. */
-    public static ResultSet overdueInvoices(Connection connection) throws SQLException {
-        return SiteSettings.overdueInvoices(connection, columnListOnly(connection));
+    /**
+     * {@code tutti.overdue_invoices(max_rows)}: the site's invoices with a balance past due, the oldest
+     * first, at most max_rows (1,000 at most). TU401, TU403, TU422 'invalid:max_rows'.
+     */
+    public static ResultSet overdueInvoices(Connection connection, Integer maxRows) throws SQLException {
+        return SiteSettings.overdueInvoices(connection, columnListOnly(connection), maxRows);
     }
 
     /** True when H2 calls a table function only to learn its columns (while it compiles the query). */

@@ -417,7 +417,10 @@ final class SiteSettings {
                 "{\"status\": \"FAILED\", \"attempts\": " + attempts + "}", "{\"status\": \"PENDING\", \"attempts\": 0}");
     }
 
-    static ResultSet overdueInvoices(Connection connection, boolean columnsOnly) throws SQLException {
+    /** The most rows {@code overdue_invoices} gives, whatever it is asked. */
+    private static final int MAX_OVERDUE_ROWS = 1000;
+
+    static ResultSet overdueInvoices(Connection connection, boolean columnsOnly, Integer maxRows) throws SQLException {
         SimpleResultSet result = new SimpleResultSet();
         result.addColumn("invoice_id", Types.BIGINT, 64, 0);
         result.addColumn("number", Types.VARCHAR, 40, 0);
@@ -430,12 +433,16 @@ final class SiteSettings {
             return result;
         }
         Staff staff = staff(connection);
+        if (maxRows == null || maxRows < 1) {
+            throw new SQLException("invalid:max_rows", ChangeRequests.UNACCEPTABLE);
+        }
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT i.id, i.number, i.family_id, f.identifier, f.civility, f.first_name, f.last_name, i.due_date,"
                         + " i.total_amount - " + SETTLED + " AS balance"
                         + " FROM tutti.invoice i JOIN tutti.family f ON f.id = i.family_id"
                         + " WHERE i.site_id = ? AND i.credit_note_for IS NULL AND i.due_date < ?"
-                        + " AND i.total_amount - " + SETTLED + " > 0 ORDER BY i.due_date, i.number")) {
+                        + " AND i.total_amount - " + SETTLED + " > 0 ORDER BY i.due_date, i.number"
+                        + " FETCH FIRST " + Math.min(maxRows, MAX_OVERDUE_ROWS) + " ROWS ONLY")) {
             statement.setLong(1, staff.siteId());
             statement.setObject(2, staff.today());
             try (ResultSet rs = statement.executeQuery()) {

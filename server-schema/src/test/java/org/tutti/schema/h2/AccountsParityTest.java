@@ -116,7 +116,7 @@ class AccountsParityTest {
     }
 
     private static List<String> listed(ApiClient client, String token, String filter) throws SQLException {
-        return table(client, token, "SELECT identifier FROM tutti.family_accounts(?)", filter).stream()
+        return table(client, token, "SELECT identifier FROM tutti.family_accounts(?, '', 1000)", filter).stream()
                 .map(r -> r.get(0)).toList();
     }
 
@@ -275,7 +275,7 @@ class AccountsParityTest {
         assertThat(table(family, session, "SELECT account_id FROM tutti.session_info()"))
                 .as("its session ended").isEmpty();
         assertThat(listed(staff, accueil, "LOCKED")).containsExactly("F0003");
-        assertThat(table(staff, accueil, "SELECT locked, never_used FROM tutti.family_accounts('ALL')"
+        assertThat(table(staff, accueil, "SELECT locked, never_used FROM tutti.family_accounts('ALL', '', 1000)"
                 + " WHERE identifier = 'F0003'").get(0)).containsExactly("true", "false");
 
         call(staff, accueil, "set_account_locked", account, false);
@@ -286,6 +286,32 @@ class AccountsParityTest {
                 "ACCUEIL | F0003 | Compte F0003 verrouillé | {\"locked\": false} | {\"locked\": true}");
         assertThat(audit("ACCOUNT_UNLOCKED")).containsExactly(
                 "ACCUEIL | F0003 | Compte F0003 déverrouillé | {\"locked\": true} | {\"locked\": false}");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseVendor.class)
+    void theListFindsAccountsByTheirFamilysWordsAndReadsAPage(DatabaseVendor vendor) throws SQLException {
+        ApiClient staff = client(vendor, STAFF);
+        String accueil = staff.signIn("BELLERIVE", "ACCUEIL", "bellerive");
+        client(vendor, FAMILY).signIn("BELLERIVE", "F0002", "bellerive");
+        List<String> all = listed(staff, accueil, "ALL");
+        assertThat(all).as("the site's accounts").hasSizeGreaterThan(3).isSorted();
+        assertThat(identifiers(staff, accueil, "ALL", null, 3)).as("a page of three").isEqualTo(all.subList(0, 3));
+        assertThat(identifiers(staff, accueil, "ALL", "f0002", 10)).as("an identifier typed").containsExactly("F0002");
+        String lastName = rows("SELECT last_name FROM tutti.family WHERE identifier = 'F0001'").get(0).get(0);
+        assertThat(identifiers(staff, accueil, "ALL", lastName.toUpperCase(java.util.Locale.ROOT), 1000))
+                .as("a family name typed in capitals").contains("F0001").isSubsetOf(all);
+        assertThat(identifiers(staff, accueil, "NEVER_USED", "f0002", 10)).as("F0002 logged in").isEmpty();
+        assertThat(identifiers(staff, accueil, "ALL", "zzzqqq", 10)).as("nothing found").isEmpty();
+        assertThat(raised(() -> identifiers(staff, accueil, "ALL", "", 0))).isEqualTo("TU422 invalid:max_rows");
+        assertThat(raised(() -> identifiers(staff, accueil, "ALL", "x".repeat(101), 10)))
+                .isEqualTo("TU422 too_long:query:100");
+    }
+
+    private static List<String> identifiers(ApiClient client, String token, String filter, String query, int maxRows)
+            throws SQLException {
+        return table(client, token, "SELECT identifier FROM tutti.family_accounts(?, ?, ?)", filter, query, maxRows)
+                .stream().map(r -> r.get(0)).toList();
     }
 
     @ParameterizedTest

@@ -76,7 +76,8 @@ class SiteSettingsParityTest {
     private static List<Map<String, String>> table(ApiClient client, String token, String function)
             throws SQLException {
         return client.inTransaction(token, c -> {
-            try (PreparedStatement statement = c.connection().prepareStatement("SELECT * FROM tutti." + function + "()");
+            try (PreparedStatement statement = c.connection().prepareStatement("SELECT * FROM tutti." + function
+                    + (function.endsWith(")") ? "" : "()"));
                  ResultSet rs = statement.executeQuery()) {
                 List<Map<String, String>> result = new ArrayList<>();
                 while (rs.next()) {
@@ -335,8 +336,11 @@ class SiteSettingsParityTest {
                 + " JOIN tutti.family f ON f.id = st.family_id JOIN tutti.site s ON s.id = f.site_id"
                 + " WHERE s.code = 'BELLERIVE' AND r.status = 'PENDING'")));
 
-        List<Map<String, String>> invoices = table(staff, accueil, "overdue_invoices");
+        List<Map<String, String>> invoices = table(staff, accueil, "overdue_invoices(1000)");
         assertThat(invoices).hasSize(Integer.parseInt(is.get("invoices_overdue")));
+        assertThat(table(staff, accueil, "overdue_invoices(2)")).as("a page of two: the oldest")
+                .isEqualTo(invoices.subList(0, Math.min(2, invoices.size())));
+        assertThat(raised(() -> table(staff, accueil, "overdue_invoices(0)"))).isEqualTo("TU422 invalid:max_rows");
         assertThat(invoices).anySatisfy(row -> assertThat(row).containsEntry("invoice_id", String.valueOf(overdue))
                 .containsKeys("number", "family_id", "family_identifier", "family_name", "due_date", "balance"));
         assertThat(invoices).allSatisfy(row -> assertThat(row.get("family_identifier")).startsWith("F"));
@@ -381,8 +385,9 @@ class SiteSettingsParityTest {
         String f0001 = family.signIn("BELLERIVE", "F0001", "bellerive");
         assertThat(raised(() -> call(family, f0001, "SELECT tutti.retry_mail(?)", mail)))
                 .isEqualTo(aFamilyIsRefused(vendor, "retry_mail"));
-        for (String function : List.of("desk_counts", "failed_mails", "overdue_invoices")) {
-            assertThat(raised(() -> table(family, f0001, function))).isEqualTo(aFamilyIsRefused(vendor, function));
+        for (String function : List.of("desk_counts", "failed_mails", "overdue_invoices(10)")) {
+            assertThat(raised(() -> table(family, f0001, function)))
+                    .isEqualTo(aFamilyIsRefused(vendor, function.replace("(10)", "")));
         }
     }
 }

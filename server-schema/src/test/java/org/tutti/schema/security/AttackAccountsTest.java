@@ -63,7 +63,7 @@ class AttackAccountsTest {
         try (Connection family = connect(db, FAMILY)) {
             String token = login(family, "BELLERIVE", "F0001", "bellerive");
             Map<String, String> outcomes = new LinkedHashMap<>();
-            outcomes.put("family_accounts", attempt(family, token, "SELECT * FROM tutti.family_accounts('ALL')"));
+            outcomes.put("family_accounts", attempt(family, token, "SELECT * FROM tutti.family_accounts('ALL', '', 1000)"));
             outcomes.put("create_family_account", attempt(family, token,
                     "SELECT * FROM tutti.create_family_account(?)", NEW_FAMILY));
             outcomes.put("issue_first_password", attempt(family, token,
@@ -91,7 +91,7 @@ class AttackAccountsTest {
             assertThat(AttackSupport.query(staff, "SELECT 1")).isNotEmpty();
             staff.setAutoCommit(false);
             AttackSupport.bindSession(staff, secretariat);
-            assertThat(AttackSupport.query(staff, "SELECT identifier FROM tutti.family_accounts('ALL')"))
+            assertThat(AttackSupport.query(staff, "SELECT identifier FROM tutti.family_accounts('ALL', '', 1000)"))
                     .extracting(r -> r.get(0)).containsExactly("M0001", "M0002", "M0003");
             staff.rollback();
             staff.setAutoCommit(true);
@@ -129,7 +129,7 @@ class AttackAccountsTest {
         try (Connection staff = connect(db, STAFF); Statement statement = staff.createStatement()) {
             String accueil = login(staff, "BELLERIVE", "ACCUEIL", "bellerive");
             assertThat(sqlState(() -> statement.execute("CREATE TEMPORARY TABLE account AS SELECT * FROM"
-                    + " tutti.family_accounts('ALL') WHERE false"))).isEqualTo(AttackSupport.ACCEPTED);
+                    + " tutti.family_accounts('ALL', '', 1000) WHERE false"))).isEqualTo(AttackSupport.ACCEPTED);
             assertThat(sqlState(() -> statement.execute("CREATE FUNCTION pg_temp.new_password() RETURNS text"
                     + " LANGUAGE sql AS $$ SELECT 'shadowed-password' $$"))).isEqualTo(AttackSupport.ACCEPTED);
             assertThat(sqlState(() -> statement.execute("CREATE TABLE pg_temp.identifier_counter (site_id bigint,"

@@ -65,7 +65,7 @@ class AttackSiteSettingsTest {
             outcomes.put("desk_counts", attempt(family, token, "SELECT * FROM tutti.desk_counts()"));
             outcomes.put("failed_mails", attempt(family, token, "SELECT * FROM tutti.failed_mails()"));
             outcomes.put("retry_mail", attempt(family, token, RETRY, belleriveMail));
-            outcomes.put("overdue_invoices", attempt(family, token, "SELECT * FROM tutti.overdue_invoices()"));
+            outcomes.put("overdue_invoices", attempt(family, token, "SELECT * FROM tutti.overdue_invoices(1000)"));
             outcomes.put("settings_text", attempt(family, token, "SELECT tutti.settings_text('{}', 'x', 1)"));
             outcomes.put("read the logo", attempt(family, token, "SELECT letterhead_logo FROM tutti.site"));
             outcomes.put("change the site", attempt(family, token, "UPDATE tutti.site SET online_payment = false"));
@@ -87,7 +87,7 @@ class AttackSiteSettingsTest {
                     "SELECT 1 FROM tutti.failed_mails() WHERE id = ?", belleriveMail));
             outcomes.put("retry a BELLERIVE mail", attempt(staff, direction, RETRY, belleriveMail));
             outcomes.put("no BELLERIVE invoice listed", attempt(staff, secretariat,
-                    "SELECT 1 FROM tutti.overdue_invoices() WHERE family_identifier LIKE 'F%'"));
+                    "SELECT 1 FROM tutti.overdue_invoices(1000) WHERE family_identifier LIKE 'F%'"));
             outcomes.put("change the site by hand", attempt(staff, direction,
                     "UPDATE tutti.site SET online_payment = false WHERE code = 'BELLERIVE'"));
             outcomes.put("without the right", attempt(staff, secretariat, SAVE_CITY));

@@ -36,6 +36,7 @@ import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.Forms;
 import org.tutti.client.ui.common.I18n;
 import org.tutti.client.ui.common.RowOpening;
+import org.tutti.client.ui.common.SearchFields;
 import org.tutti.client.ui.common.Tables;
 
 /**
@@ -53,6 +54,10 @@ public final class AccountsView {
     private final org.tutti.client.ui.common.BackgroundTasks tasks;
     private final DetailWindows viewers = new DetailWindows();
     private final VBox root;
+    /** How long after the last key the search runs (as on Familles). */
+    static final javafx.util.Duration SEARCH_DELAY = javafx.util.Duration.millis(200);
+
+    private final TextField search = org.controlsfx.control.textfield.TextFields.createClearableTextField();
     private final ComboBox<AccountFilter> filter = new ComboBox<>();
     private final TableView<FamilyAccount> table = Tables.table("accountsTable", "accounts.empty");
 
@@ -66,15 +71,29 @@ public final class AccountsView {
         Label status = Forms.announce(Forms.message("accountsStatus", model.statusProperty(), "notice-text"), true);
         Label error = Forms.announce(Forms.error("accountsError", model.errorProperty()), true);
 
+        search.setId(Actions.ACCOUNTS_SEARCH.id());
+        search.setPromptText(I18n.get("accounts.search.prompt"));
+        search.setAccessibleHelp(I18n.get("accounts.search.help"));
+        search.setPrefColumnCount(24);
+        search.textProperty().bindBidirectional(model.searchTextProperty());
+        Label searchLabel = Forms.label(Actions.ACCOUNTS_SEARCH.textKey(), search);
+
         filter.setId(Actions.ACCOUNTS_FILTER.id());
         filter.getItems().setAll(model.filters());
         filter.setConverter(Forms.displayConverter(AccountsView::filterText));
         filter.valueProperty().bindBidirectional(model.filterProperty());
         Label filterLabel = Forms.label(Actions.ACCOUNTS_FILTER.textKey(), filter);
-        HBox filterRow = new HBox(filterLabel, filter);
-        filterRow.getStyleClass().add("field-cell");
-        filterRow.setAlignment(Pos.CENTER_LEFT);
-        filterRow.setSpacing(8);
+        filter.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox searchCell = new HBox(8, searchLabel, search);
+        HBox filterCell = new HBox(8, filterLabel, filter);
+        for (HBox cell : new HBox[] {searchCell, filterCell}) {
+            cell.getStyleClass().add("field-cell");
+            cell.setAlignment(Pos.CENTER_LEFT);
+        }
+        // the filter goes under the search at 200 % text rather than being cut
+        FlowPane filterRow = new FlowPane(searchCell, filterCell);
+        filterRow.setHgap(16);
+        filterRow.setVgap(8);
 
         table.getColumns().setAll(
                 Tables.text("accounts.column.identifier", FamilyAccount::identifier),
@@ -100,6 +119,8 @@ public final class AccountsView {
             }
         });
         RowOpening.install(table, this::openFile);
+        SearchFields.install(search, table, SEARCH_DELAY, model::search, this::openFile);
+        Label listNote = Forms.announce(Forms.message("accountsListNote", model.listNoteProperty(), "hint"), true);
         Label tableLabel = Forms.label("accounts.list", table);
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -124,7 +145,7 @@ public final class AccountsView {
         buttons.setVgap(8);
         Label hint = Forms.wrapped(I18n.get("accounts.hint"), "hint");
 
-        root = new VBox(title, status, error, filterRow, tableLabel, table, buttons, hint);
+        root = new VBox(title, status, error, filterRow, tableLabel, listNote, table, buttons, hint);
         root.setId("accountsRoot");
         root.getStyleClass().addAll("page", "accounts-page");
         installShortcuts();
@@ -264,9 +285,18 @@ public final class AccountsView {
         }
     }
 
-    /** The operations' shortcuts fire their buttons when enabled; Ctrl+F goes to the filter. */
+    /**
+     * The operations' shortcuts fire their buttons when enabled; Ctrl+F goes to the search (its text
+     * selected), Ctrl+Maj+F to the filter.
+     */
     private void installShortcuts() {
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (Actions.ACCOUNTS_SEARCH.keyCombination().match(e)) {
+                e.consume();
+                search.requestFocus();
+                search.selectAll();
+                return;
+            }
             if (Actions.ACCOUNTS_FILTER.keyCombination().match(e)) {
                 e.consume();
                 filter.requestFocus();

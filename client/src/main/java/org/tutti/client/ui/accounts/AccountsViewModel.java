@@ -29,7 +29,9 @@ import org.tutti.client.ui.common.Formats;
 import org.tutti.client.ui.common.I18n;
 
 /**
- * Comptes at the front desk: the site's family accounts (all, never used, locked), the one
+ * Comptes at the front desk: the site's family accounts (all, never used, locked) of the families
+ * the search finds (as Familles finds them; the view asks a moment after the last key), at most
+ * {@link FamilyAccountsService#MAX_LISTED} at once (the list then says to narrow the search), the one
  * selected, and what the buttons do to it: a new first password by mail or for a printed letter,
  * lock and unlock; a new family with its account ({@link NewAccountForm}). After each action the
  * list is read again, the selection kept, and the result said ("Compte F0006 verrouillé.").
@@ -51,6 +53,8 @@ public final class AccountsViewModel {
     private final BooleanProperty working = new SimpleBooleanProperty(this, "working");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final StringProperty listNote = new SimpleStringProperty(this, "listNote", "");
     private int generation;
 
     public AccountsViewModel(UserSession session, FamilyAccountsService service, BackgroundTasks tasks, Clock clock) {
@@ -69,11 +73,18 @@ public final class AccountsViewModel {
     private void refresh(Long keep) {
         int current = ++generation;
         AccountFilter wanted = filter.get();
+        String query = searchText.get() == null ? "" : searchText.get().strip();
         loading.set(true);
-        tasks.run(() -> service.accounts(session, wanted))
-                .onSuccess(found -> {
+        tasks.run(() -> service.accounts(session, wanted, query, FamilyAccountsService.MAX_LISTED + 1))
+                .onSuccess(read -> {
                     if (current == generation) {
                         loading.set(false);
+                        List<FamilyAccount> found = read.size() > FamilyAccountsService.MAX_LISTED
+                                ? read.subList(0, FamilyAccountsService.MAX_LISTED) : read;
+                        listNote.set(read.size() > FamilyAccountsService.MAX_LISTED
+                                ? I18n.get(query.isEmpty() ? "accounts.limited" : "accounts.limitedSearch",
+                                        FamilyAccountsService.MAX_LISTED)
+                                : "");
                         accounts.setAll(found);
                         selected.set(keep == null ? null : found.stream().filter(a -> a.accountId() == keep)
                                 .findFirst().orElse(null));
@@ -82,16 +93,32 @@ public final class AccountsViewModel {
                 .onFailure(failure -> {
                     if (current == generation) {
                         loading.set(false);
+                        listNote.set("");
                         accounts.clear();
                         error.set(FAILURES.message(failure));
                     }
                 });
     }
 
+    /** Reads the list again for the text typed (the view calls it a moment after the last key). */
+    public void search() {
+        refresh();
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    /** "Les 200 premiers comptes sont affichés…" when the list was cut; empty otherwise. */
+    public StringProperty listNoteProperty() {
+        return listNote;
+    }
+
     /** {@code show("locked")}, {@code show("never-used")}: the list of that part; anything else all. */
     public void show(String detail) {
         AccountFilter wanted = "locked".equals(detail) ? AccountFilter.LOCKED
                 : "never-used".equals(detail) ? AccountFilter.NEVER_USED : AccountFilter.ALL;
+        searchText.set("");
         if (filter.get() == wanted) {
             refresh();
         } else {

@@ -123,8 +123,10 @@ public enum Actions {
 
     // issue 14 — pdf: the PDF viewer (pages, zoom, print, save); also shows the re-enrolment images.
     // Zoom also answers Ctrl+= and the numpad's + and − (DocumentViewer); Ctrl+0 fits the page's width.
-    // issue 16 — accounts: Comptes at the front desk (the list, its filter, the buttons on the account selected)
-    ACCOUNTS_FILTER("accountsFilter", "accounts.filter", "shortcut+F"),
+    // issue 16 — accounts: Comptes at the front desk (the list, its filter, the buttons on the account selected);
+    // issue 18 — its search field (Ctrl+F, as on Familles; the filter moved to Ctrl+Maj+F)
+    ACCOUNTS_SEARCH("accountsSearch", "accounts.search", "shortcut+F"),
+    ACCOUNTS_FILTER("accountsFilter", "accounts.filter", "shortcut+shift+F"),
     ACCOUNT_CREATE("accountCreate", "accounts.create", "shortcut+N"),
     ACCOUNT_SEND_MAIL("accountSendMail", "accounts.sendMail", "shortcut+shift+M"),
     ACCOUNT_LETTER("accountLetter", "accounts.letter", "shortcut+shift+P"),

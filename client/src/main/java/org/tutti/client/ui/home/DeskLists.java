@@ -68,7 +68,7 @@ final class DeskLists {
         });
         Label message = Forms.announce(Forms.message("failedMailsMessage", model.listMessageProperty(), "status-text"),
                 true);
-        return window("failedMailsWindow", "home.mails.title", "home.mails.intro", table, message, retry);
+        return window("failedMailsWindow", "home.mails.title", "home.mails.intro", null, table, message, retry);
     }
 
     private Parent overdueContent() {
@@ -90,7 +90,8 @@ final class DeskLists {
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Label message = Forms.announce(Forms.message("overdueInvoicesMessage", model.listMessageProperty(),
                 "error-text"), true);
-        return window("overdueInvoicesWindow", "home.overdue.title", "home.overdue.intro", table, message, open);
+        Label note = Forms.announce(Forms.message("overdueInvoicesNote", model.overdueNoteProperty(), "hint"), true);
+        return window("overdueInvoicesWindow", "home.overdue.title", "home.overdue.intro", note, table, message, open);
     }
 
     private void openFile(TableView<OverdueInvoice> table, OverdueInvoice invoice) {
@@ -98,13 +99,16 @@ final class DeskLists {
                 table.getScene().getWindow());
     }
 
-    private static Parent window(String id, String titleKey, String introKey, TableView<?> table, Label message,
-            Button action) {
+    private static Parent window(String id, String titleKey, String introKey, Label note, TableView<?> table,
+            Label message, Button action) {
         // a title that wraps at 200 % rather than being cut
         Label title = Forms.wrapped(I18n.get(titleKey), "h2");
         Label intro = Forms.wrapped(I18n.get(introKey), "hint");
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox root = new VBox(title, intro, table, message, Forms.buttonRow(action, DetailWindows.closeButton()));
+        if (note != null) {
+            root.getChildren().add(2, note);
+        }
         root.setId(id);
         root.getStyleClass().add("page");
         Forms.focusWhenShown(table);

@@ -76,6 +76,7 @@ public final class HomeViewModel {
     private final BooleanProperty countsLoaded = new SimpleBooleanProperty(this, "countsLoaded");
     private final ObservableList<FailedMail> failedMails = FXCollections.observableArrayList();
     private final ObservableList<OverdueInvoice> overdueInvoices = FXCollections.observableArrayList();
+    private final StringProperty overdueNote = new SimpleStringProperty(this, "overdueNote", "");
     private final BooleanProperty listBusy = new SimpleBooleanProperty(this, "listBusy");
     private final StringProperty listMessage = new SimpleStringProperty(this, "listMessage", "");
 
@@ -199,9 +200,11 @@ public final class HomeViewModel {
     /** The overdue invoices window's list, in the background. */
     public void loadOverdueInvoices() {
         listBusy.set(true);
-        tasks.run(() -> desk.overdueInvoices(session)).onSuccess(invoices -> {
+        tasks.run(() -> desk.overdueInvoices(session, DeskHomeService.MAX_OVERDUE_LISTED + 1)).onSuccess(read -> {
             listBusy.set(false);
-            overdueInvoices.setAll(invoices);
+            boolean cut = read.size() > DeskHomeService.MAX_OVERDUE_LISTED;
+            overdueNote.set(cut ? I18n.get("home.overdue.limited", DeskHomeService.MAX_OVERDUE_LISTED) : "");
+            overdueInvoices.setAll(cut ? read.subList(0, DeskHomeService.MAX_OVERDUE_LISTED) : read);
         }).onFailure(this::listFailed);
     }
 
@@ -245,6 +248,11 @@ public final class HomeViewModel {
 
     public ObservableList<OverdueInvoice> overdueInvoices() {
         return overdueInvoices;
+    }
+
+    /** Empty, or "Les 500 factures les plus anciennes…" when the window's list was cut. */
+    public ReadOnlyStringProperty overdueNoteProperty() {
+        return overdueNote;
     }
 
     public ReadOnlyBooleanProperty listBusyProperty() {

@@ -33,6 +33,7 @@ class AccountsViewModelTest {
 
     private final List<String> calls = new ArrayList<>();
     private final List<FamilyAccount> rows = new ArrayList<>();
+    private final List<String> queries = new ArrayList<>();
     private RuntimeException refusal;
     private AccountsViewModel model;
 
@@ -72,6 +73,32 @@ class AccountsViewModelTest {
         assertThat(model.accounts()).extracting(FamilyAccount::identifier).containsExactly("F0002", "F0003", "F0004");
         model.show(null);
         assertThat(model.accounts()).hasSize(4);
+    }
+
+    @Test
+    void theSearchNarrowsTheListAndAListCutAtTheLimitSaysSo() {
+        model.refresh();
+        assertThat(model.accounts()).hasSize(4);
+        assertThat(model.listNoteProperty().get()).isEmpty();
+
+        model.searchTextProperty().set("  roux ");
+        model.search();
+        assertThat(queries).last().isEqualTo("roux");
+        assertThat(model.accounts()).extracting(FamilyAccount::identifier).containsExactly("F0003");
+
+        for (int i = 0; i < FamilyAccountsService.MAX_LISTED; i++) {
+            rows.add(new FamilyAccount(100 + i, 200 + i, "F9" + i, "Mme Nina Roux", null, CREATED, null, false, null,
+                    true));
+        }
+        model.search();
+        assertThat(model.accounts()).hasSize(FamilyAccountsService.MAX_LISTED);
+        assertThat(model.listNoteProperty().get())
+                .isEqualTo("Les 200 premiers comptes trouvés, par identifiant : précisez la recherche.");
+
+        model.show("locked");
+        assertThat(model.searchTextProperty().get()).as("the desk's link shows the whole locked list").isEmpty();
+        assertThat(model.accounts()).extracting(FamilyAccount::identifier).containsExactly("F0002", "F0003");
+        assertThat(model.listNoteProperty().get()).isEmpty();
     }
 
     @Test
@@ -123,10 +150,13 @@ class AccountsViewModelTest {
     private final class Service implements FamilyAccountsService {
 
         @Override
-        public List<FamilyAccount> accounts(UserSession session, AccountFilter filter) {
+        public List<FamilyAccount> accounts(UserSession session, AccountFilter filter, String query, int maxRows) {
+            queries.add(query);
             return rows.stream().filter(a -> filter == AccountFilter.ALL
                     || (filter == AccountFilter.LOCKED && a.locked())
-                    || (filter == AccountFilter.NEVER_USED && a.neverUsed())).toList();
+                    || (filter == AccountFilter.NEVER_USED && a.neverUsed()))
+                    .filter(a -> query.isEmpty() || a.familyName().toLowerCase(java.util.Locale.ROOT).contains(query))
+                    .limit(maxRows).toList();
         }
 
         @Override

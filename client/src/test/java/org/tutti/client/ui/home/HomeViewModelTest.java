@@ -116,4 +116,51 @@ class HomeViewModelTest {
         assertThat(model.loadingProperty().get()).isFalse();
         assertThat(model.loadedProperty().get()).isFalse();
     }
+
+    @Test
+    void theOverdueWindowListsTheOldestFiveHundredAndSaysSo() {
+        List<org.tutti.client.domain.OverdueInvoice> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            all.add(new org.tutti.client.domain.OverdueInvoice(i, "BEL-2026-" + i, i, "F" + i, "Mme Lina Roux",
+                    LocalDate.of(2026, 1, 1).plusDays(i), java.math.BigDecimal.TEN));
+        }
+        List<Integer> asked = new java.util.ArrayList<>();
+        org.tutti.client.service.DeskHomeService desk = new org.tutti.client.service.DeskHomeService() {
+            @Override
+            public org.tutti.client.domain.DeskCounts counts(org.tutti.client.domain.UserSession session) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<org.tutti.client.domain.FailedMail> failedMails(org.tutti.client.domain.UserSession session) {
+                return List.of();
+            }
+
+            @Override
+            public void retryMail(org.tutti.client.domain.UserSession session, long mailId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<org.tutti.client.domain.OverdueInvoice> overdueInvoices(
+                    org.tutti.client.domain.UserSession session, int maxRows) {
+                asked.add(maxRows);
+                return all.subList(0, Math.min(maxRows, all.size()));
+            }
+        };
+        HomeViewModel model = new HomeViewModel(FakeBackend.staff(), backend, desk, BackgroundTasks.sameThread(),
+                SEPT_2026);
+
+        model.loadOverdueInvoices();
+        assertThat(asked).containsExactly(501);
+        assertThat(model.overdueInvoices()).hasSize(500).first()
+                .extracting(org.tutti.client.domain.OverdueInvoice::number).isEqualTo("BEL-2026-0");
+        assertThat(model.overdueNoteProperty().get()).isEqualTo("Les 500 factures les plus anciennes sont affichées."
+                + " Le dossier de chaque famille, onglet Facturation, montre toutes les siennes.");
+
+        all.subList(3, all.size()).clear();
+        model.loadOverdueInvoices();
+        assertThat(model.overdueInvoices()).hasSize(3);
+        assertThat(model.overdueNoteProperty().get()).isEmpty();
+    }
 }
