@@ -175,6 +175,10 @@ public final class ScreensSection implements BenchSection {
                 for (String[] search : searches) {
                     measures.time("staff: Familles, search (" + search[0] + ")", 1,
                             () -> desk.familySearch().search(staff, search[1]));
+                    if (search[0].equals("name prefix") || search[0].equals("full name")) {
+                        measures.time("staff: Facturation, a name typed (" + search[0] + ")", 1,
+                                () -> desk.staffBilling().families(staff, search[1]));
+                    }
                 }
             }
             desk.auth().logout(staff);
