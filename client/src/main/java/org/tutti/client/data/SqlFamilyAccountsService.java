@@ -55,20 +55,13 @@ final class SqlFamilyAccountsService implements FamilyAccountsService {
         this.transactions = transactions;
     }
 
-    /** What tutti.family_accounts reads of a query: the text typed, stripped, 100 characters at most. */
-    static String searched(String query) {
-        String typed = query == null ? "" : query.strip();
-        return typed.codePointCount(0, typed.length()) <= SqlFamilySearchService.MAX_TEXT ? typed
-                : typed.substring(0, typed.offsetByCodePoints(0, SqlFamilySearchService.MAX_TEXT));
-    }
-
     @Override
     public List<FamilyAccount> accounts(UserSession user, AccountFilter filter, String query, int maxRows) {
         Visibility.ofStaff(user);
         return transactions.readOnly(user, session -> session.doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(ACCOUNTS)) {
                 statement.setString(1, filter.name());
-                statement.setString(2, searched(query));
+                statement.setString(2, SqlFamilySearchService.searched(query));
                 statement.setInt(3, maxRows);
                 List<FamilyAccount> accounts = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery()) {

@@ -26,6 +26,13 @@ final class SqlFamilySearchService implements FamilySearchService {
         this.transactions = transactions;
     }
 
+    /** What the database's searches read of a text typed: stripped, {@link #MAX_TEXT} characters at most. */
+    static String searched(String text) {
+        String typed = text == null ? "" : text.strip();
+        return typed.codePointCount(0, typed.length()) <= MAX_TEXT ? typed
+                : typed.substring(0, typed.offsetByCodePoints(0, MAX_TEXT));
+    }
+
     @Override
     public List<FamilyMatch> search(UserSession user, String text) {
         if (!user.isStaff()) {
@@ -35,8 +42,7 @@ final class SqlFamilySearchService implements FamilySearchService {
         if (typed.isEmpty()) {
             return List.of();
         }
-        String query = typed.codePointCount(0, typed.length()) <= MAX_TEXT ? typed
-                : typed.substring(0, typed.offsetByCodePoints(0, MAX_TEXT));
+        String query = searched(typed);
         return transactions.readOnly(user, session -> list(session, SEARCH,
                 rs -> new FamilyMatch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)),

@@ -152,8 +152,8 @@ public final class FamilyAccounts {
         if (query != null && query.codePointCount(0, query.length()) > FamilySearch.MAX_QUERY) {
             throw refused("too_long:query:" + FamilySearch.MAX_QUERY);
         }
-        Set<Long> found = FamilySearch.queryWords(query).isEmpty() ? null
-                : FamilySearch.matchingFamilies(connection, staff.siteId(), FamilySearch.queryWords(query));
+        List<String> words = FamilySearch.queryWords(query);
+        Set<Long> found = words.isEmpty() ? null : FamilySearch.matchingFamilies(connection, staff.siteId(), words);
         int wantedRows = Math.min(maxRows, MAX_ACCOUNT_ROWS);
         int rows = 0;
         try (PreparedStatement statement = connection.prepareStatement(

@@ -138,6 +138,10 @@ class SiteColumnTest {
             String token = login(family, "BELLERIVE", "F0001", "bellerive");
             assertThat(attempt(family, token, "UPDATE tutti.student SET site_id = ? WHERE id = ?", montfleury, student))
                     .isIn("42501", "accepted: 0 row(s)");
+            for (String trigger : List.of("inherit_site", "carry_site")) {
+                assertThat(attempt(family, token, "SELECT tutti." + trigger + "()")).as(trigger + " called directly")
+                        .isEqualTo("42501");
+            }
         }
         assertThat(demo.number("SELECT site_id FROM tutti.student WHERE id = ?", student)).isEqualTo(bellerive);
     }

@@ -21,8 +21,11 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.textfield.TextFields;
 import org.tutti.client.domain.AccountFilter;
 import org.tutti.client.domain.CreatedAccount;
 import org.tutti.client.domain.FamilyAccount;
@@ -55,9 +58,9 @@ public final class AccountsView {
     private final DetailWindows viewers = new DetailWindows();
     private final VBox root;
     /** How long after the last key the search runs (as on Familles). */
-    static final javafx.util.Duration SEARCH_DELAY = javafx.util.Duration.millis(200);
+    static final Duration SEARCH_DELAY = Duration.millis(200);
 
-    private final TextField search = org.controlsfx.control.textfield.TextFields.createClearableTextField();
+    private final TextField search = TextFields.createClearableTextField();
     private final ComboBox<AccountFilter> filter = new ComboBox<>();
     private final TableView<FamilyAccount> table = Tables.table("accountsTable", "accounts.empty");
 
@@ -83,7 +86,7 @@ public final class AccountsView {
         filter.setConverter(Forms.displayConverter(AccountsView::filterText));
         filter.valueProperty().bindBidirectional(model.filterProperty());
         Label filterLabel = Forms.label(Actions.ACCOUNTS_FILTER.textKey(), filter);
-        filter.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        filter.setMinWidth(Region.USE_PREF_SIZE);
         HBox searchCell = new HBox(8, searchLabel, search);
         HBox filterCell = new HBox(8, filterLabel, filter);
         for (HBox cell : new HBox[] {searchCell, filterCell}) {
