@@ -76,27 +76,23 @@ final class SqlStaffBillingService implements StaffBillingService {
     @Override
     public List<FamilyOption> families(UserSession user, String text) {
         Visibility visibility = Visibility.ofStaff(user);
-        List<String> words = text == null || text.isBlank() ? List.of()
-                : List.of(fold(text.strip()).split("\\s+"));
-        StringBuilder sql = new StringBuilder("select f.id, f.identifier, f.last_name, f.first_name"
-                + " from tutti.family f where " + visibility.familiesSql("f"));
-        List<Object> parameters = new ArrayList<>(List.of(visibility.sqlParameter()));
-        for (String word : words) {
-            sql.append(" and (lower(f.identifier) like ? escape '\\' or ").append(folded("f.last_name"))
-                    .append(" like ? escape '\\' or ").append(folded("f.first_name")).append(" like ? escape '\\')");
-            String pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            parameters.add(pattern);
-            parameters.add(pattern);
-            parameters.add(pattern);
-        }
-        sql.append(" order by ").append(folded("f.last_name")).append(", ").append(folded("f.first_name"))
-                .append(", f.identifier limit ").append(MAX_FAMILIES);
-        List<FamilyOption> families = new ArrayList<>(transactions.readOnly(user, session -> list(session,
-                sql.toString(), rs -> new FamilyOption(rs.getLong(1), rs.getString(2),
-                        upper(rs.getString(3)) + " " + rs.getString(4)), parameters.toArray())));
+        String typed = SqlFamilySearchService.searched(text);
+        List<FamilyOption> families = new ArrayList<>(transactions.readOnly(user, session -> typed.isEmpty()
+                ? list(session, "select f.id, f.identifier, f.last_name, f.first_name from tutti.family f where "
+                        + visibility.familiesSql("f") + " order by " + folded("f.last_name") + ", "
+                        + folded("f.first_name") + ", f.identifier limit " + MAX_FAMILIES,
+                        SqlStaffBillingService::familyOption, visibility.sqlParameter())
+                // a name typed: the families Familles finds (tutti.search_families and its trigram index)
+                : list(session, "select f.id, f.identifier, f.last_name, f.first_name"
+                        + " from tutti.search_families(?, ?) s join tutti.family f on f.id = s.family_id",
+                        SqlStaffBillingService::familyOption, typed, MAX_FAMILIES)));
         Collator collator = HibernateSiteService.frenchCollator();
         families.sort(Comparator.comparing(FamilyOption::name, collator).thenComparing(FamilyOption::identifier));
         return families;
+    }
+
+    private static FamilyOption familyOption(ResultSet rs) throws SQLException {
+        return new FamilyOption(rs.getLong(1), rs.getString(2), upper(rs.getString(3)) + " " + rs.getString(4));
     }
 
     /**
@@ -106,16 +102,6 @@ final class SqlStaffBillingService implements StaffBillingService {
      */
     static String folded(String column) {
         return "lower(translate(" + column + ", '" + ACCENTED + "', '" + PLAIN.replace("'", "''") + "'))";
-    }
-
-    /** {@link #folded(String)} in Java, for the words searched. */
-    static String fold(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            int accented = ACCENTED.indexOf(c);
-            out.append(accented >= 0 ? PLAIN.charAt(accented) : c);
-        }
-        return out.toString().toLowerCase(Locale.ROOT);
     }
 
     private static String upper(String text) {

@@ -21,7 +21,11 @@ import org.tutti.client.domain.UserSession;
  */
 public interface StaffBillingService {
 
-    /** The site's families whose identifier or name contains {@code text} (case and accents ignored), at most 50, by name. */
+    /**
+     * The site's families by name, at most 50: all of them while {@code text} is blank, else those
+     * Familles finds ({@link FamilySearchService}: every word starts a word of the identifier, the
+     * names, an e-mail, a phone or a student's name, case and accents ignored), the best matches kept.
+     */
     List<FamilyOption> families(UserSession session, String text);
 
     /** The family's students, by name. */

@@ -67,6 +67,7 @@ class ScreenStatementsTest {
         c.put("staff: Pédagogie, a course", new Ceiling(2, 10));
         c.put("staff: Paramètres", new Ceiling(1, 4));
         c.put("staff: Facturation", new Ceiling(1, 4));
+        c.put("staff: Facturation, a name typed", new Ceiling(1, 4));
         c.put("staff: Facturation, a family", new Ceiling(4, 22));
         return c;
     }
@@ -180,6 +181,7 @@ class ScreenStatementsTest {
             return 1;
         });
         screens.put("staff: Facturation", () -> desk.staffBilling().families(staff, "").size());
+        screens.put("staff: Facturation, a name typed", () -> desk.staffBilling().families(staff, "a").size());
         screens.put("staff: Facturation, a family", () -> {
             int rows = desk.staffBilling().students(staff, familyId).size() + desk.staffBilling().rentals(staff, familyId).size();
             for (BillingKind kind : BillingKind.values()) {

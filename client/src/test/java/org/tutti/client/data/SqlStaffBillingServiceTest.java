@@ -135,8 +135,14 @@ class SqlStaffBillingServiceTest {
         assertThat(found).extracting(FamilyOption::id).containsAll(sql.column("select f.id from tutti.family f"
                 + " join tutti.site s on s.id = f.site_id where s.code = 'BELLERIVE' and f.first_name = ?", accented)
                 .stream().map(id -> ((Number) id).longValue()).toList());
-        assertThat(found).allSatisfy(f -> assertThat(plain(f.name()).toLowerCase(Locale.ROOT))
-                .contains(plain(accented).toLowerCase(Locale.ROOT)));
+        String word = plain(accented).toLowerCase(Locale.ROOT);
+        assertThat(found).as("found as Familles finds: a word of the family's or a student's names starts so")
+                .isNotEmpty().allSatisfy(f -> assertThat(sql.column("select first_name || ' ' || last_name"
+                        + " from tutti.family where id = ? union all select first_name || ' ' || last_name"
+                        + " from tutti.student where family_id = ?", f.id(), f.id()))
+                        .anySatisfy(both -> assertThat(plain((String) both).toLowerCase(Locale.ROOT)
+                                .split("[^a-z0-9]+")).anyMatch(w -> w.startsWith(word))));
+        assertThat(found).extracting(FamilyOption::name).isSortedAccordingTo(HibernateSiteService.frenchCollator());
 
         List<FamilyOption> f0001 = staffBilling(vendor).families(staff, "f0001");
         assertThat(f0001).extracting(FamilyOption::identifier).containsExactly("F0001");
@@ -145,6 +151,15 @@ class SqlStaffBillingServiceTest {
                 .toUpperCase(Locale.FRENCH) + " " + sql.value("select first_name from tutti.family f"
                 + " join tutti.site s on s.id = f.site_id where s.code = 'BELLERIVE' and f.identifier = 'F0001'"));
         assertThat(f0001.get(0).id()).isEqualTo(SqlBillingServiceTest.familyId(vendor, "F0001"));
+
+        String familyName = (String) sql.value("select f.last_name from tutti.family f join tutti.site s"
+                + " on s.id = f.site_id where s.code = 'BELLERIVE' and f.identifier = 'F0001'");
+        String studentName = (String) sql.value("select min(st.first_name) from tutti.student st"
+                + " join tutti.family f on f.id = st.family_id join tutti.site s on s.id = f.site_id"
+                + " where s.code = 'BELLERIVE' and f.identifier = 'F0001'");
+        assertThat(staffBilling(vendor).families(staff, familyName.toLowerCase(Locale.ROOT) + " " + studentName))
+                .as("a family by its name and a student's first name").extracting(FamilyOption::identifier)
+                .contains("F0001");
 
         List<FamilyOption> all = staffBilling(vendor).families(staff, " ");
         assertThat(all).hasSize((int) Math.min(50, sql.count("select count(*) from tutti.family f"
