@@ -187,6 +187,12 @@ class AccountsFlowTest extends AppHarness {
         assertThat(label("#accountsListNote").getText()).isEmpty();
 
         press(KeyCode.SHORTCUT, KeyCode.F).release(KeyCode.F).release(KeyCode.SHORTCUT);
+        write("zzqx");
+        await("nothing found, and the list says what was searched", () -> accounts().getItems().isEmpty()
+                && accounts().getPlaceholder() instanceof Label placeholder
+                && placeholder.getText().equals("Aucun compte ne correspond à « zzqx »."));
+
+        press(KeyCode.SHORTCUT, KeyCode.F).release(KeyCode.F).release(KeyCode.SHORTCUT);
         write("f0002");
         await("F0002 alone", () -> accounts().getItems().size() == 1
                 && accounts().getItems().get(0).identifier().equals("F0002"));

@@ -106,7 +106,7 @@ public final class AccountsView {
                 Tables.text("accounts.column.lastLogin", a -> model.dateTime(a.lastLoginAt())),
                 Tables.text("accounts.column.state", model::state));
         table.setItems(model.accounts());
-        Tables.placeholderWhileLoading(table, model.loadingProperty(), model.errorProperty());
+        Tables.placeholderWhileLoading(table, model.loadingProperty(), model.errorProperty(), model.emptyTextProperty());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, account) -> {
             if (account != null || !model.loadingProperty().get()) {
                 model.selectedProperty().set(account);

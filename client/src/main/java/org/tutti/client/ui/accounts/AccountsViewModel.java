@@ -55,6 +55,7 @@ public final class AccountsViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
     private final StringProperty listNote = new SimpleStringProperty(this, "listNote", "");
+    private final StringProperty emptyText = new SimpleStringProperty(this, "emptyText", I18n.get("accounts.empty"));
     private int generation;
 
     public AccountsViewModel(UserSession session, FamilyAccountsService service, BackgroundTasks tasks, Clock clock) {
@@ -85,6 +86,8 @@ public final class AccountsViewModel {
                                 ? I18n.get(query.isEmpty() ? "accounts.limited" : "accounts.limitedSearch",
                                         FamilyAccountsService.MAX_LISTED)
                                 : "");
+                        emptyText.set(query.isEmpty() ? I18n.get("accounts.empty")
+                                : I18n.get("accounts.results.none", query));
                         accounts.setAll(found);
                         selected.set(keep == null ? null : found.stream().filter(a -> a.accountId() == keep)
                                 .findFirst().orElse(null));
@@ -107,6 +110,11 @@ public final class AccountsViewModel {
 
     public StringProperty searchTextProperty() {
         return searchText;
+    }
+
+    /** What the empty list says: "Aucun compte dans cette liste.", or for a search "Aucun compte ne correspond à « … »." */
+    public StringProperty emptyTextProperty() {
+        return emptyText;
     }
 
     /** "Les 200 premiers comptes sont affichés…" when the list was cut; empty otherwise. */

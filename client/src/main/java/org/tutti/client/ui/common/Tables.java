@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -61,7 +62,14 @@ public final class Tables {
     public static void placeholderWhileLoading(TableView<?> table, ObservableBooleanValue busy,
             ObservableStringValue error) {
         if (table.getPlaceholder() instanceof Label placeholder) {
-            String empty = placeholder.getText();
+            placeholderWhileLoading(table, busy, error, new ReadOnlyStringWrapper(placeholder.getText()));
+        }
+    }
+
+    /** {@link #placeholderWhileLoading(TableView, ObservableBooleanValue, ObservableStringValue)} whose empty text changes ("Aucune famille ne correspond à « … »."). */
+    public static void placeholderWhileLoading(TableView<?> table, ObservableBooleanValue busy,
+            ObservableStringValue error, ObservableStringValue empty) {
+        if (table.getPlaceholder() instanceof Label placeholder) {
             placeholder.textProperty().bind(Bindings.when(busy).then(I18n.get("table.loading"))
                     .otherwise(Bindings.when(Bindings.isEmpty(error)).then(empty).otherwise("")));
         }

@@ -1,6 +1,5 @@
 package org.tutti.client.ui.families;
 
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -71,11 +70,7 @@ public final class FamilySearchView {
         results.setItems(model.results());
         // ↓ goes to the results; Enter opens the only family found, or goes to the results
         SearchFields.install(search, results, SEARCH_DELAY, model::search, this::open);
-        if (results.getPlaceholder() instanceof Label placeholder) {
-            placeholder.textProperty().bind(Bindings.when(model.searchingProperty()).then(I18n.get("table.loading"))
-                    .otherwise(Bindings.when(Bindings.isEmpty(model.errorProperty()))
-                            .then(model.emptyTextProperty()).otherwise("")));
-        }
+        Tables.placeholderWhileLoading(results, model.searchingProperty(), model.errorProperty(), model.emptyTextProperty());
         RowOpening.install(results, this::open);
         Label resultsLabel = Forms.label("families.results", results);
         Label hint = Forms.wrapped(I18n.get("families.results.hint"), "hint");

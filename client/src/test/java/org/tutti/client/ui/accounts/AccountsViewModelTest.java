@@ -86,6 +86,13 @@ class AccountsViewModelTest {
         assertThat(queries).last().isEqualTo("roux");
         assertThat(model.accounts()).extracting(FamilyAccount::identifier).containsExactly("F0003");
 
+        model.searchTextProperty().set("dupont");
+        model.search();
+        assertThat(model.accounts()).isEmpty();
+        assertThat(model.emptyTextProperty().get()).isEqualTo("Aucun compte ne correspond à « dupont ».");
+        model.searchTextProperty().set("roux");
+        model.search();
+
         for (int i = 0; i < FamilyAccountsService.MAX_LISTED; i++) {
             rows.add(new FamilyAccount(100 + i, 200 + i, "F9" + i, "Mme Nina Roux", null, CREATED, null, false, null,
                     true));
@@ -99,6 +106,7 @@ class AccountsViewModelTest {
         assertThat(model.searchTextProperty().get()).as("the desk's link shows the whole locked list").isEmpty();
         assertThat(model.accounts()).extracting(FamilyAccount::identifier).containsExactly("F0002", "F0003");
         assertThat(model.listNoteProperty().get()).isEmpty();
+        assertThat(model.emptyTextProperty().get()).isEqualTo("Aucun compte dans cette liste.");
     }
 
     @Test
