@@ -45,7 +45,7 @@ public final class Database implements AutoCloseable {
     private Database(DatabaseVendor vendor, SessionFactory sessionFactory) {
         this.vendor = vendor;
         this.sessionFactory = sessionFactory;
-        this.transactions = new Transactions(sessionFactory, SessionBinder.SQL_API, vendor);
+        this.transactions = new Transactions(sessionFactory, SessionBinder.sqlApi(vendor));
     }
 
     /**

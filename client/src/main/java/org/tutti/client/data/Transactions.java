@@ -2,7 +2,6 @@ package org.tutti.client.data;
 
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.SQLTransientConnectionException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -12,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tutti.client.domain.UserSession;
 import org.tutti.client.service.ServiceException;
-import org.tutti.schema.DatabaseVendor;
 
 /**
  * The only way the client talks to the database: one short transaction per unit of work, on
@@ -32,12 +30,10 @@ public final class Transactions {
 
     private final SessionFactory sessionFactory;
     private final SessionBinder binder;
-    private final DatabaseVendor vendor;
 
-    public Transactions(SessionFactory sessionFactory, SessionBinder binder, DatabaseVendor vendor) {
+    public Transactions(SessionFactory sessionFactory, SessionBinder binder) {
         this.sessionFactory = sessionFactory;
         this.binder = binder;
-        this.vendor = vendor;
     }
 
     /**
@@ -54,8 +50,8 @@ public final class Transactions {
 
     /**
      * Like {@link #inTransaction} in a read-only transaction: once the session is bound (which
-     * renews it, a write), PostgreSQL's transaction becomes {@code READ ONLY}, and Hibernate
-     * keeps no snapshots for dirty checking.
+     * renews it, a write), PostgreSQL's transaction becomes {@code READ ONLY} (the binder's last
+     * statement), and Hibernate keeps no snapshots for dirty checking.
      */
     public <T> T readOnly(UserSession user, Work<T> work) {
         return run(token(user), true, work);
@@ -75,18 +71,7 @@ public final class Transactions {
             session.setDefaultReadOnly(readOnly);
             Transaction tx = session.beginTransaction();
             try {
-                binder.bind(session, token);
-                if (readOnly && vendor == DatabaseVendor.POSTGRESQL) {
-                    // not Connection.setReadOnly before BEGIN: touch_session() writes. PostgreSQL
-                    // accepts READ ONLY after the binder's statements (only READ WRITE must come
-                    // first), and it ends with the transaction: no pooled connection keeps it.
-                    // H2 ignores read-only transactions, so nothing is sent there.
-                    session.doWork(connection -> {
-                        try (Statement statement = connection.createStatement()) {
-                            statement.execute("set transaction read only");
-                        }
-                    });
-                }
+                binder.bind(session, token, readOnly);
                 T result = work.run(session);
                 tx.commit();
                 return result;

@@ -57,17 +57,49 @@ class TransactionsTest {
     void theBinderRunsFirstInEveryTransactionWithTheCaller(DatabaseVendor vendor) {
         SeededDatabases.Seeded seeded = SeededDatabases.get(vendor);
         List<String> events = new ArrayList<>();
-        Transactions transactions = new Transactions(seeded.admin().sessionFactory(), (session, token) -> {
+        Transactions transactions = new Transactions(seeded.admin().sessionFactory(), (session, token, readOnly) -> {
             assertThat(session.getTransaction().isActive()).isTrue();
-            events.add("bind " + (token == null ? "nobody" : token));
-        }, vendor);
+            events.add("bind " + (token == null ? "nobody" : token) + (readOnly ? " to read" : " to write"));
+        });
         UserSession user = new UserSession(1, Role.FAMILY, "BELLERIVE", "Conservatoire de Bellerive", "F0001", "Famille",
                 1L, "token");
 
         transactions.readOnly(user, session -> events.add("read"));
         transactions.inTransaction(null, session -> events.add("write"));
 
-        assertThat(events).containsExactly("bind token", "read", "bind nobody", "write");
+        assertThat(events).containsExactly("bind token to read", "read", "bind nobody to write", "write");
+    }
+
+    /**
+     * A family at home pays the network's latency per round trip: on PostgreSQL the binding of a
+     * read-only call (set_config, touch_session, READ ONLY) is one statement sent once, and the
+     * call is then bound, renewed and read-only.
+     */
+    @Test
+    void onPostgresqlTheBindingOfACallIsOneStatement() {
+        SeededDatabases.Seeded seeded = SeededDatabases.get(DatabaseVendor.POSTGRESQL);
+        UserSession user = seeded.familyBackend().auth().login("BELLERIVE", "F0002", "bellerive".toCharArray())
+                .orElseThrow();
+        Database family = seeded.family();
+        Sql sql = new Sql(seeded.db().dataSource());
+        sql.update("update tutti.app_session set expires_at = current_timestamp + interval '1 minute'"
+                + " where account_id = ? and ended_at is null", user.accountId());
+
+        long before = family.statementsExecuted();
+        family.transactions().readOnly(user, session -> null);
+        assertThat(family.statementsExecuted() - before).as("statements of a call that reads nothing").isEqualTo(1);
+        assertThat(sql.count("select count(*) from tutti.app_session where account_id = ? and ended_at is null"
+                + " and expires_at > current_timestamp + interval '20 minutes'", user.accountId()))
+                .as("the session renewed").isPositive();
+
+        assertThat(family.transactions().<Object[]>readOnly(user, session -> (Object[]) session.createNativeQuery(
+                "select current_setting('transaction_read_only'), tutti.current_account()", Object[].class)
+                .getSingleResult())).containsExactly("on", user.accountId());
+        assertThat(family.transactions().<String>inTransaction(user, session -> session.createNativeQuery(
+                "select current_setting('transaction_read_only')", String.class).getSingleResult())).isEqualTo("off");
+        assertThat(family.transactions().<String>readOnly(null, session -> session.createNativeQuery(
+                "select current_setting('transaction_read_only') || '/' || current_setting('tutti.session')",
+                String.class).getSingleResult())).isEqualTo("on/");
     }
 
     /**
