@@ -54,6 +54,12 @@ public final class ScreensSection implements BenchSection {
     private static final int ROUNDS = Integer.getInteger("bench.screens.rounds", 2);
     /** The staff screens that read the whole site (not one family) are opened this many times a round. */
     private static final int SITE_SCREENS = Integer.getInteger("bench.screens.site", 3);
+    /**
+     * One-way delay of the network to a family's home, in milliseconds (a round trip costs twice
+     * as much): above 0, the screens are measured once more through a {@link DelayProxy} in front of
+     * the main cluster, one timed round, for the column of what is waited for from afar.
+     */
+    private static final int LATENCY_MILLIS = Integer.getInteger("bench.screens.latency", 10);
     private static final String SITE = "BELLERIVE";
     /** A new array each time: the login wipes the one it is given. */
     private static char[] password() {
@@ -111,12 +117,18 @@ public final class ScreensSection implements BenchSection {
     public void run(BenchContext context) throws Exception {
         System.setProperty(Database.STATISTICS_PROPERTY, "true");
         BenchServer main = context.server();
-        Measures large = measure(context, main);
+        Measures large = measure(context, main, main.url(), ROUNDS);
         Measures small = null;
         if (main.families() != 2_000) {
             // the main figures first: a run stopped during the scaling one keeps them
-            System.out.println("[screens] " + main.families() + " families measured:\n" + table(large, null, main));
-            small = measure(context, context.server(2_000));
+            System.out.println("[screens] " + main.families() + " families measured:\n" + table(large, null, null, main));
+            small = measure(context, context.server(2_000), context.server(2_000).url(), ROUNDS);
+        }
+        Measures remote = null;
+        if (LATENCY_MILLIS > 0) {
+            try (DelayProxy proxy = new DelayProxy(main.port(), LATENCY_MILLIS)) {
+                remote = measure(context, main, main.url().replace(":" + main.port() + "/", ":" + proxy.port() + "/"), 1);
+            }
         }
         context.report().note("In process, the client's services as each screen calls them when it opens (the"
                 + " view models' background calls; drawing not included), as `tutti_family` / `tutti_staff` with"
@@ -125,11 +137,15 @@ public final class ScreensSection implements BenchSection {
                 + " with the most students, enrolments and invoices; staff screens as ACCUEIL, the family-dependent"
                 + " ones for the same families. One warm-up round, then " + ROUNDS + " timed rounds. \"calls\": service"
                 + " calls the screen makes; \"statements\": executed on the client's pool per opening (median; max),"
-                + " session binding included (2 to 3 a call). Milliseconds.");
-        context.report().note(table(large, small, main));
+                + " session binding included (one a call on PostgreSQL)."
+                + (LATENCY_MILLIS > 0 ? " \"p95 at " + 2 * LATENCY_MILLIS + " ms RTT\": the same screens, one timed round,"
+                        + " through a relay that holds every packet " + LATENCY_MILLIS + " ms each way (the network to a"
+                        + " family's home; `-Dbench.screens.latency`, 0 to skip)." : "")
+                + " Milliseconds.");
+        context.report().note(table(large, small, remote, main));
     }
 
-    private static String table(Measures large, Measures small, BenchServer main) {
+    private static String table(Measures large, Measures small, Measures remote, BenchServer main) {
         List<List<String>> rows = new ArrayList<>();
         for (String screen : large.nanos.keySet()) {
             Stats t = Stats.ofNanos(large.nanos.get(screen));
@@ -139,10 +155,13 @@ public final class ScreensSection implements BenchSection {
             rows.add(List.of(screen, Integer.toString(t.count()), Integer.toString(large.errors.getOrDefault(screen, 0)),
                     Integer.toString(large.calls.get(screen)),
                     String.format(Locale.ROOT, "%.0f; %.0f", n.median(), n.max()),
-                    Stats.format(t.median()), Stats.format(t.p95()), Stats.format(t.max()), smallP95));
+                    Stats.format(t.median()), Stats.format(t.p95()), Stats.format(t.max()), smallP95,
+                    remote == null || !remote.nanos.containsKey(screen) ? "–"
+                            : Stats.format(Stats.ofNanos(remote.nanos.get(screen)).p95())));
         }
         List<String> headers = List.of("screen", "n", "errors", "calls", "statements", "median " + main.families(),
-                "p95 " + main.families(), "max " + main.families(), "p95 2000");
+                "p95 " + main.families(), "max " + main.families(), "p95 2000",
+                "p95 at " + 2 * LATENCY_MILLIS + " ms RTT");
         StringBuilder t = new StringBuilder("| ").append(String.join(" | ", headers)).append(" |\n|---|");
         t.append("---:|".repeat(headers.size() - 1)).append('\n');
         for (List<String> row : rows) {
@@ -152,20 +171,20 @@ public final class ScreensSection implements BenchSection {
         return t.toString();
     }
 
-    private Measures measure(BenchContext context, BenchServer server) throws Exception {
-        System.out.println("[screens] " + server.url());
+    private Measures measure(BenchContext context, BenchServer server, String url, int rounds) throws Exception {
+        System.out.println("[screens] " + url);
         List<String> families = sample(server);
         List<String[]> searches = searches(server);
         List<Long> courses = new ArrayList<>();
         Measures measures = new Measures();
-        try (Backend family = open(context, server, "family", "tutti_family");
-             Backend desk = open(context, server, "staff", "tutti_staff")) {
+        try (Backend family = open(context, server, url, "family", "tutti_family");
+             Backend desk = open(context, server, url, "staff", "tutti_staff")) {
             UserSession staff = desk.auth().login(SITE, "ACCUEIL", password()).orElseThrow();
             for (StaffCourse c : desk.staffPedagogy().courses(staff)) {
                 courses.add(c.id());
             }
             Collections.shuffle(courses, new Random(18));
-            for (int round = 0; round <= ROUNDS; round++) {
+            for (int round = 0; round <= rounds; round++) {
                 measures.recording = round > 0;
                 for (int i = 0; i < families.size(); i++) {
                     familyScreens(measures, family, families.get(i));
@@ -317,10 +336,11 @@ public final class ScreensSection implements BenchSection {
     }
 
     /** The client as a school's install opens it: a tutti.json in its data folder. */
-    private static Backend open(BenchContext context, BenchServer server, String mode, String role) throws Exception {
+    private static Backend open(BenchContext context, BenchServer server, String url, String mode, String role)
+            throws Exception {
         Path folder = context.workDir("screens/" + server.families() + "-" + mode);
         Files.writeString(folder.resolve("tutti.json"), "{\"mode\": \"" + mode + "\", \"database\": {\"url\": \""
-                + server.url() + "\", \"user\": \"" + role + "\", \"password\": \"" + BenchServer.PASSWORD + "\"}}");
+                + url + "\", \"user\": \"" + role + "\", \"password\": \"" + BenchServer.PASSWORD + "\"}}");
         return BackendFactory.open(folder, StartupListener.NONE);
     }
 
