@@ -85,7 +85,8 @@ public final class BillingDeskView {
         // one column ("F0001 — FERRARI Apolline"): the family's billing keeps the width
         results.getColumns().setAll(Tables.text("billingDesk.results.family", FamilyOption::toString));
         results.setItems(model.families());
-        Tables.placeholderWhileLoading(results, model.searchingProperty(), model.searchErrorProperty());
+        Tables.placeholderWhileLoading(results, model.searchingProperty(), model.searchErrorProperty(),
+                model.emptyTextProperty());
         RowOpening.install(results, model::open);
         Label resultsLabel = Forms.label("billingDesk.results", results);
         Label hint = Forms.wrapped(I18n.get("billingDesk.results.hint"), "hint");

@@ -54,6 +54,7 @@ public final class BillingDeskViewModel {
     private final ObservableList<FamilyOption> families = FXCollections.observableArrayList();
     private final BooleanProperty searching = new SimpleBooleanProperty(this, "searching");
     private final StringProperty searchError = new SimpleStringProperty(this, "searchError", "");
+    private final StringProperty emptyText = new SimpleStringProperty(this, "emptyText", I18n.get("billingDesk.results.empty"));
     private int searchGeneration;
 
     private final ObjectProperty<FamilyOption> family = new SimpleObjectProperty<>(this, "family");
@@ -89,6 +90,8 @@ public final class BillingDeskViewModel {
                     if (generation == searchGeneration) {
                         searching.set(false);
                         searchError.set("");
+                        emptyText.set(text.isEmpty() ? I18n.get("billingDesk.results.empty")
+                                : I18n.get("billingDesk.results.none", text));
                         families.setAll(found);
                     }
                 })
@@ -225,6 +228,11 @@ public final class BillingDeskViewModel {
 
     public StringProperty searchErrorProperty() {
         return searchError;
+    }
+
+    /** What the empty result list says: "Aucune famille ne correspond à « … »." after a search. */
+    public StringProperty emptyTextProperty() {
+        return emptyText;
     }
 
     public ObjectProperty<FamilyOption> familyProperty() {

@@ -69,6 +69,12 @@ class BillingDeskViewModelTest {
         assertThat(service.calls).contains("families élise");
 
         assertThat(model.families()).extracting(FamilyOption::identifier).containsExactly("F0003");
+        model.searchTextProperty().set("zzqx");
+        model.search();
+        assertThat(model.families()).isEmpty();
+        assertThat(model.emptyTextProperty().get()).isEqualTo("Aucune famille ne correspond à « zzqx ».");
+        model.searchTextProperty().set("  élise ");
+        model.search();
 
         // a failed search says so and keeps the list shown; the next one clears the message
         service.refusals.add(new ServiceException(ServiceException.Reason.DATABASE_UNAVAILABLE, "down"));

@@ -188,7 +188,7 @@ class BillingDeskViewTest extends FxRobot {
         interact(() -> lookup("#billingFamilySearch").queryAs(TextField.class).clear());
         clickOn("#billingFamilySearch").write("zzz");
         await("nothing", () -> results().getItems().isEmpty() && !model.searchingProperty().get());
-        assertThat(((Label) results().getPlaceholder()).getText()).isEqualTo("Aucune famille ne correspond.");
+        assertThat(((Label) results().getPlaceholder()).getText()).isEqualTo("Aucune famille ne correspond à « zzz ».");
     }
 
     @Test
