@@ -44,7 +44,12 @@ final class DelayProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 Socket server = new Socket();
-                server.connect(target);
+                try {
+                    server.connect(target);
+                } catch (IOException e) {
+                    closeQuietly(client);
+                    throw e;
+                }
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
                 relay(client, server);

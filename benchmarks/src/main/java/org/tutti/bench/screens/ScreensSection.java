@@ -122,7 +122,8 @@ public final class ScreensSection implements BenchSection {
         if (main.families() != 2_000) {
             // the main figures first: a run stopped during the scaling one keeps them
             System.out.println("[screens] " + main.families() + " families measured:\n" + table(large, null, null, main));
-            small = measure(context, context.server(2_000), context.server(2_000).url(), ROUNDS);
+            BenchServer scaling = context.server(2_000);
+            small = measure(context, scaling, scaling.url(), ROUNDS);
         }
         Measures remote = null;
         if (LATENCY_MILLIS > 0) {

@@ -55,8 +55,8 @@ final class SqlStaffBillingService implements StaffBillingService {
     static final int MAX_FAMILIES = 50;
 
     /**
-     * Accented letters (both cases) and the typographic apostrophe, and what a search reads them
-     * as: SQL's {@code translate} does the same on H2 and on PostgreSQL (whose {@code lower()} may
+     * Accented letters (both cases) and the typographic apostrophe, and what the family list's order
+     * reads them as: SQL's {@code translate} does the same on H2 and on PostgreSQL (whose {@code lower()} may
      * leave accented capitals alone under the C locale), without any extension.
      */
     private static final String ACCENTED = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿæœÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸÆŒ’";
@@ -96,7 +96,7 @@ final class SqlStaffBillingService implements StaffBillingService {
     }
 
     /**
-     * A column as a search reads it: lower case, without accents. PostgreSQL's
+     * A column as the family list (nothing typed) is ordered by: lower case, without accents. PostgreSQL's
      * {@code family_billing_order_ix} (V24) indexes this very expression of the last and first names
      * for the list's order: change both together.
      */
