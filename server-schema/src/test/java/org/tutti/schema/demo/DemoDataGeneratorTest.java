@@ -53,7 +53,8 @@ class DemoDataGeneratorTest {
         DataSource db = databases.get(vendor);
         Map<String, Long> counted = new LinkedHashMap<>();
         for (String table : SqlRows.tuttiTables(db)) {
-            if (!table.equals("common_password") && !table.equals("setting")) { // filled by the migrations
+            // common_password and setting: filled by the migrations; session_binding: a transaction's, empty at rest
+            if (!table.equals("common_password") && !table.equals("setting") && !table.equals("session_binding")) {
                 counted.put(table, number(db, "SELECT COUNT(*) FROM tutti." + table));
             }
         }

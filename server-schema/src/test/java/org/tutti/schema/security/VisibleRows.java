@@ -12,7 +12,7 @@ final class VisibleRows {
 
     /** Tables that no login role of a family or the front desk may read at all. */
     static final String[] HIDDEN = {"app_session", "mail_outbox", "audit_event", "common_password", "setting",
-        "document_counter", "family_search", "identifier_counter"};
+        "document_counter", "family_search", "identifier_counter", "session_binding"};
 
     private static final String FAMILY_STUDENTS = "SELECT id FROM tutti.student WHERE family_id = %1$d";
     private static final String FAMILY_ENROLMENTS = "SELECT e.id FROM tutti.enrolment e JOIN tutti.student s"
