@@ -56,6 +56,8 @@ public final class LoadSection implements BenchSection {
 
     private static final int PGBOUNCER_PORT = Integer.getInteger("bench.pgbouncerPort", 56432);
     private static final long CLOCK_TICKS = 100;
+    /** PgBouncer's {@code max_prepared_statements} in mode {@code pgbouncer-prepared} (its default since 1.22). */
+    private static final int PREPARED_STATEMENTS = Integer.getInteger("bench.pgbouncerPreparedStatements", 200);
     private static final int PDF_SIZE = 1 << 20;
 
     @Override
@@ -81,7 +83,7 @@ public final class LoadSection implements BenchSection {
         int seconds = Integer.getInteger("bench.loadSeconds", 60);
         int think = Integer.getInteger("bench.loadThinkMillis", 5000);
         int flowsPerLogin = Integer.getInteger("bench.loadFlowsPerLogin", 0);
-        String modes = System.getProperty("bench.loadModes", "direct,pgbouncer");
+        String modes = System.getProperty("bench.loadModes", "direct,pgbouncer,pgbouncer-prepared");
         int eveningFamilies = Integer.getInteger("bench.eveningFamilies", 1000);
         int eveningSeconds = Integer.getInteger("bench.eveningSeconds", 120);
         Path work = context.workDir("load");
@@ -118,12 +120,24 @@ public final class LoadSection implements BenchSection {
                     summary.add(result.summaryRow());
                     result.detail(report);
                 }
-            } else if (mode.equals("pgbouncer")) {
+            } else if (mode.equals("pgbouncer") || mode.equals("pgbouncer-prepared")) {
+                boolean prepared = mode.equals("pgbouncer-prepared");
+                String binary = PgBouncer.binary(prepared);
+                if (prepared && !PgBouncer.tracksPreparedStatements(binary)) {
+                    report.note("PgBouncer with prepared statements: skipped (" + binary + " is older than 1.21 or "
+                            + "missing; benchmarks/src/main/sh/build-pgbouncer.sh builds Debian 13's 1.24, or name one "
+                            + "with -Dbench.pgbouncerPreparedBinary).");
+                    continue;
+                }
+                int[] version = PgBouncer.version(binary);
+                String label = "PgBouncer" + (version == null ? "" : " " + version[0] + "." + version[1])
+                        + (prepared ? ", prepared statements" : ", prepareThreshold=0");
                 for (int pool : pools) {
                     try (PgBouncer bouncer = PgBouncer.start(server, work, PGBOUNCER_PORT, pool,
-                            clients.stream().mapToInt(Integer::intValue).max().orElse(1000) + 100)) {
+                            clients.stream().mapToInt(Integer::intValue).max().orElse(1000) + 100,
+                            prepared ? PREPARED_STATEMENTS : 0)) {
                         for (int n : clients) {
-                            Result result = run(server, bouncer.url(), "PgBouncer (pool " + pool + ")", n, pool,
+                            Result result = run(server, bouncer.url(), label + " (pool " + pool + ")", n, pool,
                                     seconds, think, flowsPerLogin, bouncer);
                             summary.add(result.summaryRow());
                             result.detail(report);
