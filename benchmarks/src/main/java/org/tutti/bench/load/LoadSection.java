@@ -123,13 +123,13 @@ public final class LoadSection implements BenchSection {
             } else if (mode.equals("pgbouncer") || mode.equals("pgbouncer-prepared")) {
                 boolean prepared = mode.equals("pgbouncer-prepared");
                 String binary = PgBouncer.binary(prepared);
-                if (prepared && !PgBouncer.tracksPreparedStatements(binary)) {
+                int[] version = PgBouncer.version(binary);
+                if (prepared && !PgBouncer.tracksPreparedStatements(version)) {
                     report.note("PgBouncer with prepared statements: skipped (" + binary + " is older than 1.21 or "
                             + "missing; benchmarks/src/main/sh/build-pgbouncer.sh builds Debian 13's 1.24, or name one "
                             + "with -Dbench.pgbouncerPreparedBinary).");
                     continue;
                 }
-                int[] version = PgBouncer.version(binary);
                 String label = "PgBouncer" + (version == null ? "" : " " + version[0] + "." + version[1])
                         + (prepared ? ", prepared statements" : ", prepareThreshold=0");
                 for (int pool : pools) {

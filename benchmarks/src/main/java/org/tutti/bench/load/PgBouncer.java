@@ -73,10 +73,9 @@ final class PgBouncer implements AutoCloseable {
         }
     }
 
-    /** Whether an executable can track prepared statements in transaction mode (1.21 and later). */
-    static boolean tracksPreparedStatements(String binary) {
-        int[] v = version(binary);
-        return v != null && (v[0] > 1 || v[1] >= 21);
+    /** Whether a version ({@link #version}) tracks prepared statements in transaction mode (1.21 and later). */
+    static boolean tracksPreparedStatements(int[] version) {
+        return version != null && (version[0] > 1 || version[1] >= 21);
     }
 
     static PgBouncer start(BenchServer server, Path work, int port, int pool, int maxClientConn)
