@@ -20,7 +20,7 @@ import java.util.zip.ZipFile;
  * <li>jlinks a runtime with only the modules Tutti needs ({@link RuntimeModules}; JavaFX's jars of
  * this system's classifier on the module path, the application on the class path);</li>
  * <li>jpackages one app-image per edition into {@code <work>/app-image/}, with the desktop's JVM
- * options ({@link JvmOptions});</li>
+ * options ({@link JvmOptions}); on Linux a desktop edition's launcher is {@link PosixLauncher};</li>
  * <li>makes the AppCDS class list from a training run of the family app-image and dumps the
  * archive of each desktop app-image ({@link CdsArchive}); bakes IT's file in;</li>
  * <li>with {@code --types=...,package}: the package of this system, deb ({@link DebPackage}),
@@ -199,6 +199,9 @@ public final class Packager {
             args.addAll(List.of("--add-launcher", "tutti-schema=" + properties));
         }
         Tools.run("jpackage", args);
+        if (edition.desktop() && PackageType.forOs(osName) == PackageType.DEB) {
+            PosixLauncher.install(image, imageName(edition));
+        }
         return image;
     }
 

@@ -57,6 +57,17 @@ class AppImageContentIT {
     }
 
     @Test
+    void onLinuxTheLauncherIsTuttisScriptThatStartsTheRuntimesJavaUnderTheAppsName() throws IOException {
+        assumeTrue(LINUX, "jpackage's own launchers on Windows and macOS");
+        assertThat(Files.readString(family().resolve("bin/tutti-family"))).startsWith("#!/bin/bash\n")
+                .contains("lib/app/<this name>.cfg");
+        assertThat(family().resolve("bin/tutti-family")).isExecutable();
+        assertThat(runtime().resolve("bin/tutti-family")).as("the Java launcher under the app's name").isExecutable()
+                .hasSameBinaryContentAs(runtime().resolve("bin/java"));
+        assertThat(family().resolve("lib/libapplauncher.so")).as("jpackage's launcher library, unused").doesNotExist();
+    }
+
+    @Test
     void theAppCdsArchiveWasDumpedFromTheTrainingRunsClassList() throws IOException {
         // the training run needs a display: DISPLAY, or an Xvfb the Packager starts (Linux)
         assumeTrue(!LINUX || System.getenv("DISPLAY") != null || onPath("Xvfb"),

@@ -147,6 +147,17 @@ class PackagedAppStartsIT {
         env.put("XDG_DATA_HOME", xdgDataHome.toString());
         env.put("HOME", home.toString());
         env.put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
+        // rpm and dpkg that write down being asked: jpackage's launcher asked both at every start (ADR 0024)
+        Path asked = work.resolve(label + "/package-queries.txt");
+        if (packaged) {
+            Path spies = Files.createDirectories(work.resolve(label + "/spies"));
+            for (String tool : List.of("rpm", "dpkg", "dpkg-query")) {
+                Path spy = spies.resolve(tool);
+                Files.writeString(spy, "#!/bin/sh\necho \"" + tool + " $*\" >> '" + asked + "'\nexit 1\n");
+                Files.setPosixFilePermissions(spy, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            env.put("PATH", spies + java.io.File.pathSeparator + env.getOrDefault("PATH", "/usr/bin:/bin"));
+        }
         Process app = builder.start();
         try {
             List<String> awaited = List.of(LOGIN_SHOWN, BACKEND_READY);
@@ -161,6 +172,7 @@ class PackagedAppStartsIT {
             if (packaged) {
                 logInWithTheKeyboard(display, log, app);
                 assertThat(report(output, log)).as("what the app printed and logged").doesNotContain(FAILURE_SIGNS);
+                assertThat(asked).as("the launcher asked a package manager which package it belongs to").doesNotExist();
             }
             return seen;
         } finally {
