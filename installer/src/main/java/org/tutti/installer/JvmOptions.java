@@ -14,7 +14,8 @@ public final class JvmOptions {
      * Heap cap of the desktop application: a leak shows as an error instead of eating the family's
      * memory. SerialGC grows the heap up to the cap before it collects the old generation in full,
      * so the cap is also what a long session ends up holding (ADR 0018: the tour of every screen
-     * at 50,000 families needs well under half of it after a collection).
+     * at 50,000 families runs in it; under software rendering, where JavaFX keeps its frame
+     * buffers in the heap, 110 MB of it stay live after that tour).
      */
     static final String DESKTOP_HEAP = "-Xmx128m";
     /**

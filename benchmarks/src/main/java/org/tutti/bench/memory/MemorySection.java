@@ -18,6 +18,7 @@ import org.tutti.bench.BenchSection;
 import org.tutti.bench.BenchServer;
 import org.tutti.bench.Report;
 import org.tutti.bench.Stats;
+import org.tutti.bench.startup.BareWindow;
 
 /**
  * Resident memory of the desktop client after logging in and after a keyboard tour of every
@@ -54,13 +55,24 @@ public final class MemorySection implements BenchSection {
         return "Memory: resident set and heap after every screen";
     }
 
-    /** One way of starting the client: a label, its command (before the mode's data folder), its JVM options shown. */
-    record Variant(String label, List<String> command, String options, boolean nmt) {
+    /**
+     * One way of starting the client: a label, its command (before the mode's data folder), its JVM
+     * options shown; a {@code reference} is the bare JavaFX window, measured once it is shown.
+     */
+    record Variant(String label, List<String> command, String options, boolean nmt, boolean reference) {
+
+        Variant(String label, List<String> command, String options, boolean nmt) {
+            this(label, command, options, nmt, false);
+        }
     }
 
     /** What one run measured. */
     record Run(double rssLogin, double rssAfter, double rssAnon, double rssFile, double heapUsed, double heapCommitted,
-            double metaspace, List<String> windows, String nmt, boolean loggedIn, long errors) {
+            double metaspace, List<String> windows, String nmt, boolean loggedIn, long errors, Collected collected) {
+    }
+
+    /** The same process once the measure is taken, after a full collection: how much of the heap was garbage. */
+    record Collected(double rss, double heapUsed, double heapCommitted) {
     }
 
     @Override
@@ -131,6 +143,9 @@ public final class MemorySection implements BenchSection {
                 List<String> extra = parts.length > 1 && !parts[1].isBlank() ? List.of(parts[1].trim().split("\\s+")) : List.of();
                 variants.add(new Variant(parts[0].trim(), imageCommand(java, cfgOptions, extra, classPath), "cfg + " + String.join(" ", extra), false));
             }
+            if (!Boolean.getBoolean("bench.memory.noBare")) {
+                variants.add(bareWindow(java, cfgOptions));
+            }
             if (!Boolean.getBoolean("bench.memory.noNmt")) {
                 // -Dbench.memory.nmtOptions: the options of another variant, to see what its RSS is made of
                 List<String> nmt = new ArrayList<>(List.of(System.getProperty("bench.memory.nmtOptions", "").trim().split("\\s+")));
@@ -141,6 +156,22 @@ public final class MemorySection implements BenchSection {
             }
         }
         return variants;
+    }
+
+    /**
+     * The floor under the memory target: a bare JavaFX window (one Label) on the packaged runtime
+     * (JavaFX in its modules) with the packaged options but the AppCDS archive, which is dumped
+     * for Tutti's class path (the runtime's own archive of the JDK's classes serves instead).
+     */
+    private static Variant bareWindow(Path java, List<String> cfgOptions) {
+        List<String> options = cfgOptions.stream()
+                .filter(o -> !o.startsWith("-XX:SharedArchiveFile=") && !o.startsWith("-Dtutti")).toList();
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(options);
+        command.addAll(List.of("-cp", Path.of(BareWindow.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString(),
+                BareWindow.class.getName()));
+        return new Variant("reference: bare JavaFX window (one Label), packaged runtime", command, shown(options), false, true);
     }
 
     private static List<String> imageCommand(Path java, List<String> cfgOptions, List<String> extra, List<String> classPath) {
@@ -181,6 +212,18 @@ public final class MemorySection implements BenchSection {
         Process app = builder.start();
         long pid = app.pid();
         try {
+            if (variant.reference()) {
+                xdo("search", "--sync", "--onlyvisible", "--name", BareWindow.TITLE);
+                pause(settleMillis);
+                double rssShown = status(pid).getOrDefault("VmRSS", Double.NaN);
+                pause(settleMillis);
+                Map<String, Double> status = status(pid);
+                Map<String, Double> heap = heap(pid);
+                return new Run(rssShown, status.getOrDefault("VmRSS", Double.NaN), status.getOrDefault("RssAnon", Double.NaN),
+                        status.getOrDefault("RssFile", Double.NaN), heap.getOrDefault("used", Double.NaN),
+                        heap.getOrDefault("committed", Double.NaN), heap.getOrDefault("metaspace", Double.NaN), List.of(), "",
+                        false, errors(log, dir.resolve("app-output.txt")), afterFullCollection(pid, dir));
+            }
             waitForLog(log, LOGIN_SHOWN, app, 120);
             waitForLog(log, BACKEND_READY, app, 180);
             String window = mainWindow();
@@ -206,13 +249,27 @@ public final class MemorySection implements BenchSection {
             return new Run(rssLogin, status.getOrDefault("VmRSS", Double.NaN), status.getOrDefault("RssAnon", Double.NaN),
                     status.getOrDefault("RssFile", Double.NaN), heap.getOrDefault("used", Double.NaN),
                     heap.getOrDefault("committed", Double.NaN), heap.getOrDefault("metaspace", Double.NaN), windows, nmt, loggedIn,
-                    errors(log, dir.resolve("app-output.txt")));
+                    errors(log, dir.resolve("app-output.txt")), afterFullCollection(pid, dir));
         } finally {
             app.destroy();
             if (!app.waitFor(10, TimeUnit.SECONDS)) {
                 app.destroyForcibly();
             }
         }
+    }
+
+    /**
+     * {@code jcmd PID GC.run}, a settling pause, then the RSS and the heap again; the live objects
+     * by class go to {@code histogram.txt} in the run's folder (what holds the heap).
+     */
+    private Collected afterFullCollection(long pid, Path dir) throws Exception {
+        jcmd(pid, "GC.run");
+        pause(settleMillis);
+        Map<String, Double> heap = heap(pid);
+        Collected collected = new Collected(status(pid).getOrDefault("VmRSS", Double.NaN), heap.getOrDefault("used", Double.NaN),
+                heap.getOrDefault("committed", Double.NaN));
+        Files.writeString(dir.resolve("histogram.txt"), jcmd(pid, "GC.class_histogram"));
+        return collected;
     }
 
     /** Every screen and window of the mode, by keyboard (src-docs/accessibility.md). */
@@ -340,17 +397,28 @@ public final class MemorySection implements BenchSection {
             List<Run> list = entry.getValue();
             long loggedIn = list.stream().filter(Run::loggedIn).count();
             String opened = list.stream().map(r -> Long.toString(secondaryWindows(r.windows()))).collect(java.util.stream.Collectors.joining(", "));
+            boolean reference = entry.getKey().reference();
             rows.add(List.of(entry.getKey().label(), "`" + entry.getKey().options() + "`",
                     mib(list, Run::rssLogin), mib(list, Run::rssAfter), mib(list, Run::rssAnon), mib(list, Run::rssFile),
                     mib(list, Run::heapUsed) + " / " + mib(list, Run::heapCommitted), mib(list, Run::metaspace),
-                    loggedIn + "/" + list.size(), opened, Long.toString(list.stream().mapToLong(Run::errors).sum())));
+                    mib(list, r -> r.collected().rss()) + "; " + mib(list, r -> r.collected().heapUsed()) + " / "
+                            + mib(list, r -> r.collected().heapCommitted()),
+                    reference ? "–" : loggedIn + "/" + list.size(), reference ? "–" : opened,
+                    Long.toString(list.stream().mapToLong(Run::errors).sum())));
             if (entry.getKey().nmt() && !list.isEmpty()) {
                 diagnostics.add(nmtSummary(list.get(0).nmt()));
             }
         }
         report.table(List.of("build", "JVM options", "RSS after login (MiB)", "RSS after every screen (MiB)", "of which anon",
-                "of which file", "heap used / committed (MiB)", "metaspace used (MiB)", "logged in",
+                "of which file", "heap used / committed (MiB)", "metaspace used (MiB)",
+                "then after a full collection: RSS; heap used / committed (MiB)", "logged in",
                 "windows opened", "errors logged"), rows);
+        if (runs.keySet().stream().anyMatch(Variant::reference)) {
+            report.note("The reference row is a bare JavaFX window (one Label, no login, no screen) started like the packaged app"
+                    + " but without Tutti's AppCDS archive: its \"after login\" column is the RSS once the window is shown,"
+                    + " its \"after every screen\" column the same window " + settleMillis + " ms later. It is the floor under"
+                    + " the 200 MiB target on this display: JavaFX, its pipeline and the JVM before any of Tutti.");
+        }
         for (String d : diagnostics) {
             report.note("What the RSS is made of (native memory tracking, committed MiB, packaged options, after the tour): " + d);
         }

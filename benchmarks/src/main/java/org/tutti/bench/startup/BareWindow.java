@@ -13,6 +13,9 @@ import javafx.stage.Stage;
  */
 public final class BareWindow {
 
+    /** The window's title, by which the memory section finds it. */
+    public static final String TITLE = "Bare window";
+
     private BareWindow() {
     }
 
@@ -29,7 +32,7 @@ public final class BareWindow {
 
         @Override
         public void start(Stage stage) {
-            stage.setTitle("Bare window");
+            stage.setTitle(TITLE);
             stage.setScene(new Scene(new StackPane(new Label("Bare JavaFX window")), 720, 700));
             stage.show();
         }
