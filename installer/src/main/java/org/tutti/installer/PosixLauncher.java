@@ -31,8 +31,9 @@ final class PosixLauncher {
 
     /**
      * The script: bash (Essential on Debian and Ubuntu) for its arrays, so that options and
-     * paths keep their spaces. A cfg line it does not know stops it with the line named: a newer
-     * jpackage that writes another key fails the build's start-up test, not silently at a family's.
+     * paths keep their spaces. A key or a section it does not know stops it with the line named:
+     * a newer jpackage that writes another fails the build's start-up test, and a line IT
+     * mistyped is named when the launcher is started from a terminal, instead of being ignored.
      */
     static String script() {
         return """
@@ -40,7 +41,10 @@ final class PosixLauncher {
                 # Tutti's launcher, written by the installer in place of jpackage's (ADR 0024): it starts the
                 # runtime's Java with what lib/app/<this name>.cfg says, without asking rpm and dpkg which
                 # package it belongs to at every start as jpackage's does.
-                self=$(readlink -f -- "$0") || exit 1
+                if ! self=$(readlink -f -- "$0"); then
+                  echo "$0: cannot find where this launcher is installed." >&2
+                  exit 1
+                fi
                 name=${self##*/}
                 bindir=${self%/*}
                 rootdir=${bindir%/*}
@@ -54,18 +58,21 @@ final class PosixLauncher {
                 classpath=
                 options=()
                 arguments=()
+                section=
                 while IFS= read -r line || [ -n "$line" ]; do
+                  line=${line%$'\\r'}
                   line=${line//\\$APPDIR/"$appdir"}
                   line=${line//\\$BINDIR/"$bindir"}
                   line=${line//\\$ROOTDIR/"$rootdir"}
-                  case $line in
-                    '' | '#'* | '['*']') ;;
-                    app.mainclass=*) main=${line#*=} ;;
-                    app.classpath=*) classpath=${classpath:+$classpath:}${line#*=} ;;
-                    java-options=*) options+=("${line#*=}") ;;
-                    arguments=*) arguments+=("${line#*=}") ;;
+                  case $section/$line in
+                    */ | */'#'* | */';'*) ;;
+                    */'[Application]' | */'[JavaOptions]' | */'[ArgOptions]') section=$line ;;
+                    '[Application]/app.mainclass='*) main=${line#*=} ;;
+                    '[Application]/app.classpath='*) classpath=${classpath:+$classpath:}${line#*=} ;;
+                    '[JavaOptions]/java-options='*) options+=("${line#*=}") ;;
+                    '[ArgOptions]/arguments='*) arguments+=("${line#*=}") ;;
                     *)
-                      echo "$name: unexpected line in $cfg: $line" >&2
+                      echo "$name: unexpected line in $cfg${section:+ (section $section)}: $line" >&2
                       exit 1
                       ;;
                   esac
@@ -77,9 +84,12 @@ final class PosixLauncher {
                 if [ $# -eq 0 ]; then
                   set -- "${arguments[@]}"
                 fi
+                if [ -n "$classpath" ]; then
+                  options+=(-cp "$classpath")
+                fi
                 # jpackage's launcher does not read it; the Java launcher would
                 unset JDK_JAVA_OPTIONS
-                exec "$rootdir/lib/runtime/bin/$name" "${options[@]}" "-Djpackage.app-path=$self" -cp "$classpath" "$main" "$@"
+                exec "$rootdir/lib/runtime/bin/$name" "${options[@]}" "-Djpackage.app-path=$self" "$main" "$@"
                 """;
     }
 

@@ -53,13 +53,17 @@ class PosixLauncherTest {
     private Run run(Path launcher, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Path output = temp.resolve("launcher-output.txt");
+        Files.deleteIfExists(received);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(Map.of("RECEIVED", received.toString(), "JDK_JAVA_OPTIONS", "-Dfrom.environment=1"));
         Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the launcher ends").isTrue();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the launcher did not end within 30 s: " + Files.readString(output));
+        }
         List<String> javaArguments = Files.exists(received) ? Files.readAllLines(received) : List.of();
-        return new Run(process.exitValue(), output, javaArguments);
+        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8), javaArguments);
     }
 
     private record Run(int status, String output, List<String> javaArguments) {
@@ -78,8 +82,8 @@ class PosixLauncherTest {
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(run.javaArguments()).containsExactly(image.runtime().resolve("bin/tutti-family").toString(),
                 "-Xmx128m", "-XX:SharedArchiveFile=" + app + "/tutti.jsa", "-Dlabel=deux mots",
-                "-Djpackage.app-path=" + root.resolve("bin/tutti-family"),
-                "-cp", app + "/tutti.jar:" + app + "/h2 2.jar", "org.tutti.client.Launcher",
+                "-cp", app + "/tutti.jar:" + app + "/h2 2.jar",
+                "-Djpackage.app-path=" + root.resolve("bin/tutti-family"), "org.tutti.client.Launcher",
                 "JDK_JAVA_OPTIONS=");
         assertThat(root.resolve(PosixLauncher.JPACKAGE_LIBRARY)).doesNotExist();
         assertThat(Files.readString(root.resolve("bin/tutti-family"))).startsWith("#!/bin/bash\n");
@@ -98,15 +102,50 @@ class PosixLauncherTest {
     }
 
     @Test
-    void throughASymbolicLinkItFindsItsAppImage() throws Exception {
+    void throughSymbolicLinksItFindsItsAppImageAndName() throws Exception {
         cfg("[Application]", "app.classpath=$APPDIR/tutti.jar", "app.mainclass=org.tutti.client.Launcher");
         PosixLauncher.install(image, "tutti-family");
-        Path link = Files.createSymbolicLink(temp.resolve("tutti-family"), root.resolve("bin/tutti-family"));
+        Path link = Files.createSymbolicLink(temp.resolve("tutti"), root.resolve("bin/tutti-family"));
+        Path linkedFolder = Files.createSymbolicLink(temp.resolve("opt-link"), root);
 
-        Run run = run(link);
+        for (Path launcher : List.of(link, linkedFolder.resolve("bin/tutti-family"))) {
+            Run run = run(launcher);
+
+            assertThat(run.status()).as(run.output()).isZero();
+            assertThat(run.javaArguments()).as("started as %s", launcher)
+                    .startsWith(image.runtime().resolve("bin/tutti-family").toString())
+                    .contains("-cp", image.appFolder() + "/tutti.jar", "-Djpackage.app-path=" + root.resolve("bin/tutti-family"));
+        }
+    }
+
+    @Test
+    void commentsWindowsLineEndsAndAMissingLastLineEndAreRead() throws Exception {
+        Files.writeString(image.cfg("tutti-family"), "; jpackage's comment\r\n[Application]\r\n# another\r\n"
+                + "app.mainclass=org.tutti.client.Launcher\r\napp.classpath=$APPDIR/tutti.jar\r\n\r\n"
+                + "[JavaOptions]\r\njava-options=-Xmx256m");
+        PosixLauncher.install(image, "tutti-family");
+
+        Run run = run(root.resolve("bin/tutti-family"));
 
         assertThat(run.status()).as(run.output()).isZero();
-        assertThat(run.javaArguments()).contains("-cp", image.appFolder() + "/tutti.jar");
+        assertThat(run.javaArguments()).containsSubsequence("-Xmx256m", "-cp", image.appFolder() + "/tutti.jar",
+                "org.tutti.client.Launcher");
+    }
+
+    @Test
+    void anOptionOutsideItsSectionStopsIt() throws Exception {
+        cfg("[Application]", "app.classpath=$APPDIR/tutti.jar", "app.mainclass=org.tutti.client.Launcher",
+                "java-options=-Xmx256m");
+        PosixLauncher.install(image, "tutti-family");
+
+        Run run = run(root.resolve("bin/tutti-family"));
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("unexpected line in", "(section [Application]): java-options=-Xmx256m");
+        assertThat(run.javaArguments()).as("Java is not started").isEmpty();
+
+        cfg("[Application]", "app.mainclass=org.tutti.client.Launcher", "[AppCDSJavaOptions]", "java-options=-Xshare:dump");
+        assertThat(run(root.resolve("bin/tutti-family")).output()).contains("unexpected line in", "[AppCDSJavaOptions]");
     }
 
     @Test

@@ -169,8 +169,7 @@ public final class MemorySection implements BenchSection {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(options);
-        command.addAll(List.of("-cp", Path.of(BareWindow.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString(),
-                BareWindow.class.getName()));
+        command.addAll(List.of("-cp", BareWindow.classFolder().toString(), BareWindow.class.getName()));
         return new Variant("reference: bare JavaFX window (one Label), packaged runtime", command, shown(options), false, true);
     }
 
@@ -213,7 +212,7 @@ public final class MemorySection implements BenchSection {
         long pid = app.pid();
         try {
             if (variant.reference()) {
-                xdo("search", "--sync", "--onlyvisible", "--name", BareWindow.TITLE);
+                awaitWindow(BareWindow.TITLE, app, 60);
                 pause(settleMillis);
                 double rssShown = status(pid).getOrDefault("VmRSS", Double.NaN);
                 pause(settleMillis);
@@ -378,6 +377,20 @@ public final class MemorySection implements BenchSection {
         return names;
     }
 
+    /** Waits for a visible window named {@code title}; fails when {@code app} ends or after {@code seconds}. */
+    private void awaitWindow(String title, Process app, long seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (xdoLines("search", "--onlyvisible", "--name", title).isEmpty()) {
+            if (!app.isAlive()) {
+                throw new IOException("the process ended (exit " + app.exitValue() + ") before its window \"" + title + "\" showed");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("no visible window \"" + title + "\" on " + displayName + " after " + seconds + " s");
+            }
+            pause(200);
+        }
+    }
+
     private String mainWindow() throws Exception {
         for (int i = 0; i < 50; i++) {
             List<String> ids = xdoLines("search", "--onlyvisible", "--name", "Tutti");
@@ -415,8 +428,9 @@ public final class MemorySection implements BenchSection {
                 "windows opened", "errors logged"), rows);
         if (runs.keySet().stream().anyMatch(Variant::reference)) {
             report.note("The reference row is a bare JavaFX window (one Label, no login, no screen) started like the packaged app"
-                    + " but without Tutti's AppCDS archive: its \"after login\" column is the RSS once the window is shown,"
-                    + " its \"after every screen\" column the same window " + settleMillis + " ms later. It is the floor under"
+                    + " but without Tutti's AppCDS archive: its \"after login\" column is its RSS " + settleMillis
+                    + " ms after the window shows, its \"after every screen\" column the same " + settleMillis
+                    + " ms later. It is the floor under"
                     + " the 200 MiB target on this display: JavaFX, its pipeline and the JVM before any of Tutti.");
         }
         for (String d : diagnostics) {

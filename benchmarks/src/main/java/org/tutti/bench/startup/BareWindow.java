@@ -19,6 +19,15 @@ public final class BareWindow {
     private BareWindow() {
     }
 
+    /** The class path entry (folder or jar) this class was loaded from, for starting it in another JVM. */
+    public static java.nio.file.Path classFolder() {
+        try {
+            return java.nio.file.Path.of(BareWindow.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("BareWindow's location is not a file: " + e.getMessage(), e);
+        }
+    }
+
     public static void main(String[] args) {
         Application.launch(App.class, args);
     }

@@ -194,7 +194,7 @@ public final class StartupSection implements BenchSection {
         try (Stream<Path> lib = Files.list(jar.resolveSibling("lib"))) {
             lib.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> entries.add(p.toString()));
         }
-        entries.add(Path.of(BareWindow.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString());
+        entries.add(BareWindow.classFolder().toString());
         return String.join(File.pathSeparator, entries);
     }
 
