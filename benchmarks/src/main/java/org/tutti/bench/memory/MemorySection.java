@@ -225,7 +225,7 @@ public final class MemorySection implements BenchSection {
             }
             waitForLog(log, LOGIN_SHOWN, app, 120);
             waitForLog(log, BACKEND_READY, app, 180);
-            String window = mainWindow();
+            String window = awaitWindow("Tutti", app, 10);
             xdo("windowfocus", "--sync", window);
             xdo("type", "--delay", "60", "staff".equals(mode) ? "ACCUEIL" : "F0001");
             xdo("key", "Tab");
@@ -377,10 +377,17 @@ public final class MemorySection implements BenchSection {
         return names;
     }
 
-    /** Waits for a visible window named {@code title}; fails when {@code app} ends or after {@code seconds}. */
-    private void awaitWindow(String title, Process app, long seconds) throws Exception {
+    /**
+     * The first visible window named {@code title} (a part of it); fails when {@code app} ends
+     * first or after {@code seconds}.
+     */
+    private String awaitWindow(String title, Process app, long seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (xdoLines("search", "--onlyvisible", "--name", title).isEmpty()) {
+        while (true) {
+            List<String> ids = xdoLines("search", "--onlyvisible", "--name", title);
+            if (!ids.isEmpty()) {
+                return ids.get(0);
+            }
             if (!app.isAlive()) {
                 throw new IOException("the process ended (exit " + app.exitValue() + ") before its window \"" + title + "\" showed");
             }
@@ -389,17 +396,6 @@ public final class MemorySection implements BenchSection {
             }
             pause(200);
         }
-    }
-
-    private String mainWindow() throws Exception {
-        for (int i = 0; i < 50; i++) {
-            List<String> ids = xdoLines("search", "--onlyvisible", "--name", "Tutti");
-            if (!ids.isEmpty()) {
-                return ids.get(0);
-            }
-            pause(200);
-        }
-        throw new IOException("no visible window named Tutti on " + displayName);
     }
 
     private void table(Report report, String mode, Map<Variant, List<Run>> runs) {
