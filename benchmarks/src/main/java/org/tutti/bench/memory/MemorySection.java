@@ -160,7 +160,7 @@ public final class MemorySection implements BenchSection {
 
     /**
      * The floor under the memory target: a bare JavaFX window (one Label) on the packaged runtime
-     * (JavaFX in its modules) with the packaged options but the AppCDS archive, which is dumped
+     * (JavaFX in its modules) with the packaged options but without Tutti's AppCDS archive, which is dumped
      * for Tutti's class path (the runtime's own archive of the JDK's classes serves instead).
      */
     private static Variant bareWindow(Path java, List<String> cfgOptions) {
@@ -216,12 +216,7 @@ public final class MemorySection implements BenchSection {
                 pause(settleMillis);
                 double rssShown = status(pid).getOrDefault("VmRSS", Double.NaN);
                 pause(settleMillis);
-                Map<String, Double> status = status(pid);
-                Map<String, Double> heap = heap(pid);
-                return new Run(rssShown, status.getOrDefault("VmRSS", Double.NaN), status.getOrDefault("RssAnon", Double.NaN),
-                        status.getOrDefault("RssFile", Double.NaN), heap.getOrDefault("used", Double.NaN),
-                        heap.getOrDefault("committed", Double.NaN), heap.getOrDefault("metaspace", Double.NaN), List.of(), "",
-                        false, errors(log, dir.resolve("app-output.txt")), afterFullCollection(pid, dir));
+                return measured(pid, rssShown, List.of(), "", false, log, dir);
             }
             waitForLog(log, LOGIN_SHOWN, app, 120);
             waitForLog(log, BACKEND_READY, app, 180);
@@ -239,22 +234,28 @@ public final class MemorySection implements BenchSection {
             if (loggedIn) {
                 tour(mode, shots, tag, windows);
             }
-            Map<String, Double> status = status(pid);
-            Map<String, Double> heap = heap(pid);
             String nmt = variant.nmt() ? jcmd(pid, "VM.native_memory", "summary") : "";
             if (variant.nmt()) {
                 Files.writeString(dir.resolve("nmt.txt"), nmt);
             }
-            return new Run(rssLogin, status.getOrDefault("VmRSS", Double.NaN), status.getOrDefault("RssAnon", Double.NaN),
-                    status.getOrDefault("RssFile", Double.NaN), heap.getOrDefault("used", Double.NaN),
-                    heap.getOrDefault("committed", Double.NaN), heap.getOrDefault("metaspace", Double.NaN), windows, nmt, loggedIn,
-                    errors(log, dir.resolve("app-output.txt")), afterFullCollection(pid, dir));
+            return measured(pid, rssLogin, windows, nmt, loggedIn, log, dir);
         } finally {
             app.destroy();
             if (!app.waitFor(10, TimeUnit.SECONDS)) {
                 app.destroyForcibly();
             }
         }
+    }
+
+    /** The run's figures now (RSS, heap, metaspace, errors logged), then after a full collection. */
+    private Run measured(long pid, double rssFirst, List<String> windows, String nmt, boolean loggedIn, Path log, Path dir)
+            throws Exception {
+        Map<String, Double> status = status(pid);
+        Map<String, Double> heap = heap(pid);
+        return new Run(rssFirst, status.getOrDefault("VmRSS", Double.NaN), status.getOrDefault("RssAnon", Double.NaN),
+                status.getOrDefault("RssFile", Double.NaN), heap.getOrDefault("used", Double.NaN),
+                heap.getOrDefault("committed", Double.NaN), heap.getOrDefault("metaspace", Double.NaN), windows, nmt, loggedIn,
+                errors(log, dir.resolve("app-output.txt")), afterFullCollection(pid, dir));
     }
 
     /**
